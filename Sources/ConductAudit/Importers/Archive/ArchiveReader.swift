@@ -1,0 +1,223 @@
+import Foundation
+import ZIPFoundation
+
+/// Read-only access to the files of an export, whether a zip, an unpacked folder or a single file.
+///
+/// Zips are read in place, entry by entry, and never unpacked to disk. Paths are always relative
+/// to the archive's root with "/" separators; entries whose names would escape the root (`..`,
+/// absolute paths) and symbolic links are refused, never followed.
+public final class ArchiveReader: @unchecked Sendable {
+    // @unchecked: ZIPFoundation's Archive is a class that is not Sendable; a reader is used by
+    // one importer on one thread at a time, and all stored properties are set once in init.
+
+    /// One file in the archive.
+    public struct Entry: Sendable, Hashable {
+        /// Path relative to the archive root, "/"-separated.
+        public var path: String
+        /// Uncompressed size in bytes.
+        public var size: UInt64
+
+        /// The last path component.
+        public var fileName: String { path.split(separator: "/").last.map(String.init) ?? path }
+    }
+
+    /// What kind of container the reader wraps.
+    public enum Container: Sendable {
+        case zip, folder, file
+    }
+
+    /// The archive as the user gave it.
+    public let url: URL
+    public let container: Container
+    /// Every regular file, sorted by path.
+    public let entries: [Entry]
+    /// Entries that were refused (unsafe names, links), with the reason, for the `unparsed` list.
+    public let refusedEntries: [(path: String, reason: String)]
+    /// The largest single entry this reader will expand, in bytes.
+    public let maximumEntrySize: UInt64
+
+    private let zip: Archive?
+    /// Zip entry names as stored, keyed by the normalised path used everywhere else.
+    private let rawZipPaths: [String: String]
+
+    /// Opens an archive.
+    /// - Parameters:
+    ///   - url: a `.zip` file, a folder, or any single file (a WhatsApp `.txt`).
+    ///   - maximumEntrySize: entries larger than this (uncompressed) are refused as possible zip bombs.
+    /// - Throws: ``ImportError`` when the path does not exist or the zip cannot be opened.
+    public init(url: URL, maximumEntrySize: UInt64 = 4 << 30) throws {
+        self.url = url
+        self.maximumEntrySize = maximumEntrySize
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw ImportError.missingArchive(url)
+        }
+        var refused: [(String, String)] = []
+        if isDirectory.boolValue {
+            container = .folder
+            zip = nil
+            rawZipPaths = [:]
+            entries = try Self.folderEntries(at: url, refused: &refused)
+        } else if Self.looksLikeZip(url) {
+            container = .zip
+            let archive: Archive
+            do {
+                archive = try Archive(url: url, accessMode: .read)
+            } catch {
+                throw ImportError.unreadableArchive(url, reason: "the zip's central directory cannot be read (\(error)); the file may be truncated or not a zip at all")
+            }
+            zip = archive
+            var found: [Entry] = []
+            var raw: [String: String] = [:]
+            for entry in archive {
+                let path = entry.path
+                switch entry.type {
+                case .directory: continue
+                case .symlink:
+                    refused.append((path, "symbolic link in the zip; links are never followed"))
+                    continue
+                case .file: break
+                }
+                guard let safe = Self.safeRelativePath(path) else {
+                    refused.append((path, "entry name escapes the archive root ('..' or absolute path); not read"))
+                    continue
+                }
+                guard raw[safe] == nil else {
+                    refused.append((path, "duplicate entry name in the zip; only the first is read"))
+                    continue
+                }
+                raw[safe] = path
+                found.append(Entry(path: safe, size: UInt64(entry.uncompressedSize)))
+            }
+            rawZipPaths = raw
+            entries = found.sorted { $0.path < $1.path }
+        } else {
+            container = .file
+            zip = nil
+            rawZipPaths = [:]
+            let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?
+                .uint64Value ?? 0
+            entries = [Entry(path: url.lastPathComponent, size: size)]
+        }
+        refusedEntries = refused
+    }
+
+    /// Reads one entry completely.
+    /// - Throws: ``ImportError/unreadableFile(_:reason:)`` when the bytes cannot be read or the
+    ///   zip's checksum does not match.
+    public func data(of entry: Entry) throws -> Data {
+        guard entry.size <= maximumEntrySize else {
+            throw ImportError.unreadableFile(entry.path, reason: "expands to \(entry.size) bytes, over the limit of \(maximumEntrySize) bytes")
+        }
+        switch container {
+        case .folder:
+            return try readFile(url.appendingPathComponent(entry.path), name: entry.path)
+        case .file:
+            return try readFile(url, name: entry.path)
+        case .zip:
+            guard let zip, let zipEntry = zip[zipPath(for: entry)] else {
+                throw ImportError.unreadableFile(entry.path, reason: "the entry is listed but cannot be found in the zip")
+            }
+            var result = Data()
+            result.reserveCapacity(Int(min(entry.size, 1 << 28)))
+            do {
+                _ = try zip.extract(zipEntry, bufferSize: 1 << 16, skipCRC32: false) { chunk in
+                    result.append(chunk)
+                    if UInt64(result.count) > self.maximumEntrySize {
+                        throw ImportError.unreadableFile(entry.path, reason: "expands beyond the limit of \(self.maximumEntrySize) bytes (possible zip bomb)")
+                    }
+                }
+            } catch let error as ImportError {
+                throw error
+            } catch {
+                throw ImportError.unreadableFile(entry.path, reason: "the zip entry is corrupt (\(error))")
+            }
+            return result
+        }
+    }
+
+    /// The entry at an exact relative path, if present.
+    public func entry(at path: String) -> Entry? {
+        entries.first { $0.path == path }
+    }
+
+    /// The SHA-256 that identifies the archive: of the file itself, or for a folder, of the sorted
+    /// list of its files' paths and digests (so the same folder gives the same digest anywhere).
+    /// - Throws: when a file cannot be read.
+    public func sha256() throws -> String {
+        switch container {
+        case .zip, .file:
+            return try SHA256Hex.digest(ofFileAt: url)
+        case .folder:
+            var lines: [String] = []
+            for entry in entries {
+                let digest = try SHA256Hex.digest(ofFileAt: url.appendingPathComponent(entry.path))
+                lines.append("\(digest)  \(entry.path)")
+            }
+            return SHA256Hex.digest(of: lines.joined(separator: "\n"))
+        }
+    }
+
+    // MARK: - Private
+
+    private func zipPath(for entry: Entry) -> String { rawZipPaths[entry.path] ?? entry.path }
+
+    private func readFile(_ fileURL: URL, name: String) throws -> Data {
+        do {
+            return try Data(contentsOf: fileURL, options: .mappedIfSafe)
+        } catch {
+            throw ImportError.unreadableFile(name, reason: error.localizedDescription)
+        }
+    }
+
+    private static func looksLikeZip(_ url: URL) -> Bool {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
+        defer { try? handle.close() }
+        let magic = (try? handle.read(upToCount: 4)) ?? Data()
+        return magic.starts(with: [0x50, 0x4B, 0x03, 0x04]) || magic.starts(with: [0x50, 0x4B, 0x05, 0x06])
+    }
+
+    /// Normalises an entry name; nil when it is absolute or climbs out of the root.
+    static func safeRelativePath(_ raw: String) -> String? {
+        let path = raw.replacingOccurrences(of: "\\", with: "/")
+        if path.hasPrefix("/") || path.contains(":") && path.first?.isLetter == true && path.dropFirst().first == ":" {
+            return nil
+        }
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." { return nil }
+            parts.append(part)
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "/")
+    }
+
+    private static func folderEntries(at root: URL, refused: inout [(String, String)]) throws -> [Entry] {
+        let keys: [URLResourceKey] = [.isRegularFileKey, .isSymbolicLinkKey, .fileSizeKey, .isDirectoryKey]
+        guard let enumerator = FileManager.default.enumerator(
+            at: root, includingPropertiesForKeys: keys, options: [])
+        else {
+            throw ImportError.unreadableArchive(root, reason: "the folder cannot be listed")
+        }
+        let rootPath = root.standardizedFileURL.resolvingSymlinksInPath().path
+        var result: [Entry] = []
+        for case let fileURL as URL in enumerator {
+            let values = try? fileURL.resourceValues(forKeys: Set(keys))
+            let full = fileURL.standardizedFileURL.path
+            var relative = full
+            if let range = full.range(of: rootPath), range.lowerBound == full.startIndex {
+                relative = String(full[range.upperBound...])
+            } else if full.hasPrefix(root.standardizedFileURL.path) {
+                relative = String(full.dropFirst(root.standardizedFileURL.path.count))
+            }
+            relative = relative.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+            if values?.isSymbolicLink == true {
+                refused.append((relative, "symbolic link in the folder; links are never followed"))
+                continue
+            }
+            guard values?.isRegularFile == true else { continue }
+            result.append(Entry(path: relative, size: UInt64(values?.fileSize ?? 0)))
+        }
+        return result.sorted { $0.path < $1.path }
+    }
+}

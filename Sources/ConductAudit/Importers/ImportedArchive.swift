@@ -1,0 +1,74 @@
+import Foundation
+
+/// What the case knows about one imported archive: its identity, owner and what was (not) read.
+public struct ImportedArchive: Codable, Sendable, Equatable {
+    /// The path as the user gave it.
+    public var path: String
+    public var sha256: String
+    public var platform: Platform
+    public var variant: ArchiveVariant
+    /// The account owner as the archive's own profile/account data names them.
+    public var owner: Person?
+    /// How many timeline items were read.
+    public var itemCount: Int
+    /// Parts that could not be understood, each with its reason.
+    public var unparsed: [ImportIssue]
+    /// Media files found, indexed but not parsed.
+    public var media: [MediaFile]
+    /// Item counts and date ranges per file section, so "no findings" is never mistaken for "no data".
+    public var coverage: [SectionCoverage]
+
+    public init(
+        path: String, sha256: String, platform: Platform, variant: ArchiveVariant, owner: Person?,
+        itemCount: Int = 0, unparsed: [ImportIssue] = [], media: [MediaFile] = [],
+        coverage: [SectionCoverage] = []
+    ) {
+        self.path = path
+        self.sha256 = sha256
+        self.platform = platform
+        self.variant = variant
+        self.owner = owner
+        self.itemCount = itemCount
+        self.unparsed = unparsed
+        self.media = media
+        self.coverage = coverage
+    }
+}
+
+/// A media file inside an archive: where it is, how big, and its digest.
+public struct MediaFile: Codable, Sendable, Hashable {
+    public var path: String
+    public var size: UInt64
+    public var sha256: String
+
+    public init(path: String, size: UInt64, sha256: String) {
+        self.path = path
+        self.size = size
+        self.sha256 = sha256
+    }
+}
+
+/// The items one section of an archive (a file or group of files) contributed.
+public struct SectionCoverage: Codable, Sendable, Hashable {
+    /// A readable section name ("Messenger: inbox", "Posts").
+    public var section: String
+    public var itemCount: Int
+    /// Items the source gave no time.
+    public var itemsWithoutTime: Int
+    /// Items whose counterparty has no name (deleted accounts, bare ids).
+    public var unnamedCounterparties: Int
+    public var earliest: Date?
+    public var latest: Date?
+
+    public init(section: String, items: [TimelineItem]) {
+        self.section = section
+        itemCount = items.count
+        itemsWithoutTime = items.filter { $0.occurredAt == nil }.count
+        unnamedCounterparties = items.filter { item in
+            item.counterparties.contains { $0.name == nil && $0.handle == nil }
+        }.count
+        let times = items.compactMap(\.occurredAt)
+        earliest = times.min()
+        latest = times.max()
+    }
+}
