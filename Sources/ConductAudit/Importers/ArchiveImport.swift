@@ -19,15 +19,25 @@ public struct ArchiveImport: Sendable {
     /// - Throws: ``ImportError`` when the archive is missing, unreadable or of no known format.
     public func importArchive(at url: URL, localTimeZone: TimeZone) throws -> ImportResult {
         let reader = try ArchiveReader(url: url)
-        for importer in importers {
-            guard reader.entries.isEmpty == false, importer.recognizedVariant(of: reader) != nil else { continue }
+        return try importArchive(reader, sha256: reader.sha256(), localTimeZone: localTimeZone)
+    }
+
+    /// Imports an archive already opened (and hashed) by the caller.
+    /// - Throws: ``ImportError`` when the archive is of no known format or unreadable.
+    public func importArchive(
+        _ reader: ArchiveReader, sha256: String, localTimeZone: TimeZone
+    ) throws -> ImportResult {
+        guard reader.entries.isEmpty == false else {
+            throw ImportError.unrecognizedArchive(reader.url, expected: Self.expectedDescription + "; this one holds no files")
+        }
+        for importer in importers where importer.recognizedVariant(of: reader) != nil {
             let context = ImportContext(
-                archiveSHA256: try reader.sha256(), archivePath: url.path, localTimeZone: localTimeZone)
+                archiveSHA256: sha256, archivePath: reader.url.path, localTimeZone: localTimeZone)
             var result = try importer.importArchive(reader, context: context)
             result.archive.unparsed += reader.refusedEntries.map { ImportIssue(file: $0.path, reason: $0.reason) }
             return result
         }
-        throw ImportError.unrecognizedArchive(url, expected: Self.expectedDescription)
+        throw ImportError.unrecognizedArchive(reader.url, expected: Self.expectedDescription)
     }
 
     static let expectedDescription = """

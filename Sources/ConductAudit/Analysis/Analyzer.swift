@@ -1,0 +1,42 @@
+/// Runs the enabled rules over a timeline and groups their findings into incidents.
+public struct Analyzer: Sendable {
+    /// The rules the analyzer knows, in report order.
+    public var rules: [any PolicyRule]
+
+    public init(rules: [any PolicyRule] = Analyzer.standardRules) {
+        self.rules = rules
+    }
+
+    /// Every rule the tool ships.
+    public static let standardRules: [any PolicyRule] = [
+        WorkingHoursRule()
+    ]
+
+    /// The rule with `id`, if the analyzer has it.
+    public func rule(_ id: RuleID) -> (any PolicyRule)? {
+        rules.first { $0.id == id }
+    }
+
+    /// Runs the rules enabled in `configuration` over the part of `timeline` in its period.
+    /// - Returns: the findings sorted by time then id, and the incidents they form.
+    public func analyze(_ timeline: Timeline, configuration: AuditConfiguration) -> AnalysisResult {
+        let inPeriod = Timeline(items: timeline.items.filter(configuration.isInPeriod))
+        let enabled = rules.filter { configuration.rules.contains($0.id) }
+        var findings: [Finding] = []
+        for rule in enabled {
+            findings += rule.findings(in: inPeriod, configuration: configuration)
+        }
+        findings.sort { ($0.occurredAt ?? .distantFuture, $0.id) < ($1.occurredAt ?? .distantFuture, $1.id) }
+        let incidents = Incident.group(findings) { ruleID, key, members in
+            rule(ruleID)?.incidentTitle(key: key, findings: members) ?? "\(ruleID) \(key)"
+        }
+        return AnalysisResult(rulesRun: enabled.map(\.id), findings: findings, incidents: incidents)
+    }
+}
+
+/// The output of an analysis: which rules ran, what they found, and the incidents.
+public struct AnalysisResult: Sendable {
+    public var rulesRun: [RuleID]
+    public var findings: [Finding]
+    public var incidents: [Incident]
+}

@@ -1,0 +1,121 @@
+import ArgumentParser
+import ConductAudit
+import Foundation
+
+/// `conduct-audit audit`: import, analyse, store and report, in one run.
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audit",
+        abstract: "Audit a staff member's exports against the policy and write the evidence folder.",
+        discussion: """
+            Imports each archive (zip or folder, detected from its content) into the case file,
+            runs the policy rules, records the findings, and writes an evidence folder with one
+            sub-folder per incident and a manifest of hashes that 'verify' checks later.
+
+            Exit status: 0 no open finding; 1 at least one open finding; 2 usage error;
+            3 unreadable or invalid input.
+
+            Example:
+              conduct-audit audit Samples/facebook-rebeccahale-2025-03-14 \\
+                --school Samples/school.yaml --roster Samples/pupils.csv --from 2024-01-01
+            """
+    )
+
+    @Argument(help: "The exports: a .zip as downloaded, the folder it unpacks to, or a WhatsApp .txt.")
+    var archives: [String]
+
+    @OptionGroup var schoolOptions: SchoolOptions
+
+    @Option(help: "The staff member (by name in school.yaml); inferred from the archives when omitted.")
+    var staff: String?
+
+    @Option(help: "First school-local day of a targeted audit (YYYY-MM-DD, inclusive).")
+    var from: LocalDay?
+
+    @Option(help: "Last school-local day of a targeted audit (YYYY-MM-DD, inclusive).")
+    var to: LocalDay?
+
+    @Option(help: "Only these rules, comma-separated (\(RuleID.all.map(\.rawValue).joined(separator: ", "))).")
+    var rules: String?
+
+    @OptionGroup var location: CaseLocationOptions
+
+    @Flag(help: "Print the result document as JSON on standard output, nothing else there.")
+    var json = false
+
+    func validate() throws {
+        if archives.isEmpty { throw ValidationError("Give at least one archive to audit.") }
+        if let from, let to, to < from {
+            throw ValidationError("--to \(to) is before --from \(from).")
+        }
+        _ = try selectedRules()
+    }
+
+    func run() throws {
+        let school = try schoolOptions.loadSchool()
+        let roster = try schoolOptions.loadRoster()
+        let arguments = Array(CommandLine.arguments.dropFirst())
+
+        let opened = try archives.map { try OpenedArchive(path: $0) }
+        var staffMember = try staff.map { try CaseWorkflow.staffMember(named: $0, in: school) }
+        var parsed: [String: ImportResult] = [:]
+        if staffMember == nil {
+            // Whose archive this is comes from the archives' own profile data.
+            for archive in opened {
+                parsed[archive.sha256] = try archive.importContents(timeZone: school.school.timeZone)
+            }
+            staffMember = try CaseWorkflow.inferStaff(
+                from: parsed.values.map { ($0.archive.platform, $0.archive.owner) }, school: school)
+        }
+        guard let staffMember else { throw InputFailure(message: "No staff member could be determined.") }
+
+        let caseURL = location.caseURL(for: staffMember)
+        let database = try CaseDatabase.open(at: caseURL)
+        var archiveRecords: [ImportedArchive] = []
+        for archive in opened {
+            archiveRecords.append(
+                try CaseWorkflow.importIfNew(
+                    archive, alreadyParsed: parsed[archive.sha256], into: database,
+                    timeZone: school.school.timeZone, quiet: json))
+        }
+
+        let configuration = AuditConfiguration(
+            school: school, staff: staffMember, roster: roster, rules: try selectedRules(),
+            from: from, to: to)
+        let outcome = try CaseWorkflow.analyseAndReport(
+            database: database, configuration: configuration,
+            evidenceFolder: location.evidenceURL(for: staffMember),
+            inputHashes: CaseWorkflow.inputHashes(school: schoolOptions.school, roster: schoolOptions.roster),
+            archives: archiveRecords)
+
+        try database.appendAuditLog(
+            AuditLogEntry(
+                at: Date(), command: "audit", arguments: arguments, toolVersion: ToolVersion.current,
+                summary: "\(outcome.findings.count) findings (\(outcome.openCount) open) in \(outcome.incidents.count) incidents; evidence at \(outcome.evidenceFolder.path)"))
+
+        if json {
+            let document = ResultDocument(
+                toolVersion: ToolVersion.current, staff: staffMember.name, archives: archiveRecords,
+                findings: outcome.findings, incidents: outcome.incidents,
+                evidenceFolder: outcome.evidenceFolder, timeZone: school.school.timeZone)
+            Terminal.write(try document.jsonData())
+            Terminal.print("")
+        } else {
+            CaseWorkflow.printSummary(outcome, staff: staffMember, archives: archiveRecords, caseURL: caseURL)
+        }
+        if outcome.openCount > 0 { throw ExitCode(1) }
+    }
+
+    private func selectedRules() throws -> [RuleID] {
+        guard let rules else { return RuleID.all }
+        var selected: [RuleID] = []
+        for name in rules.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+            guard let rule = RuleID(argument: name) else {
+                throw ValidationError("Unknown rule '\(name)'. Rules: \(RuleID.all.map(\.rawValue).joined(separator: ", ")).")
+            }
+            selected.append(rule)
+        }
+        if selected.isEmpty { throw ValidationError("--rules names no rule.") }
+        return selected
+    }
+}

@@ -1,0 +1,111 @@
+import ArgumentParser
+import ConductAudit
+import Foundation
+
+/// An archive named on the command line, opened and hashed but not yet parsed.
+struct OpenedArchive {
+    var reader: ArchiveReader
+    var sha256: String
+
+    /// Opens and hashes the archive at `path`.
+    /// - Throws: ``ImportError`` when it does not exist or cannot be read.
+    init(path: String) throws {
+        reader = try ArchiveReader(url: URL(fileURLWithPath: path))
+        sha256 = try reader.sha256()
+    }
+
+    /// Parses the archive with the importer its content calls for.
+    func importContents(timeZone: TimeZone) throws -> ImportResult {
+        try ArchiveImport().importArchive(reader, sha256: sha256, localTimeZone: timeZone)
+    }
+}
+
+/// What an analysis run produced, for printing and the result document.
+struct AuditOutcome {
+    var findings: [Finding]
+    var incidents: [Incident]
+    var evidenceFolder: URL
+    var openCount: Int { findings.filter { $0.status == .open }.count }
+}
+
+/// The steps the subcommands share, composed from the library's stages.
+enum CaseWorkflow {
+    /// The staff member called `name` in school.yaml.
+    /// - Throws: ``InputFailure`` listing the staff the configuration names.
+    static func staffMember(named name: String, in school: SchoolConfiguration) throws -> StaffMember {
+        guard let member = school.staffMember(named: name) else {
+            let names = school.staff.map { "'\($0.name)'" }.joined(separator: ", ")
+            throw ValidationError("No staff member named '\(name)' in school.yaml. Staff listed there: \(names).")
+        }
+        return member
+    }
+
+    /// The staff member whose accounts match the archives' owners.
+    /// - Throws: a usage error listing the candidates when none or several match.
+    static func inferStaff(
+        from owners: [(Platform, Person?)], school: SchoolConfiguration
+    ) throws -> StaffMember {
+        switch StaffIdentification.identify(owners: owners.map { (platform: $0.0, owner: $0.1) }, in: school.staff) {
+        case .identified(let member):
+            return member
+        case .noMatch(let found):
+            let seen = found.isEmpty ? "the archives name no owner" : "the archives belong to \(found.map { "'\($0)'" }.joined(separator: ", "))"
+            throw ValidationError(
+                "Cannot tell whose archives these are: \(seen), which matches no staff member's accounts in school.yaml. Pass --staff NAME (one of: \(school.staff.map(\.name).joined(separator: ", "))).")
+        case .ambiguous(let candidates):
+            throw ValidationError(
+                "The archives match several staff members: \(candidates.joined(separator: ", ")). Pass --staff NAME to say whose they are.")
+        }
+    }
+
+    /// Stores the archive in the case unless the case already holds it (same SHA-256), in which
+    /// case it is not parsed again.
+    /// - Returns: the archive's record.
+    static func importIfNew(
+        _ archive: OpenedArchive, alreadyParsed: ImportResult?, into database: CaseDatabase,
+        timeZone: TimeZone, quiet: Bool
+    ) throws -> ImportedArchive {
+        if try database.containsArchive(sha256: archive.sha256),
+            let known = try database.archives().first(where: { $0.sha256 == archive.sha256 })
+        {
+            if !quiet {
+                Terminal.note("\(archive.reader.url.path): already in the case (SHA-256 \(archive.sha256.prefix(12))…), not read again.")
+            }
+            return known
+        }
+        let result = try alreadyParsed ?? archive.importContents(timeZone: timeZone)
+        _ = try database.store(result.archive, items: result.items)
+        return result.archive
+    }
+
+    /// SHA-256 of the configuration inputs, for the manifest.
+    static func inputHashes(school: String, roster: String) throws -> [String: String] {
+        [
+            "school.yaml": try SHA256Hex.digest(ofFileAt: URL(fileURLWithPath: school)),
+            "roster": try SHA256Hex.digest(ofFileAt: URL(fileURLWithPath: roster)),
+        ]
+    }
+
+    /// Prints the plain-text summary of an audit.
+    static func printSummary(
+        _ outcome: AuditOutcome, staff: StaffMember, archives: [ImportedArchive], caseURL: URL
+    ) {
+        Terminal.print("Audit of \(staff.name)")
+        for archive in archives {
+            let unread = archive.unparsed.isEmpty ? "everything read" : "\(archive.unparsed.count) part(s) not understood (listed in the report)"
+            Terminal.print("  \(archive.platform.displayName) \(archive.variant.rawValue.uppercased()) \(archive.path): \(archive.itemCount) items, \(unread)")
+        }
+        let byRule = Dictionary(grouping: outcome.findings, by: \.rule)
+        if outcome.findings.isEmpty {
+            Terminal.print("No findings.")
+        } else {
+            Terminal.print("Findings: \(outcome.findings.count) (\(outcome.openCount) open) in \(outcome.incidents.count) incidents")
+            for rule in RuleID.all {
+                guard let found = byRule[rule] else { continue }
+                Terminal.print("  \(rule.rawValue): \(found.count)")
+            }
+        }
+        Terminal.print("Case file: \(caseURL.path)")
+        Terminal.print("Evidence:  \(outcome.evidenceFolder.appendingPathComponent("index.html").path)")
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import ConductAudit
+import Foundation
+
+/// `conduct-audit import`: read archives into a case without analysing them.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import exports into a case file without analysing them.",
+        discussion: """
+            Each archive is recorded with its SHA-256; importing the same archive again adds nothing.
+            Example:
+              conduct-audit import Samples/facebook-rebeccahale-2025-03-14 --school Samples/school.yaml
+            """
+    )
+
+    @Argument(help: "The exports: a .zip as downloaded, the folder it unpacks to, or a WhatsApp .txt.")
+    var archives: [String]
+
+    @Option(help: "The school's configuration (for its time zone and staff accounts).")
+    var school: String
+
+    @Option(help: "The staff member (by name in school.yaml); inferred from the archives when omitted.")
+    var staff: String?
+
+    @OptionGroup var location: CaseLocationOptions
+
+    func run() throws {
+        let configuration = try SchoolConfiguration.load(from: URL(fileURLWithPath: school))
+        let zone = configuration.school.timeZone
+        let opened = try archives.map { try OpenedArchive(path: $0) }
+        var parsed: [String: ImportResult] = [:]
+        let member: StaffMember
+        if let staff {
+            member = try CaseWorkflow.staffMember(named: staff, in: configuration)
+        } else {
+            for archive in opened { parsed[archive.sha256] = try archive.importContents(timeZone: zone) }
+            member = try CaseWorkflow.inferStaff(
+                from: parsed.values.map { ($0.archive.platform, $0.archive.owner) }, school: configuration)
+        }
+        let caseURL = location.caseURL(for: member)
+        let database = try CaseDatabase.open(at: caseURL)
+        for archive in opened {
+            let record = try CaseWorkflow.importIfNew(
+                archive, alreadyParsed: parsed[archive.sha256], into: database, timeZone: zone, quiet: false)
+            Terminal.print("\(record.platform.displayName) \(record.variant.rawValue.uppercased()) \(record.path): \(record.itemCount) items, \(record.unparsed.count) part(s) not understood")
+            for issue in record.unparsed {
+                Terminal.print("  not understood: \(issue.file)\(issue.locator.map { " at \($0)" } ?? ""): \(issue.reason)")
+            }
+        }
+        try database.appendAuditLog(
+            AuditLogEntry(
+                at: Date(), command: "import", arguments: Array(CommandLine.arguments.dropFirst()),
+                toolVersion: ToolVersion.current, summary: "\(opened.count) archive(s) for \(member.name)"))
+        Terminal.print("Case file: \(caseURL.path)")
+    }
+}
