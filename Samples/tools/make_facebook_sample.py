@@ -45,6 +45,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+sys.dont_write_bytecode = True   # keep __pycache__ out of Samples/tools
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import larkfield as L  # noqa: E402
 
