@@ -1,4 +1,6 @@
-/// The part of the UK whose bank holidays apply to a school, as named in school.yaml `school.region`.
+/// The part of the UK whose bank holidays apply to a school.
+///
+/// Named in school.yaml `school.region`.
 public enum BankHolidayRegion: String, Codable, Sendable, CaseIterable {
     case englandAndWales = "england-and-wales"
     case scotland

@@ -8,7 +8,8 @@ import Foundation
 /// Mondays, a substitute weekday when a holiday falls at a weekend) plus the one-off changes
 /// (2020-05-08 VE Day instead of 4 May; 2022-06-02/03 Platinum Jubilee instead of 30 May;
 /// 2022-09-19 State Funeral; 2023-05-08 Coronation), and checked date for date against gov.uk's
-/// `bank-holidays.json` for 2018–2025. When a new one-off holiday is announced, edit the JSON by hand.
+/// `bank-holidays.json` for 2018–2025. When a new one-off holiday is announced, edit the JSON
+/// by hand.
 public struct BankHolidays: Sendable, Equatable {
     /// The first year the table covers.
     public let firstYear: Int
@@ -25,7 +26,8 @@ public struct BankHolidays: Sendable, Equatable {
         var names: [BankHolidayRegion: [LocalDay: String]] = [:]
         for region in BankHolidayRegion.allCases {
             let entries = file.regions[region.rawValue] ?? []
-            names[region] = Dictionary(entries.map { ($0.date, $0.name) }, uniquingKeysWith: { first, _ in first })
+            names[region] = Dictionary(
+                entries.map { ($0.date, $0.name) }, uniquingKeysWith: { first, _ in first })
         }
         self.names = names
     }
@@ -33,7 +35,8 @@ public struct BankHolidays: Sendable, Equatable {
     /// The table shipped with the package (2015–2030).
     public static let builtIn: BankHolidays = {
         do {
-            guard let url = Bundle.module.url(forResource: "bank-holidays", withExtension: "json") else {
+            guard let url = Bundle.module.url(forResource: "bank-holidays", withExtension: "json")
+            else {
                 throw CocoaError(.fileNoSuchFile)
             }
             return try BankHolidays(json: Data(contentsOf: url))

@@ -16,7 +16,9 @@ public struct LocalDay: Hashable, Comparable, Sendable, CustomStringConvertible,
     /// The day of the month, 1 to 31.
     public let day: Int
 
-    /// Creates a day from its parts, or `nil` when they do not name a real day (31 April, 29 February 2023).
+    /// Creates a day from its parts, or `nil` for a day that does not exist.
+    ///
+    /// 31 April and 29 February 2023 give `nil`.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
             day >= 1, day <= Self.daysInMonth(month, of: year)
@@ -28,7 +30,8 @@ public struct LocalDay: Hashable, Comparable, Sendable, CustomStringConvertible,
 
     /// Parses an ISO 8601 calendar date, `"2024-03-26"`; `nil` for anything else.
     public init?(iso: String) {
-        let parts = iso.trimmingCharacters(in: .whitespaces).split(separator: "-", omittingEmptySubsequences: false)
+        let parts = iso.trimmingCharacters(in: .whitespaces).split(
+            separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
             let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
@@ -40,9 +43,10 @@ public struct LocalDay: Hashable, Comparable, Sendable, CustomStringConvertible,
     ///
     /// For example 2024-03-26T23:30:00Z is Wednesday 27 March 2024 in Europe/London (BST).
     public static func containing(_ instant: Date, in zone: TimeZone) -> LocalDay {
-        let parts = Calendar.gregorian(in: zone).dateComponents([.year, .month, .day], from: instant)
-        // The components of a Gregorian calendar always form a real day; the fallback is unreachable
-        // and only avoids a force unwrap.
+        let parts = Calendar.gregorian(in: zone).dateComponents(
+            [.year, .month, .day], from: instant)
+        // The components of a Gregorian calendar always form a real day; the fallback is
+        // unreachable and only avoids a force unwrap.
         return LocalDay(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
             ?? LocalDay(daysSinceEpoch: 0)
     }
@@ -64,7 +68,9 @@ public struct LocalDay: Hashable, Comparable, Sendable, CustomStringConvertible,
         return Weekday.allCases[index]
     }
 
-    /// The instant the day starts in `zone` (normally local midnight), or `nil` if the zone cannot say.
+    /// The instant the day starts in `zone` (normally local midnight).
+    ///
+    /// - Returns: `nil` if the calendar cannot say.
     public func startInstant(in zone: TimeZone) -> Date? {
         let calendar = Calendar.gregorian(in: zone)
         // Noon always exists; startOfDay then finds the first instant of the day even where
@@ -79,7 +85,8 @@ public struct LocalDay: Hashable, Comparable, Sendable, CustomStringConvertible,
     ///   calendar does (to the instant after the gap).
     public func instant(at time: LocalTime, in zone: TimeZone) -> Date? {
         let parts = DateComponents(
-            timeZone: zone, year: year, month: month, day: day, hour: time.hour, minute: time.minute)
+            timeZone: zone, year: year, month: month, day: day, hour: time.hour, minute: time.minute
+        )
         return Calendar.gregorian(in: zone).date(from: parts)
     }
 
@@ -96,6 +103,7 @@ public struct LocalDay: Hashable, Comparable, Sendable, CustomStringConvertible,
     /// The English name of the month, such as "March".
     public var monthName: String { Self.monthNames[month - 1] }
 
+    /// Whether `lhs` is an earlier day than `rhs`.
     public static func < (lhs: LocalDay, rhs: LocalDay) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
@@ -107,7 +115,8 @@ public struct LocalDay: Hashable, Comparable, Sendable, CustomStringConvertible,
         let text = try container.decode(String.self)
         guard let day = LocalDay(iso: text) else {
             throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "'\(text)' is not a day; expected yyyy-MM-dd such as 2024-03-26")
+                in: container,
+                debugDescription: "'\(text)' is not a day; expected yyyy-MM-dd such as 2024-03-26")
         }
         self = day
     }

@@ -16,9 +16,12 @@ public struct LocalTime: Hashable, Comparable, Sendable, CustomStringConvertible
         self.minute = minute
     }
 
-    /// Parses `"08:30"` (a one-digit hour such as `"8:30"` is accepted too); `nil` for anything else.
+    /// Parses `"08:30"`; `nil` for anything else.
+    ///
+    /// A one-digit hour such as `"8:30"` is accepted too.
     public init?(string: String) {
-        let parts = string.trimmingCharacters(in: .whitespaces).split(separator: ":", omittingEmptySubsequences: false)
+        let parts = string.trimmingCharacters(in: .whitespaces).split(
+            separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
             parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
             let hour = Int(parts[0]), let minute = Int(parts[1])
@@ -32,6 +35,7 @@ public struct LocalTime: Hashable, Comparable, Sendable, CustomStringConvertible
     /// The time as `"HH:mm"`, such as `"08:30"`.
     public var description: String { String(format: "%02d:%02d", hour, minute) }
 
+    /// Whether `lhs` is earlier in the day than `rhs`.
     public static func < (lhs: LocalTime, rhs: LocalTime) -> Bool {
         lhs.minutesSinceMidnight < rhs.minutesSinceMidnight
     }
@@ -43,7 +47,8 @@ public struct LocalTime: Hashable, Comparable, Sendable, CustomStringConvertible
         let text = try container.decode(String.self)
         guard let time = LocalTime(string: text) else {
             throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "'\(text)' is not a time; expected HH:mm such as 08:30")
+                in: container,
+                debugDescription: "'\(text)' is not a time; expected HH:mm such as 08:30")
         }
         self = time
     }

@@ -1,6 +1,8 @@
 import Foundation
 
-/// Everything school.yaml says: the school, its working hours and calendar, staff, word lists and policy.
+/// Everything school.yaml says.
+///
+/// The school, its working hours and calendar, staff, word lists and policy clauses.
 ///
 /// Read it with ``load(from:)`` or ``parse(yaml:file:)``; both check the whole file and throw a
 /// ``SchoolConfigurationError`` naming the file, key path and line of the first problem.
@@ -24,7 +26,8 @@ public struct SchoolConfiguration: Sendable, Equatable {
 
     /// Creates a configuration from its parts (tests and tools; users write school.yaml).
     public init(
-        school: SchoolProfile, workingHours: WorkingPattern, terms: [DayRange], closures: [LocalDay] = [],
+        school: SchoolProfile, workingHours: WorkingPattern, terms: [DayRange],
+        closures: [LocalDay] = [],
         insetDays: [LocalDay] = [], staff: [StaffMember] = [], lexicons: Lexicons = Lexicons(),
         policy: [String: PolicyClause] = [:]
     ) {
@@ -45,10 +48,12 @@ public struct SchoolConfiguration: Sendable, Equatable {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw SchoolConfigurationError.unreadableFile(file: url.path, reason: error.localizedDescription)
+            throw SchoolConfigurationError.unreadableFile(
+                file: url.path, reason: error.localizedDescription)
         }
         guard let yaml = String(data: data, encoding: .utf8) else {
-            throw SchoolConfigurationError.unreadableFile(file: url.path, reason: "it is not UTF-8 text")
+            throw SchoolConfigurationError.unreadableFile(
+                file: url.path, reason: "it is not UTF-8 text")
         }
         return try parse(yaml: yaml, file: url.path)
     }
@@ -57,6 +62,7 @@ public struct SchoolConfiguration: Sendable, Equatable {
     /// - Parameters:
     ///   - yaml: the file's text.
     ///   - file: the name to use for the file in error messages.
+    /// - Returns: the checked configuration.
     /// - Throws: ``SchoolConfigurationError`` naming the key path and line of the first problem.
     public static func parse(yaml: String, file: String) throws -> SchoolConfiguration {
         try SchoolConfigurationReader(file: file).read(yaml: yaml)
@@ -66,7 +72,8 @@ public struct SchoolConfiguration: Sendable, Equatable {
     public func staffMember(named name: String) -> StaffMember? {
         let wanted = name.trimmingCharacters(in: .whitespaces)
         return staff.first {
-            $0.name.trimmingCharacters(in: .whitespaces).caseInsensitiveCompare(wanted) == .orderedSame
+            $0.name.trimmingCharacters(in: .whitespaces).caseInsensitiveCompare(wanted)
+                == .orderedSame
         }
     }
 }

@@ -1,6 +1,8 @@
 import Foundation
 
-/// Why school.yaml could not be used. Each case names the file, the key path and (where known) the line.
+/// Why school.yaml could not be used.
+///
+/// Each case names the file, the key path and (where known) the line.
 public enum SchoolConfigurationError: LocalizedError, Equatable {
     /// The file could not be opened or is not text.
     case unreadableFile(file: String, reason: String)
@@ -29,25 +31,33 @@ public enum SchoolConfigurationError: LocalizedError, Equatable {
     public var line: Int? {
         switch self {
         case .unreadableFile: nil
-        case .malformedYAML(_, let line, _), .missingKey(_, _, let line, _), .invalidValue(_, _, let line, _, _),
+        case .malformedYAML(_, let line, _), .missingKey(_, _, let line, _),
+            .invalidValue(_, _, let line, _, _),
             .unknownKey(_, _, let line, _), .inconsistent(_, _, let line, _):
             line
         }
     }
 
+    /// What went wrong, where, and what to do about it.
     public var errorDescription: String? {
         switch self {
         case .unreadableFile(let file, let reason):
-            return "Cannot read the school configuration '\(file)': \(reason). Give the path of the school.yaml file."
+            return
+                "Cannot read the school configuration '\(file)': \(reason). "
+                + "Give the path of the school.yaml file."
         case .malformedYAML(let file, let line, let reason):
-            return "\(Self.place(file, line, "")) is not valid YAML: \(reason). Check indentation, colons and quotes."
+            return
+                "\(Self.place(file, line, "")) is not valid YAML: \(reason). "
+                + "Check indentation, colons and quotes."
         case .missingKey(let file, let keyPath, let line, let expected):
             return "\(Self.place(file, line, keyPath)): this key is missing; expected \(expected)."
         case .invalidValue(let file, let keyPath, let line, let found, let expected):
             return "\(Self.place(file, line, keyPath)): found '\(found)'; expected \(expected)."
         case .unknownKey(let file, let keyPath, let line, let accepted):
             let key = keyPath.split(separator: ".").last.map(String.init) ?? keyPath
-            return "\(Self.place(file, line, keyPath)): unknown key '\(key)'; the keys accepted here are "
+            return
+                "\(Self.place(file, line, keyPath)): unknown key '\(key)'; "
+                + "the keys accepted here are "
                 + "\(accepted.joined(separator: ", ")). Check the spelling."
         case .inconsistent(let file, let keyPath, let line, let problem):
             return "\(Self.place(file, line, keyPath)): \(problem)."

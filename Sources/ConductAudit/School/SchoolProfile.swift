@@ -12,7 +12,8 @@ public struct SchoolProfile: Sendable, Equatable {
     public var region: BankHolidayRegion
 
     /// Creates a profile.
-    public init(name: String, aliases: [String] = [], timeZone: TimeZone, region: BankHolidayRegion) {
+    public init(name: String, aliases: [String] = [], timeZone: TimeZone, region: BankHolidayRegion)
+    {
         self.name = name
         self.aliases = aliases
         self.timeZone = timeZone

@@ -24,7 +24,8 @@ public struct StaffMember: Sendable, Equatable {
     /// Creates a staff member; every override is optional.
     public init(
         name: String, role: String? = nil, accounts: [Platform: String] = [:],
-        days: [Weekday]? = nil, start: LocalTime? = nil, end: LocalTime? = nil, lunch: TimeRange? = nil,
+        days: [Weekday]? = nil, start: LocalTime? = nil, end: LocalTime? = nil,
+        lunch: TimeRange? = nil,
         absences: [Absence] = [], declaredLinks: [DeclaredLink] = []
     ) {
         self.name = name
@@ -53,11 +54,14 @@ public struct StaffMember: Sendable, Equatable {
     /// A folder-safe ASCII form of the name, such as "rebecca-hale" for "Rebecca Hale".
     ///
     /// Accents are dropped ("Zoë" gives "zoe"), apostrophes removed ("O'Brien" gives "obrien") and
-    /// any other run of non-alphanumerics becomes one hyphen. A name with no Latin letters or digits
-    /// gives "staff-" and the first 8 hex digits of its SHA-256, so it stays stable and distinct.
+    /// any other run of non-alphanumerics becomes one hyphen. A name with no Latin letters or
+    /// digits gives "staff-" and the first 8 hex digits of its SHA-256, so it stays stable and
+    /// distinct.
     public var slug: String {
-        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en"))
-            .lowercased()
+        let folded = name.folding(
+            options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en")
+        )
+        .lowercased()
         var slug = ""
         var pendingHyphen = false
         for character in folded where character != "'" && character != "\u{2019}" {

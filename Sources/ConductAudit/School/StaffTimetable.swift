@@ -19,8 +19,14 @@ public struct StaffTimetable: Sendable {
     public var timeZone: TimeZone { calendar.configuration.school.timeZone }
 
     /// Creates the timetable of `staff` at the school described by `configuration`.
-    /// - Parameter bankHolidays: the table to use; the built-in one by default.
-    public init(staff: StaffMember, configuration: SchoolConfiguration, bankHolidays: BankHolidays = .builtIn) {
+    /// - Parameters:
+    ///   - staff: the staff member.
+    ///   - configuration: the school's configuration.
+    ///   - bankHolidays: the table to use; the built-in one by default.
+    public init(
+        staff: StaffMember, configuration: SchoolConfiguration,
+        bankHolidays: BankHolidays = .builtIn
+    ) {
         self.staff = staff
         self.pattern = staff.workingPattern(default: configuration.workingHours)
         self.calendar = SchoolCalendar(configuration: configuration, bankHolidays: bankHolidays)
@@ -53,7 +59,8 @@ public struct StaffTimetable: Sendable {
     /// Whether `instant` was in this member's working time, and a sentence saying why.
     public func assess(_ instant: Date) -> WorkingTimeAssessment {
         let zone = timeZone
-        let parts = Calendar.gregorian(in: zone).dateComponents([.year, .month, .day, .hour, .minute, .second], from: instant)
+        let parts = Calendar.gregorian(in: zone).dateComponents(
+            [.year, .month, .day, .hour, .minute, .second], from: instant)
         let day = LocalDay.containing(instant, in: zone)
         let hour = parts.hour ?? 0
         let minute = parts.minute ?? 0
@@ -67,7 +74,8 @@ public struct StaffTimetable: Sendable {
         let (isWorking, reason) = explain(
             day: day, status: status, clock: clock, secondsSinceMidnight: secondsSinceMidnight)
         return WorkingTimeAssessment(
-            instant: instant, isWorkingTime: isWorking, localDay: day, localTime: localTime, utcOffset: offset,
+            instant: instant, isWorkingTime: isWorking, localDay: day, localTime: localTime,
+            utcOffset: offset,
             localTimestamp: "\(day)T\(localTime)\(offset)", dayStatus: status, reason: reason)
     }
 
@@ -81,9 +89,10 @@ public struct StaffTimetable: Sendable {
             dayPhrase += " (bank holidays are not known for \(day.year); check it was not one)"
         }
         switch status {
-        case .nonWorkingWeekday(let weekday):
-            let phrase = "\(day.longDescription) was a \(weekday.displayName), which is not one of "
-                + "\(name)'s working days (\(Weekday.summary(of: pattern.days))), \(notWorking)"
+        case .nonWorkingWeekday:
+            let phrase =
+                "\(day.longDescription) was not a working day for \(name), who works "
+                + "\(Weekday.summary(of: pattern.days)), \(notWorking)"
             return (false, phrase)
         case .bankHoliday, .closure, .outsideTerm:
             return (false, "\(dayPhrase), \(notWorking)")
@@ -92,32 +101,34 @@ public struct StaffTimetable: Sendable {
         }
         if let absence = staff.absence(on: day) {
             let why = absence.reason.map { "\($0), " } ?? ""
-            return (false, "\(dayPhrase), but \(name) was absent (\(why)\(absence.range.longDescription)), \(notWorking)")
+            let away = "\(name) was absent (\(why)\(absence.range.longDescription))"
+            return (false, "\(dayPhrase), but \(away), \(notWorking)")
         }
-        let dayRange = "\(pattern.start)–\(pattern.end)"
+        let ownDay = "\(name)'s working day (\(pattern.start)–\(pattern.end))"
+        let itIsNot = "so it was not working time."
         let start = pattern.start.minutesSinceMidnight * 60
         let end = pattern.end.minutesSinceMidnight * 60
         if secondsSinceMidnight < start {
-            return (false, "\(dayPhrase); \(clock) is before \(name)'s working day (\(dayRange)), \(notWorking)")
+            return (false, "\(dayPhrase); \(clock) is before \(ownDay), \(itIsNot)")
         }
         if secondsSinceMidnight >= end {
-            return (false, "\(dayPhrase); \(clock) is after the end of \(name)'s working day (\(dayRange)), \(notWorking)")
+            return (false, "\(dayPhrase); \(clock) is after the end of \(ownDay), \(itIsNot)")
         }
         guard let lunch = pattern.effectiveLunch else {
-            return (true, "\(dayPhrase); \(clock) is inside \(name)'s working day (\(dayRange)).")
+            return (true, "\(dayPhrase); \(clock) is inside \(ownDay).")
         }
         let lunchStart = lunch.start.minutesSinceMidnight * 60
         let lunchEnd = lunch.end.minutesSinceMidnight * 60
         if secondsSinceMidnight >= lunchStart, secondsSinceMidnight < lunchEnd {
-            return (false, "\(dayPhrase); \(clock) is during lunch (\(lunch)), \(notWorking)")
+            return (false, "\(dayPhrase); \(clock) is during lunch (\(lunch)), \(itIsNot)")
         }
-        return (true, "\(dayPhrase); \(clock) is inside \(name)'s working day (\(dayRange)) and outside lunch (\(lunch)).")
+        return (true, "\(dayPhrase); \(clock) is inside \(ownDay) and outside lunch (\(lunch)).")
     }
 
     /// An offset in seconds as "+01:00" or "-05:00".
     private static func offset(_ seconds: Int) -> String {
         let sign = seconds < 0 ? "-" : "+"
         let minutes = abs(seconds) / 60
-        return String(format: "%@%02d:%02d", sign, minutes / 60, minutes % 60)
+        return sign + String(format: "%02d:%02d", minutes / 60, minutes % 60)
     }
 }

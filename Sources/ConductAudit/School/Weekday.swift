@@ -7,9 +7,11 @@ public enum Weekday: String, Codable, Sendable, CaseIterable, Comparable {
     /// Parses `"mon"`, `"Monday"` or `"MON"`; `nil` for anything else.
     public init?(name: String) {
         let lowered = name.trimmingCharacters(in: .whitespaces).lowercased()
-        guard let match = Weekday.allCases.first(where: {
-            $0.rawValue == lowered || $0.displayName.lowercased() == lowered
-        }) else { return nil }
+        guard
+            let match = Weekday.allCases.first(where: {
+                $0.rawValue == lowered || $0.displayName.lowercased() == lowered
+            })
+        else { return nil }
         self = match
     }
 
@@ -32,6 +34,7 @@ public enum Weekday: String, Codable, Sendable, CaseIterable, Comparable {
     /// Whether this is Saturday or Sunday.
     public var isWeekend: Bool { self == .sat || self == .sun }
 
+    /// Whether `lhs` comes before `rhs` in a week that starts on Monday.
     public static func < (lhs: Weekday, rhs: Weekday) -> Bool {
         (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
     }

@@ -29,7 +29,9 @@ public struct WorkingPattern: Sendable, Equatable {
     /// A lunch break inherited from the school's default may lie outside a part-time member's
     /// shorter day; it then takes nothing away.
     public var effectiveLunch: TimeRange? {
-        guard let lunch, lunch.start < end, lunch.end > start, lunch.start < lunch.end else { return nil }
+        guard let lunch, lunch.start < end, lunch.end > start, lunch.start < lunch.end else {
+            return nil
+        }
         return TimeRange(start: max(lunch.start, start), end: min(lunch.end, end))
     }
 

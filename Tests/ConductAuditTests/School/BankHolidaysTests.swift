@@ -12,12 +12,17 @@ extension SchoolTests {
         @Test("the one-off holidays apply in every region", arguments: BankHolidayRegion.allCases)
         func oneOffs(_ region: BankHolidayRegion) throws {
             #expect(try name("2020-05-08", region) == "Early May bank holiday (VE day)")
-            #expect(try name("2020-05-04", region) == nil)  // the first Monday of May 2020 was moved
+            // The first Monday of May 2020 was moved.
+            #expect(try name("2020-05-04", region) == nil)
             #expect(try name("2022-06-02", region) == "Spring bank holiday")
             #expect(try name("2022-06-03", region) == "Platinum Jubilee bank holiday")
             #expect(try name("2022-05-30", region) == nil)  // the last Monday of May 2022 was moved
-            #expect(try name("2022-09-19", region) == "Bank Holiday for the State Funeral of Queen Elizabeth II")
-            #expect(try name("2023-05-08", region) == "Bank holiday for the coronation of King Charles III")
+            #expect(
+                try name("2022-09-19", region)
+                    == "Bank Holiday for the State Funeral of Queen Elizabeth II")
+            #expect(
+                try name("2023-05-08", region)
+                    == "Bank holiday for the coronation of King Charles III")
             #expect(try name("2023-05-01", region) == "Early May bank holiday")
         }
 
@@ -48,8 +53,11 @@ extension SchoolTests {
         func northernIreland() throws {
             #expect(try name("2023-03-17", .northernIreland) == "St Patrick's Day")
             #expect(try name("2024-03-18", .northernIreland) == "St Patrick's Day (substitute day)")
-            #expect(try name("2024-07-12", .northernIreland) == "Battle of the Boyne (Orangemen's Day)")
-            #expect(try name("2025-07-14", .northernIreland) == "Battle of the Boyne (Orangemen's Day) (substitute day)")
+            #expect(
+                try name("2024-07-12", .northernIreland) == "Battle of the Boyne (Orangemen's Day)")
+            #expect(
+                try name("2025-07-14", .northernIreland)
+                    == "Battle of the Boyne (Orangemen's Day) (substitute day)")
             #expect(try name("2024-07-12", .englandAndWales) == nil)
             #expect(try name("2024-08-26", .northernIreland) == "Summer bank holiday")
         }
@@ -63,7 +71,8 @@ extension SchoolTests {
                 #expect(holidays.allSatisfy { !$0.day.weekday.isWeekend })
                 #expect(Set(holidays.map(\.day.year)) == Set(2015...2030))
             }
-            let englandByYear = Dictionary(grouping: table.holidays(in: .englandAndWales), by: \.day.year)
+            let englandByYear = Dictionary(
+                grouping: table.holidays(in: .englandAndWales), by: \.day.year)
             for year in 2015...2030 {
                 let expected = year == 2022 ? 10 : year == 2023 ? 9 : 8
                 #expect(englandByYear[year]?.count == expected, "England and Wales, \(year)")

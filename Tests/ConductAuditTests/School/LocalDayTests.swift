@@ -7,15 +7,20 @@ extension SchoolTests {
     @Suite struct LocalDayTests {
         let london = TimeZone(identifier: "Europe/London") ?? .gmt
 
-        @Test("parses yyyy-MM-dd and rejects other shapes and impossible days",
-              arguments: ["2024-03-26", "2024-02-29", "2000-02-29"])
+        @Test(
+            "parses yyyy-MM-dd and rejects other shapes and impossible days",
+            arguments: ["2024-03-26", "2024-02-29", "2000-02-29"])
         func parsesRealDays(_ text: String) throws {
             let day = try #require(LocalDay(iso: text))
             #expect(day.description == text)
         }
 
-        @Test("rejects malformed or impossible days",
-              arguments: ["2023-02-29", "1900-02-29", "2024-04-31", "2024-3-26", "26/03/2024", "2024-13-01", "", "2024-03-26T00:00"])
+        @Test(
+            "rejects malformed or impossible days",
+            arguments: [
+                "2023-02-29", "1900-02-29", "2024-04-31", "2024-3-26", "26/03/2024", "2024-13-01",
+                "", "2024-03-26T00:00",
+            ])
         func rejectsBadDays(_ text: String) {
             #expect(LocalDay(iso: text) == nil)
         }
@@ -37,8 +42,10 @@ extension SchoolTests {
             #expect(try SchoolTests.day("2023-02-28").adding(days: 1).description == "2023-03-01")
             #expect(try SchoolTests.day("2023-12-31").adding(days: 1).description == "2024-01-01")
             #expect(try SchoolTests.day("2024-01-01").adding(days: -1).description == "2023-12-31")
-            #expect(try SchoolTests.day("2024-03-30").adding(days: 2).description == "2024-04-01")  // over the clock change
-            #expect(try SchoolTests.day("2024-01-01").days(until: SchoolTests.day("2025-01-01")) == 366)
+            // Over the spring clock change.
+            #expect(try SchoolTests.day("2024-03-30").adding(days: 2).description == "2024-04-01")
+            #expect(
+                try SchoolTests.day("2024-01-01").days(until: SchoolTests.day("2025-01-01")) == 366)
         }
 
         @Test("orders days by date, not by text length")
@@ -78,17 +85,23 @@ extension SchoolTests {
             let data = try JSONEncoder().encode([day])
             #expect(String(decoding: data, as: UTF8.self) == #"["2024-05-06"]"#)
             #expect(try JSONDecoder().decode([LocalDay].self, from: data) == [day])
-            #expect(throws: DecodingError.self) { try JSONDecoder().decode([LocalDay].self, from: Data(#"["06/05/2024"]"#.utf8)) }
+            #expect(throws: DecodingError.self) {
+                try JSONDecoder().decode([LocalDay].self, from: Data(#"["06/05/2024"]"#.utf8))
+            }
         }
 
-        @Test("times parse as HH:mm", arguments: [("08:30", 510), ("8:30", 510), ("00:00", 0), ("23:59", 1439)])
+        @Test(
+            "times parse as HH:mm",
+            arguments: [("08:30", 510), ("8:30", 510), ("00:00", 0), ("23:59", 1439)])
         func times(_ text: String, minutes: Int) throws {
             let time = try #require(LocalTime(string: text))
             #expect(time.minutesSinceMidnight == minutes)
             #expect(time.description.count == 5)
         }
 
-        @Test("bad times are rejected", arguments: ["24:00", "08:60", "08.30", "0830", "8:3", "", "08:30:00"])
+        @Test(
+            "bad times are rejected",
+            arguments: ["24:00", "08:60", "08.30", "0830", "8:3", "", "08:30:00"])
         func badTimes(_ text: String) {
             #expect(LocalTime(string: text) == nil)
         }
@@ -105,7 +118,8 @@ extension SchoolTests {
 
         @Test("day ranges are inclusive at both ends")
         func dayRange() throws {
-            let range = DayRange(start: try SchoolTests.day("2024-06-03"), end: try SchoolTests.day("2024-06-07"))
+            let range = DayRange(
+                start: try SchoolTests.day("2024-06-03"), end: try SchoolTests.day("2024-06-07"))
             #expect(range.contains(try SchoolTests.day("2024-06-03")))
             #expect(range.contains(try SchoolTests.day("2024-06-07")))
             #expect(!range.contains(try SchoolTests.day("2024-06-02")))

@@ -13,8 +13,12 @@ extension SchoolTests {
 
         init() throws {
             configuration = try SchoolTests.larkfieldConfiguration()
-            rebecca = StaffTimetable(staff: try #require(configuration.staffMember(named: "Rebecca Hale")), configuration: configuration)
-            tom = StaffTimetable(staff: try #require(configuration.staffMember(named: "Tom Reed")), configuration: configuration)
+            rebecca = StaffTimetable(
+                staff: try #require(configuration.staffMember(named: "Rebecca Hale")),
+                configuration: configuration)
+            tom = StaffTimetable(
+                staff: try #require(configuration.staffMember(named: "Tom Reed")),
+                configuration: configuration)
         }
 
         func assess(_ timetable: StaffTimetable, _ iso: String) throws -> WorkingTimeAssessment {
@@ -25,7 +29,10 @@ extension SchoolTests {
         func contractSentence() throws {
             let assessment = try assess(rebecca, "2024-03-26T11:30:05Z")
             #expect(assessment.isWorkingTime)
-            #expect(assessment.reason == "Tuesday 26 March 2024 was a term day; 11:30 is inside Rebecca Hale's working day (08:00–15:30) and outside lunch (12:15–13:15).")
+            #expect(
+                assessment.reason
+                    == "Tuesday 26 March 2024 was a term day; 11:30 is inside Rebecca Hale's working day (08:00–15:30) and outside lunch (12:15–13:15)."
+            )
             #expect(assessment.localDay == (try SchoolTests.day("2024-03-26")))
             #expect(assessment.localTime == "11:30:05")
             #expect(assessment.utcOffset == "+00:00")
@@ -43,10 +50,20 @@ extension SchoolTests {
             // 08:30 UTC would be 09:30 BST; 07:29:59 UTC is still before the day starts.
             #expect(!(try assess(tom, "2023-03-27T07:29:59Z")).isWorkingTime)
             let intervals = tom.workingInterval(on: try SchoolTests.day("2023-03-27"))
-            #expect(intervals.map(\.start) == [try SchoolTests.instant("2023-03-27T07:30:00Z"), try SchoolTests.instant("2023-03-27T12:00:00Z")])
-            #expect(intervals.map(\.end) == [try SchoolTests.instant("2023-03-27T11:00:00Z"), try SchoolTests.instant("2023-03-27T15:00:00Z")])
+            #expect(
+                intervals.map(\.start) == [
+                    try SchoolTests.instant("2023-03-27T07:30:00Z"),
+                    try SchoolTests.instant("2023-03-27T12:00:00Z"),
+                ])
+            #expect(
+                intervals.map(\.end) == [
+                    try SchoolTests.instant("2023-03-27T11:00:00Z"),
+                    try SchoolTests.instant("2023-03-27T15:00:00Z"),
+                ])
             // The Friday before, still GMT.
-            #expect(tom.workingInterval(on: try SchoolTests.day("2023-03-24")).first?.start == (try SchoolTests.instant("2023-03-24T08:30:00Z")))
+            #expect(
+                tom.workingInterval(on: try SchoolTests.day("2023-03-24")).first?.start
+                    == (try SchoolTests.instant("2023-03-24T08:30:00Z")))
         }
 
         @Test("08:30 GMT on the Monday after the autumn clock change is 08:30 UTC")
@@ -56,7 +73,9 @@ extension SchoolTests {
             #expect(startOfDay.isWorkingTime)
             #expect(startOfDay.utcOffset == "+00:00")
             #expect(!(try assess(tom, "2022-10-31T07:30:00Z")).isWorkingTime)  // 07:30 GMT
-            #expect(tom.workingInterval(on: try SchoolTests.day("2022-10-31")).first?.start == (try SchoolTests.instant("2022-10-31T08:30:00Z")))
+            #expect(
+                tom.workingInterval(on: try SchoolTests.day("2022-10-31")).first?.start
+                    == (try SchoolTests.instant("2022-10-31T08:30:00Z")))
             // The last Friday before half term was BST: 08:30 local was 07:30 UTC.
             let friday = try assess(tom, "2022-10-21T07:30:00Z")
             #expect(friday.isWorkingTime && friday.utcOffset == "+01:00")
@@ -68,7 +87,10 @@ extension SchoolTests {
             #expect(try assess(tom, "2024-01-09T11:59:59Z").isWorkingTime)
             let lunchStart = try assess(tom, "2024-01-09T12:00:00Z")
             #expect(!lunchStart.isWorkingTime)
-            #expect(lunchStart.reason == "Tuesday 9 January 2024 was a term day; 12:00 is during lunch (12:00–13:00), so 12:00 was not working time.")
+            #expect(
+                lunchStart.reason
+                    == "Tuesday 9 January 2024 was a term day; 12:00 is during lunch (12:00–13:00), so it was not working time."
+            )
             #expect(!(try assess(tom, "2024-01-09T12:59:59Z")).isWorkingTime)
             #expect(try assess(tom, "2024-01-09T13:00:00Z").isWorkingTime)
             // Rebecca's own lunch, 12:15–13:15.
@@ -84,7 +106,9 @@ extension SchoolTests {
             #expect(try assess(tom, "2024-01-09T15:59:59Z").isWorkingTime)
             let endOfDay = try assess(tom, "2024-01-09T16:00:00Z")
             #expect(!endOfDay.isWorkingTime)
-            #expect(endOfDay.reason.contains("16:00 is after the end of Tom Reed's working day (08:30–16:00)"))
+            #expect(
+                endOfDay.reason.contains(
+                    "16:00 is after the end of Tom Reed's working day (08:30–16:00)"))
             // Rebecca ends at 15:30.
             #expect(!(try assess(rebecca, "2024-01-09T15:30:00Z")).isWorkingTime)
             #expect(try assess(rebecca, "2024-01-09T08:00:00Z").isWorkingTime)
@@ -112,30 +136,46 @@ extension SchoolTests {
             let assessment = try assess(tom, "2024-02-14T10:00:00Z")
             #expect(!assessment.isWorkingTime)
             #expect(assessment.dayStatus == .outsideTerm)
-            #expect(assessment.reason == "Wednesday 14 February 2024 was outside term time (a school holiday), so 10:00 was not working time.")
+            #expect(
+                assessment.reason
+                    == "Wednesday 14 February 2024 was outside term time (a school holiday), so 10:00 was not working time."
+            )
             #expect(tom.workingInterval(on: try SchoolTests.day("2024-02-14")).isEmpty)
             // The Friday before half term and the Monday after are term days.
             #expect(try assess(tom, "2024-02-09T10:00:00Z").isWorkingTime)
             #expect(try assess(tom, "2024-02-19T10:00:00Z").isWorkingTime)
         }
 
-        @Test("bank holidays in term are not working time",
-              arguments: [("2022-09-19T09:00:00Z", "Bank Holiday for the State Funeral of Queen Elizabeth II"),
-                          ("2023-05-08T09:00:00Z", "Bank holiday for the coronation of King Charles III"),
-                          ("2024-05-06T09:00:00Z", "Early May bank holiday")])
+        @Test(
+            "bank holidays in term are not working time",
+            arguments: [
+                (
+                    "2022-09-19T09:00:00Z",
+                    "Bank Holiday for the State Funeral of Queen Elizabeth II"
+                ),
+                ("2023-05-08T09:00:00Z", "Bank holiday for the coronation of King Charles III"),
+                ("2024-05-06T09:00:00Z", "Early May bank holiday"),
+            ])
         func bankHolidays(_ iso: String, name: String) throws {
             let assessment = try assess(tom, iso)
             #expect(!assessment.isWorkingTime)
             #expect(assessment.dayStatus == .bankHoliday(name: name))
-            #expect(assessment.reason.contains("was a bank holiday (\(name)), so 10:00 was not working time."))
+            #expect(
+                assessment.reason.contains(
+                    "was a bank holiday (\(name)), so 10:00 was not working time."))
         }
 
         @Test("a substitute bank holiday is named as such, even outside term")
         func substituteDay() throws {
             let calendar = SchoolCalendar(configuration: configuration)
-            #expect(calendar.status(of: try SchoolTests.day("2023-01-02")) == .bankHoliday(name: "New Year's Day (substitute day)"))
-            #expect(calendar.status(of: try SchoolTests.day("2022-12-27")) == .bankHoliday(name: "Christmas Day (substitute day)"))
-            #expect(calendar.status(of: try SchoolTests.day("2022-12-25")) == .nonWorkingWeekday(.sun))
+            #expect(
+                calendar.status(of: try SchoolTests.day("2023-01-02"))
+                    == .bankHoliday(name: "New Year's Day (substitute day)"))
+            #expect(
+                calendar.status(of: try SchoolTests.day("2022-12-27"))
+                    == .bankHoliday(name: "Christmas Day (substitute day)"))
+            #expect(
+                calendar.status(of: try SchoolTests.day("2022-12-25")) == .nonWorkingWeekday(.sun))
         }
 
         @Test("the region decides the bank holidays")
@@ -144,9 +184,14 @@ extension SchoolTests {
             scottish.school.region = .scotland
             let summerMonday = try SchoolTests.day("2023-08-07")
             let easterMonday = try SchoolTests.day("2023-04-10")
-            #expect(SchoolCalendar(configuration: scottish).status(of: summerMonday) == .bankHoliday(name: "Summer bank holiday"))
-            #expect(SchoolCalendar(configuration: scottish).status(of: easterMonday) == .outsideTerm)
-            #expect(SchoolCalendar(configuration: configuration).status(of: easterMonday) == .bankHoliday(name: "Easter Monday"))
+            #expect(
+                SchoolCalendar(configuration: scottish).status(of: summerMonday)
+                    == .bankHoliday(name: "Summer bank holiday"))
+            #expect(
+                SchoolCalendar(configuration: scottish).status(of: easterMonday) == .outsideTerm)
+            #expect(
+                SchoolCalendar(configuration: configuration).status(of: easterMonday)
+                    == .bankHoliday(name: "Easter Monday"))
         }
 
         @Test("a part-timer's day off is not working time for them, but is for full-time staff")
@@ -154,7 +199,10 @@ extension SchoolTests {
             let friday = try assess(rebecca, "2024-01-12T10:00:00Z")
             #expect(!friday.isWorkingTime)
             #expect(friday.dayStatus == .nonWorkingWeekday(.fri))
-            #expect(friday.reason == "Friday 12 January 2024 was a Friday, which is not one of Rebecca Hale's working days (Mon–Thu), so 10:00 was not working time.")
+            #expect(
+                friday.reason
+                    == "Friday 12 January 2024 was not a working day for Rebecca Hale, who works Mon–Thu, so 10:00 was not working time."
+            )
             #expect(try assess(tom, "2024-01-12T10:00:00Z").isWorkingTime)
             #expect(rebecca.workingInterval(on: try SchoolTests.day("2024-01-12")).isEmpty)
         }
@@ -163,7 +211,10 @@ extension SchoolTests {
         func absence() throws {
             let monday = try assess(rebecca, "2024-06-03T09:00:00Z")
             #expect(!monday.isWorkingTime)
-            #expect(monday.reason == "Monday 3 June 2024 was a term day, but Rebecca Hale was absent (leave, Monday 3 June 2024 to Friday 7 June 2024), so 10:00 was not working time.")
+            #expect(
+                monday.reason
+                    == "Monday 3 June 2024 was a term day, but Rebecca Hale was absent (leave, Monday 3 June 2024 to Friday 7 June 2024), so 10:00 was not working time."
+            )
             #expect(!(try assess(rebecca, "2024-06-06T09:00:00Z")).isWorkingTime)
             #expect(try assess(rebecca, "2024-06-10T09:00:00Z").isWorkingTime)
             #expect(try assess(tom, "2024-06-03T09:00:00Z").isWorkingTime)
@@ -175,10 +226,12 @@ extension SchoolTests {
             let assessment = try assess(tom, "2024-03-01T10:00:00Z")
             #expect(!assessment.isWorkingTime)
             #expect(assessment.dayStatus == .closure)
-            #expect(assessment.reason.hasPrefix("Friday 1 March 2024 was a day the school was closed"))
+            #expect(
+                assessment.reason.hasPrefix("Friday 1 March 2024 was a day the school was closed"))
         }
 
-        @Test("weekends are not working time and a late-night UTC post belongs to the next local day")
+        @Test(
+            "weekends are not working time and a late-night UTC post belongs to the next local day")
         func weekendsAndMidnight() throws {
             #expect(!(try assess(tom, "2024-01-13T10:00:00Z")).isWorkingTime)
             // 23:30 UTC on Tuesday 4 June 2024 is 00:30 BST on Wednesday 5 June.
@@ -206,19 +259,27 @@ extension SchoolTests {
         func inheritedLunchOutsideDay() throws {
             let yaml = SchoolTests.larkfield + "\n  - name: Jo Morning\n    end: \"11:30\"\n"
             let configuration = try SchoolConfiguration.parse(yaml: yaml, file: "school.yaml")
-            let jo = StaffTimetable(staff: try #require(configuration.staffMember(named: "Jo Morning")), configuration: configuration)
+            let jo = StaffTimetable(
+                staff: try #require(configuration.staffMember(named: "Jo Morning")),
+                configuration: configuration)
             #expect(jo.pattern.effectiveLunch == nil)
             let assessment = try assess(jo, "2024-01-09T11:00:00Z")
             #expect(assessment.isWorkingTime)
-            #expect(assessment.reason.hasSuffix("11:00 is inside Jo Morning's working day (08:30–11:30)."))
+            #expect(
+                assessment.reason.hasSuffix(
+                    "11:00 is inside Jo Morning's working day (08:30–11:30)."))
             #expect(jo.workingInterval(on: try SchoolTests.day("2024-01-09")).count == 1)
         }
 
         @Test("outside the bank-holiday table the reason says holidays are unknown")
         func beyondTable() throws {
             var later = configuration
-            later.terms.append(DayRange(start: try SchoolTests.day("2031-01-06"), end: try SchoolTests.day("2031-02-14")))
-            let timetable = StaffTimetable(staff: StaffMember(name: "Tom Reed"), configuration: later)
+            later.terms.append(
+                DayRange(
+                    start: try SchoolTests.day("2031-01-06"), end: try SchoolTests.day("2031-02-14")
+                ))
+            let timetable = StaffTimetable(
+                staff: StaffMember(name: "Tom Reed"), configuration: later)
             let assessment = timetable.assess(try SchoolTests.instant("2031-01-07T10:00:00Z"))
             #expect(assessment.isWorkingTime)
             #expect(assessment.reason.contains("bank holidays are not known for 2031"))
