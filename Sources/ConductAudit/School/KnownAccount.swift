@@ -1,0 +1,32 @@
+import Foundation
+
+/// A social-media account the school knows a pupil uses, from the roster's known-accounts column.
+public struct KnownAccount: Sendable, Equatable, Hashable {
+    /// The platform, when the name is one conduct-audit reads (`nil` for, say, "tiktok").
+    public var platform: Platform?
+    /// The platform name as written in the roster, such as "Instagram" or "tiktok".
+    public var platformName: String
+    /// The handle, name or number as written in the roster, such as "@maisie.h".
+    public var handle: String
+
+    /// Creates an account; the platform is recognised from `platformName`.
+    public init(platformName: String, handle: String) {
+        self.platformName = platformName
+        self.platform = Self.platform(named: platformName)
+        self.handle = handle
+    }
+
+    /// The platform a roster name refers to: its id, its display name, or a common short form
+    /// ("fb", "ig", "insta", "x", "wa"), ignoring case; `nil` otherwise.
+    public static func platform(named name: String) -> Platform? {
+        let lowered = name.trimmingCharacters(in: .whitespaces).lowercased()
+        if let platform = Platform(rawValue: lowered) { return platform }
+        switch lowered {
+        case "fb": return .facebook
+        case "ig", "insta": return .instagram
+        case "x", "x (twitter)", "tw": return .twitter
+        case "wa", "whats app": return .whatsapp
+        default: return Platform.allCases.first { $0.displayName.lowercased() == lowered }
+        }
+    }
+}

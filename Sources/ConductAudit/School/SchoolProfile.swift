@@ -1,0 +1,22 @@
+import Foundation
+
+/// Who the school is and where its calendar lives: school.yaml `school`.
+public struct SchoolProfile: Sendable, Equatable {
+    /// The school's full name, such as "Larkfield Primary School".
+    public var name: String
+    /// Other words that refer to the school in text, such as "Larkfield" or "LPS".
+    public var aliases: [String]
+    /// The time zone all calendar rules are local to (school.yaml `timezone`, an IANA name).
+    public var timeZone: TimeZone
+    /// Which built-in bank-holiday table applies.
+    public var region: BankHolidayRegion
+
+    /// Creates a profile.
+    public init(name: String, aliases: [String] = [], timeZone: TimeZone, region: BankHolidayRegion)
+    {
+        self.name = name
+        self.aliases = aliases
+        self.timeZone = timeZone
+        self.region = region
+    }
+}
