@@ -143,7 +143,18 @@ public struct FacebookJSONImporter: ArchiveImporter {
         let data = try archive.data(of: entry)
         let decoder = JSONDecoder()
         decoder.userInfo[FacebookDocument.fileNameKey] = entry.fileName
-        return try decoder.decode(FacebookDocument.self, from: data)
+        do {
+            return try decoder.decode(FacebookDocument.self, from: data)
+        } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
+            // JSONDecoder only says "not valid JSON"; JSONSerialization says where and why.
+            var detail = context.debugDescription
+            do {
+                _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+            } catch let error as NSError {
+                detail = error.userInfo[NSDebugDescriptionErrorKey] as? String ?? detail
+            }
+            throw ImportError.invalidFile(entry.path, locator: "", reason: detail)
+        }
     }
 
     /// The owner named by the first readable profile file, if any.
@@ -164,11 +175,10 @@ public struct FacebookJSONImporter: ArchiveImporter {
     /// A reviewer-readable reason for a file that could not be read or parsed.
     private static func describe(_ error: any Error) -> String {
         switch error {
+        case ImportError.invalidFile(_, _, let reason):
+            return "not valid JSON (\(reason)): the file is damaged or truncated; nothing in it was imported"
         case let error as ImportError:
             return error.errorDescription ?? "\(error)"
-        case DecodingError.dataCorrupted(let context):
-            let detail = (context.underlyingError.map { "\($0)" }).map { " (\($0))" } ?? ""
-            return "not valid JSON\(detail): the file is damaged or truncated; nothing in it was imported"
         default:
             return "could not be read (\(error)); nothing in it was imported"
         }

@@ -35,7 +35,8 @@ struct MetaRecord<DTO: Decodable>: Decodable {
         switch error {
         case .typeMismatch(let type, let context):
             let place = path(context.codingPath)
-            return "'\(place.isEmpty ? "the record" : place)' is not \(Self.noun(for: type)) (\(context.debugDescription))"
+            let subject = place.isEmpty ? "the record" : "'\(place)'"
+            return "\(subject) is not \(Self.noun(for: type)) (\(context.debugDescription))"
         case .valueNotFound(let type, let context):
             return "'\(path(context.codingPath))' is null where \(Self.noun(for: type)) was expected"
         case .keyNotFound(let key, let context):
