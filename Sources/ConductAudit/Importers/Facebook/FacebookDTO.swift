@@ -18,7 +18,8 @@ enum FacebookDTO {
             } else {
                 throw DecodingError.typeMismatch(
                     Double.self,
-                    .init(codingPath: decoder.codingPath, debugDescription: "expected an epoch time"))
+                    .init(
+                        codingPath: decoder.codingPath, debugDescription: "expected an epoch time"))
             }
         }
     }
@@ -30,10 +31,13 @@ enum FacebookDTO {
         private enum CodingKeys: String, CodingKey { case name }
 
         init(from decoder: any Decoder) throws {
-            if let container = try? decoder.singleValueContainer(), let text = try? container.decode(String.self) {
+            if let container = try? decoder.singleValueContainer(),
+                let text = try? container.decode(String.self)
+            {
                 name = text
             } else {
-                name = try decoder.container(keyedBy: CodingKeys.self).decodeIfPresent(String.self, forKey: .name)
+                name = try decoder.container(keyedBy: CodingKeys.self).decodeIfPresent(
+                    String.self, forKey: .name)
             }
         }
     }
@@ -83,8 +87,9 @@ enum FacebookDTO {
         let actor: String?
     }
 
-    /// One `{label, value}` pair of the 2024+ generic record shape. Values that are not text
-    /// (nested `dict`/`vec` lists) are read as absent.
+    /// One `{label, value}` pair of the 2024+ generic record shape.
+    ///
+    /// Values that are not text (nested `dict`/`vec` lists) are read as absent.
     struct LabelValue: Decodable {
         let label: String?
         let value: String?
@@ -307,7 +312,9 @@ enum FacebookDTO {
         }
     }
 
-    /// One Messenger message (§1.9). `timestamp` (seconds) is the 2018 spelling of `timestamp_ms`.
+    /// One Messenger message (§1.9).
+    ///
+    /// `timestamp` (seconds) is the 2018 spelling of `timestamp_ms`.
     struct Message: Decodable {
         let senderName: String?
         let timestampMS: Epoch?
@@ -368,11 +375,14 @@ enum FacebookDTO {
         private enum CodingKeys: String, CodingKey { case uri }
 
         init(from decoder: any Decoder) throws {
-            if let container = try? decoder.singleValueContainer(), let text = try? container.decode(String.self) {
+            if let container = try? decoder.singleValueContainer(),
+                let text = try? container.decode(String.self)
+            {
                 uri = nil
                 note = text
             } else {
-                uri = try decoder.container(keyedBy: CodingKeys.self).decodeIfPresent(String.self, forKey: .uri)
+                uri = try decoder.container(keyedBy: CodingKeys.self).decodeIfPresent(
+                    String.self, forKey: .uri)
                 note = nil
             }
         }

@@ -37,7 +37,8 @@ enum FacebookDocument: Decodable {
         "pages_followed_v2", "searches_v2", "searches", "notifications_v2", "saves_v2",
         "profile_updates_v2", "profile_updates", "topics_v2", "recently_viewed",
         "visited_things_v2", "account_activity_v2", "ip_address_activity_v2",
-        "admin_records_v2", "used_ip_address_v2", "pages_v2", "group_membership_questions_answers_v2",
+        "admin_records_v2", "used_ip_address_v2", "pages_v2",
+        "group_membership_questions_answers_v2",
     ]
 
     private struct Key: CodingKey {
@@ -56,13 +57,16 @@ enum FacebookDocument: Decodable {
         guard let container = try? decoder.container(keyedBy: Key.self) else {
             // A bare string, number or null: valid JSON but not an export file.
             _ = try MetaJSONValue(from: decoder)
-            self = .unrecognized(description: "the file holds a single value, not an object or list")
+            self = .unrecognized(
+                description: "the file holds a single value, not an object or list")
             return
         }
         self = try Self.classifyObject(container, decoder: decoder, fileName: fileName)
     }
 
-    private static func classifyArray(_ array: inout any UnkeyedDecodingContainer, fileName: String) throws -> FacebookDocument {
+    private static func classifyArray(_ array: inout any UnkeyedDecodingContainer, fileName: String)
+        throws -> FacebookDocument
+    {
         let section: FacebookSection?
         if fileName.hasPrefix("likes_and_reactions") {
             section = .reactions
@@ -72,8 +76,12 @@ enum FacebookDocument: Decodable {
             section = nil
         }
         guard let section else {
-            while !array.isAtEnd { _ = try array.decode(MetaJSONValue.self) }  // still check it is JSON
-            return .notImported(reason: "not an activity file this tool reads (a list of records with no posts, comments, reactions, messages or connections)")
+            // Still decode it, so that a damaged file is reported as damaged.
+            while !array.isAtEnd { _ = try array.decode(MetaJSONValue.self) }
+            return .notImported(
+                reason:
+                    "not an activity file this tool reads (a list of records with no posts, comments, reactions, messages or connections)"
+            )
         }
         var records: [MetaRecord<FacebookDTO.Entry>] = []
         while !array.isAtEnd {
@@ -103,7 +111,9 @@ enum FacebookDocument: Decodable {
         }
         if let name = FacebookSection.profileKeys.first(where: keys.contains) {
             do {
-                return .profile(pointer: "/\(name)", try container.decode(MetaRecord<FacebookDTO.Profile>.self, forKey: key(name)))
+                return .profile(
+                    pointer: "/\(name)",
+                    try container.decode(MetaRecord<FacebookDTO.Profile>.self, forKey: key(name)))
             } catch {
                 return malformed(name, error)
             }
@@ -111,13 +121,17 @@ enum FacebookDocument: Decodable {
         if let name = keys.sorted().first(where: { FacebookSection.entryKeys[$0] != nil }),
             let section = FacebookSection.entryKeys[name]
         {
-            if let records = try? container.decode([MetaRecord<FacebookDTO.Entry>].self, forKey: key(name)) {
+            if let records = try? container.decode(
+                [MetaRecord<FacebookDTO.Entry>].self, forKey: key(name))
+            {
                 return .entries(section, pointer: "/\(name)", records)
             }
             // Older exports wrap the list: {"wall_posts_sent_to_you": {"activity_log_data": [...]}}.
             do {
                 let nested = try container.nestedContainer(keyedBy: Key.self, forKey: key(name))
-                let records = try nested.decode([MetaRecord<FacebookDTO.Entry>].self, forKey: Key(stringValue: "activity_log_data"))
+                let records = try nested.decode(
+                    [MetaRecord<FacebookDTO.Entry>].self,
+                    forKey: Key(stringValue: "activity_log_data"))
                 return .entries(section, pointer: "/\(name)/activity_log_data", records)
             } catch {
                 return malformed(name, error)
@@ -127,21 +141,29 @@ enum FacebookDocument: Decodable {
             let section = FacebookSection.connectionKeys[name]
         {
             do {
-                return .connections(section, pointer: "/\(name)", try container.decode([MetaRecord<FacebookDTO.Connection>].self, forKey: key(name)))
+                return .connections(
+                    section, pointer: "/\(name)",
+                    try container.decode(
+                        [MetaRecord<FacebookDTO.Connection>].self, forKey: key(name)))
             } catch {
                 return malformed(name, error)
             }
         }
         if keys.contains("photos") && keys.contains("name") {  // album/<n>.json
             do {
-                return .uploads(pointer: "/photos", try container.decode([MetaRecord<FacebookDTO.Media>].self, forKey: key("photos")))
+                return .uploads(
+                    pointer: "/photos",
+                    try container.decode(
+                        [MetaRecord<FacebookDTO.Media>].self, forKey: key("photos")))
             } catch {
                 return malformed("photos", error)
             }
         }
         if let name = keys.sorted().first(where: FacebookSection.uploadKeys.contains) {
             do {
-                return .uploads(pointer: "/\(name)", try container.decode([MetaRecord<FacebookDTO.Media>].self, forKey: key(name)))
+                return .uploads(
+                    pointer: "/\(name)",
+                    try container.decode([MetaRecord<FacebookDTO.Media>].self, forKey: key(name)))
             } catch {
                 return malformed(name, error)
             }
@@ -150,18 +172,28 @@ enum FacebookDocument: Decodable {
         // reported as damaged rather than as "not read".
         for name in keys { _ = try container.decode(MetaJSONValue.self, forKey: key(name)) }
         if keys.contains("friends_you_see_less_v2") || keys.contains("friends_you_see_less") {
-            return .notImported(reason: "read, not imported: friends whose posts the owner chose to see less of (a news feed setting, not an interaction)")
+            return .notImported(
+                reason:
+                    "read, not imported: friends whose posts the owner chose to see less of (a news feed setting, not an interaction)"
+            )
         }
         if keys.contains("label_values") {
             if fileName.hasPrefix("people_you_may_know") {
-                return .notImported(reason: "read, not imported: Facebook's friend suggestions ('people you may know'), which are not the owner's interactions")
+                return .notImported(
+                    reason:
+                        "read, not imported: Facebook's friend suggestions ('people you may know'), which are not the owner's interactions"
+                )
             }
-            return .notImported(reason: "not an activity file this tool reads (a settings or information page of labels and values)")
+            return .notImported(
+                reason:
+                    "not an activity file this tool reads (a settings or information page of labels and values)"
+            )
         }
         if let name = keys.sorted().first(where: nonActivityKeys.contains) {
             return .notImported(reason: "not an activity file this tool reads ('\(name)')")
         }
         let listed = keys.sorted().prefix(5).map { "'\($0)'" }.joined(separator: ", ")
-        return .unrecognized(description: keys.isEmpty ? "an empty object" : "top-level keys \(listed)")
+        return .unrecognized(
+            description: keys.isEmpty ? "an empty object" : "top-level keys \(listed)")
     }
 }

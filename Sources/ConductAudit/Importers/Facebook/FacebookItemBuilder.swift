@@ -34,7 +34,9 @@ struct FacebookItemBuilder {
     // MARK: - Sections
 
     /// Adds activity-log entries: posts, comments, reactions, story reactions, group posts.
-    mutating func addEntries(_ records: [MetaRecord<FacebookDTO.Entry>], section: FacebookSection, pointer: String) {
+    mutating func addEntries(
+        _ records: [MetaRecord<FacebookDTO.Entry>], section: FacebookSection, pointer: String
+    ) {
         for (index, record) in records.enumerated() {
             let locator = "\(pointer)/\(index)"
             guard let entry = readable(record, at: locator) else { continue }
@@ -50,7 +52,9 @@ struct FacebookItemBuilder {
     }
 
     /// Adds friends, friend requests, follows and followers.
-    mutating func addConnections(_ records: [MetaRecord<FacebookDTO.Connection>], section: FacebookSection, pointer: String) {
+    mutating func addConnections(
+        _ records: [MetaRecord<FacebookDTO.Connection>], section: FacebookSection, pointer: String
+    ) {
         let kind: ActivityKind
         let state: ConnectionState
         let isOwners: Bool
@@ -68,7 +72,9 @@ struct FacebookItemBuilder {
             guard let connection = readable(record, at: locator) else { continue }
             let person = Person(name: fix(connection.name))
             // Followers files carry no times at all (FORMATS.md §1.7): no issue for those.
-            let time = instant(connection.timestamp, unit: .seconds, locator: locator, isExpected: section != .followers)
+            let time = instant(
+                connection.timestamp, unit: .seconds, locator: locator,
+                isExpected: section != .followers)
             let author: Person? =
                 switch section {
                 case .receivedRequests, .rejectedRequests, .followers: person
@@ -86,8 +92,10 @@ struct FacebookItemBuilder {
             let locator = "\(pointer)/\(index)"
             guard let media = readable(record, at: locator) else { continue }
             append(
-                kind: .post, isAuthoredByOwner: true, author: owner, attachments: [attachment(for: media)],
-                occurredAt: instant(media.creationTimestamp, unit: .seconds, locator: locator, isExpected: true),
+                kind: .post, isAuthoredByOwner: true, author: owner,
+                attachments: [attachment(for: media)],
+                occurredAt: instant(
+                    media.creationTimestamp, unit: .seconds, locator: locator, isExpected: true),
                 raw: record.raw, locator: locator)
         }
     }
@@ -106,7 +114,7 @@ struct FacebookItemBuilder {
         line("Name", profile.name?.fullName)
         line("Username", profile.username)
         line("Birthday", profile.birthday.flatMap(Self.describe))
-        line("Gender", list([profile.gender?.genderOption, profile.gender?.pronoun].map { $0 }))
+        line("Gender", list([profile.gender?.genderOption, profile.gender?.pronoun]))
         line("Current city", profile.currentCity?.name)
         line("Hometown", profile.hometown?.name)
         line("Emails", list(profile.emails?.emails))
@@ -117,20 +125,24 @@ struct FacebookItemBuilder {
         line("Education", list(profile.educationExperiences?.map(\.name)))
         line("Work", list(profile.workExperiences?.map { $0.employer ?? $0.name }))
         if let registered = profile.registrationTimestamp,
-            let date = instant(registered, unit: .seconds, locator: pointer + "/registration_timestamp", isExpected: false)
+            let date = instant(
+                registered, unit: .seconds, locator: pointer + "/registration_timestamp",
+                isExpected: false)
         {
             lines.append("Registered: \(date.formatted(.iso8601))")
         }
         line("Profile address", profile.profileURI)
         append(
-            kind: .profile, isAuthoredByOwner: true, author: owner, text: lines.joined(separator: "\n"),
+            kind: .profile, isAuthoredByOwner: true, author: owner,
+            text: lines.joined(separator: "\n"),
             occurredAt: nil, raw: record.raw, locator: pointer)
     }
 
     /// Adds the messages of one `message_N.json` part.
     mutating func addThread(_ thread: FacebookDTO.Thread, folder: String) {
         let participants = (thread.participants ?? []).map { fix($0.name) ?? "" }
-        let conversation = [fix(thread.title), fix(thread.threadPath), folder].compactMap { $0 }.first { !$0.isEmpty }
+        let conversation = [fix(thread.title), fix(thread.threadPath), folder].compactMap { $0 }
+            .first { !$0.isEmpty }
         for (index, record) in thread.messages.enumerated() {
             let locator = "/messages/\(index)"
             guard let message = readable(record, at: locator) else { continue }
@@ -138,22 +150,27 @@ struct FacebookItemBuilder {
             if message.timestampMS == nil, let seconds = message.timestamp {
                 time = instant(seconds, unit: .seconds, locator: locator, isExpected: true)
             } else {
-                time = instant(message.timestampMS, unit: .milliseconds, locator: locator, isExpected: true)
+                time = instant(
+                    message.timestampMS, unit: .milliseconds, locator: locator, isExpected: true)
             }
             var attachments: [Attachment] = []
             let media: [(Attachment.Kind, [FacebookDTO.MessageMedia]?)] = [
                 (.photo, message.photos), (.video, message.videos), (.gif, message.gifs),
-                (.audio, message.audioFiles), (.file, message.files), (.sticker, message.sticker.map { [$0] }),
+                (.audio, message.audioFiles), (.file, message.files),
+                (.sticker, message.sticker.map { [$0] }),
             ]
             for (kind, files) in media {
                 attachments += (files ?? []).map { Attachment(kind: kind, uri: fix($0.uri)) }
             }
             if let share = message.share {
-                attachments.append(Attachment(kind: .link, uri: fix(share.link), caption: fix(share.shareText)))
+                attachments.append(
+                    Attachment(kind: .link, uri: fix(share.link), caption: fix(share.shareText)))
             }
             appendMessage(
-                sender: fix(message.senderName) ?? "", participants: participants, text: fix(message.content),
-                attachments: attachments, conversation: conversation, occurredAt: time, raw: record.raw, locator: locator)
+                sender: fix(message.senderName) ?? "", participants: participants,
+                text: fix(message.content),
+                attachments: attachments, conversation: conversation, occurredAt: time,
+                raw: record.raw, locator: locator)
         }
     }
 
@@ -165,22 +182,29 @@ struct FacebookItemBuilder {
             let locator = "/messages/\(index)"
             guard let message = readable(record, at: locator) else { continue }
             let attachments = (message.media ?? []).map { media -> Attachment in
-                if let uri = fix(media.uri) { return Attachment(kind: Attachment.kind(ofMediaPath: uri), uri: uri) }
+                if let uri = fix(media.uri) {
+                    return Attachment(kind: Attachment.kind(ofMediaPath: uri), uri: uri)
+                }
                 return Attachment(kind: .other, caption: fix(media.note))
             }
             appendMessage(
-                sender: fix(message.senderName) ?? "", participants: participants, text: fix(message.text),
+                sender: fix(message.senderName) ?? "", participants: participants,
+                text: fix(message.text),
                 attachments: attachments, conversation: conversation,
-                occurredAt: instant(message.timestamp, unit: .milliseconds, locator: locator, isExpected: true),
+                occurredAt: instant(
+                    message.timestamp, unit: .milliseconds, locator: locator, isExpected: true),
                 raw: record.raw, locator: locator)
         }
     }
 
     // MARK: - Entry kinds
 
-    private mutating func addPost(_ entry: FacebookDTO.Entry, section: FacebookSection, raw: MetaJSONValue, locator: String) {
+    private mutating func addPost(
+        _ entry: FacebookDTO.Entry, section: FacebookSection, raw: MetaJSONValue, locator: String
+    ) {
         let title = fix(entry.title)
-        let text = (entry.data ?? []).compactMap { fix($0.post) }.filter { !$0.isEmpty }.joined(separator: "\n\n")
+        let text = (entry.data ?? []).compactMap { fix($0.post) }.filter { !$0.isEmpty }.joined(
+            separator: "\n\n")
         var counterparties = (entry.tags ?? []).compactMap { fix($0.name) }.map { Person(name: $0) }
         var author = owner
         var isOwners = true
@@ -189,7 +213,9 @@ struct FacebookItemBuilder {
             switch section {
             case .postsByOthers:
                 isOwners = false
-                author = FacebookTitle.authorOfPostOnYourTimeline(in: title).map { Person(name: $0) }
+                author = FacebookTitle.authorOfPostOnYourTimeline(in: title).map {
+                    Person(name: $0)
+                }
                 if let author { counterparties.insert(author, at: 0) }
             case .groupPosts:
                 conversation = FacebookTitle.groupName(in: title)
@@ -203,13 +229,18 @@ struct FacebookItemBuilder {
             author = nil
         }
         append(
-            kind: .post, isAuthoredByOwner: isOwners, author: author, counterparties: unique(counterparties),
-            text: text, title: title, attachments: attachments(of: entry), conversation: conversation,
-            occurredAt: instant(entry.timestamp, unit: .seconds, locator: locator, isExpected: true),
+            kind: .post, isAuthoredByOwner: isOwners, author: author,
+            counterparties: unique(counterparties),
+            text: text, title: title, attachments: attachments(of: entry),
+            conversation: conversation,
+            occurredAt: instant(
+                entry.timestamp, unit: .seconds, locator: locator, isExpected: true),
             raw: raw, locator: locator)
     }
 
-    private mutating func addComment(_ entry: FacebookDTO.Entry, raw: MetaJSONValue, locator: String) {
+    private mutating func addComment(
+        _ entry: FacebookDTO.Entry, raw: MetaJSONValue, locator: String
+    ) {
         let comment = (entry.data ?? []).lazy.compactMap(\.comment).first
         let title = fix(entry.title)
         let author = fix(comment?.author).flatMap { $0.isEmpty ? nil : Person(name: $0) } ?? owner
@@ -221,15 +252,19 @@ struct FacebookItemBuilder {
             kind: .comment, isAuthoredByOwner: true, author: author, counterparties: counterparties,
             text: fix(comment?.comment), title: title, attachments: attachments(of: entry),
             conversation: fix(comment?.group),
-            occurredAt: instant(entry.timestamp ?? comment?.timestamp, unit: .seconds, locator: locator, isExpected: true),
+            occurredAt: instant(
+                entry.timestamp ?? comment?.timestamp, unit: .seconds, locator: locator,
+                isExpected: true),
             raw: raw, locator: locator)
     }
 
-    private mutating func addReaction(_ entry: FacebookDTO.Entry, raw: MetaJSONValue, locator: String) {
+    private mutating func addReaction(
+        _ entry: FacebookDTO.Entry, raw: MetaJSONValue, locator: String
+    ) {
         let reaction = (entry.data ?? []).lazy.compactMap(\.reaction).first
         let title = fix(entry.title)
         var text = fix(reaction?.reaction)
-        var author = fix(reaction?.actor).flatMap { $0.isEmpty ? nil : Person(name: $0) } ?? owner
+        let author = fix(reaction?.actor).flatMap { $0.isEmpty ? nil : Person(name: $0) } ?? owner
         var other = title.flatMap(FacebookTitle.reactedPerson(in:))
         // 2024+ shape: {"label": "Reaction" | "Name" | "URL", "value": …}; labels are English only.
         for pair in entry.labelValues ?? [] {
@@ -239,17 +274,19 @@ struct FacebookItemBuilder {
             default: break
             }
         }
-        if author == nil { author = owner }
         let counterparties = other.flatMap { $0 == author?.name ? nil : [Person(name: $0)] } ?? []
         append(
-            kind: .reaction, isAuthoredByOwner: true, author: author, counterparties: counterparties,
+            kind: .reaction, isAuthoredByOwner: true, author: author,
+            counterparties: counterparties,
             text: text, title: title, attachments: attachments(of: entry),
-            occurredAt: instant(entry.timestamp, unit: .seconds, locator: locator, isExpected: true),
+            occurredAt: instant(
+                entry.timestamp, unit: .seconds, locator: locator, isExpected: true),
             raw: raw, locator: locator)
     }
 
     private mutating func appendMessage(
-        sender: String, participants: [String], text: String?, attachments: [Attachment], conversation: String?,
+        sender: String, participants: [String], text: String?, attachments: [Attachment],
+        conversation: String?,
         occurredAt: Date?, raw: MetaJSONValue, locator: String
     ) {
         let ownerName = owner?.name
@@ -258,10 +295,14 @@ struct FacebookItemBuilder {
         // sender), plus a sender who has left the thread since.
         let excluded = ownerName ?? sender
         var names = participants.filter { $0 != excluded }
-        if !isOwners && sender != excluded && !participants.contains(sender) { names.append(sender) }
+        if !isOwners && sender != excluded && !participants.contains(sender) {
+            names.append(sender)
+        }
         append(
-            kind: .message, isAuthoredByOwner: isOwners, author: isOwners ? owner : Person(name: sender),
-            counterparties: unique(names.map { Person(name: $0) }), text: text, attachments: attachments,
+            kind: .message, isAuthoredByOwner: isOwners,
+            author: isOwners ? owner : Person(name: sender),
+            counterparties: unique(names.map { Person(name: $0) }), text: text,
+            attachments: attachments,
             conversation: conversation, occurredAt: occurredAt, raw: raw, locator: locator)
     }
 
@@ -278,19 +319,31 @@ struct FacebookItemBuilder {
             result.append(Attachment(kind: .link, uri: fix(link.url), caption: fix(link.name)))
         }
         if let place = data.place {
-            let parts = [fix(place.name), fix(place.address)].compactMap { $0 }.filter { !$0.isEmpty }
-            result.append(Attachment(kind: .place, uri: fix(place.url), caption: parts.joined(separator: ", ")))
+            let parts = [fix(place.name), fix(place.address)].compactMap { $0 }.filter {
+                !$0.isEmpty
+            }
+            result.append(
+                Attachment(
+                    kind: .place, uri: fix(place.url), caption: parts.joined(separator: ", ")))
         }
         if let name = fix(data.name) { result.append(Attachment(kind: .other, caption: name)) }
         if let text = fix(data.text) {
             let isLink = text.hasPrefix("http://") || text.hasPrefix("https://")
-            result.append(isLink ? Attachment(kind: .link, uri: text) : Attachment(kind: .other, caption: text))
+            result.append(
+                isLink
+                    ? Attachment(kind: .link, uri: text) : Attachment(kind: .other, caption: text))
         }
-        if let name = fix(data.event?.name) { result.append(Attachment(kind: .other, caption: name)) }
-        if let title = fix(data.lifeEvent?.title) { result.append(Attachment(kind: .other, caption: title)) }
+        if let name = fix(data.event?.name) {
+            result.append(Attachment(kind: .other, caption: name))
+        }
+        if let title = fix(data.lifeEvent?.title) {
+            result.append(Attachment(kind: .other, caption: title))
+        }
         if let note = data.note {
             let words = [fix(note.title), fix(note.text)].compactMap { $0 }.filter { !$0.isEmpty }
-            if !words.isEmpty { result.append(Attachment(kind: .other, caption: words.joined(separator: "\n"))) }
+            if !words.isEmpty {
+                result.append(Attachment(kind: .other, caption: words.joined(separator: "\n")))
+            }
             result += (note.media ?? []).map(attachment(for:))
         }
         if let poll = data.poll {
@@ -332,34 +385,50 @@ struct FacebookItemBuilder {
 
     private mutating func readable<DTO>(_ record: MetaRecord<DTO>, at locator: String) -> DTO? {
         if let value = record.value { return value }
-        issues.append(ImportIssue(
-            file: file, locator: locator,
-            reason: "record skipped, the rest of the file was imported: \(record.failure ?? "unreadable record")"))
+        issues.append(
+            ImportIssue(
+                file: file, locator: locator,
+                reason:
+                    "record skipped, the rest of the file was imported: \(record.failure ?? "unreadable record")"
+            ))
         return nil
     }
 
     /// Earliest and latest instants accepted as real (1971-01-01 and 2100-01-01, UTC).
     private static let plausibleSeconds: Range<Double> = 31_536_000..<4_102_444_800
 
-    private mutating func instant(_ epoch: FacebookDTO.Epoch?, unit: TimeUnit, locator: String, isExpected: Bool) -> Date? {
+    private mutating func instant(
+        _ epoch: FacebookDTO.Epoch?, unit: TimeUnit, locator: String, isExpected: Bool
+    ) -> Date? {
         guard let epoch else {
             if isExpected {
-                issues.append(ImportIssue(file: file, locator: locator, reason: "no time in the source; the item is kept without a time"))
+                issues.append(
+                    ImportIssue(
+                        file: file, locator: locator,
+                        reason: "no time in the source; the item is kept without a time"))
             }
             return nil
         }
         let seconds = unit == .milliseconds ? epoch.value / 1000 : epoch.value
         guard epoch.value != 0 else {
-            issues.append(ImportIssue(
-                file: file, locator: locator,
-                reason: "time is 0, which Meta writes for 'unknown'; the item is kept without a time"))
+            issues.append(
+                ImportIssue(
+                    file: file, locator: locator,
+                    reason:
+                        "time is 0, which Meta writes for 'unknown'; the item is kept without a time"
+                ))
             return nil
         }
         guard Self.plausibleSeconds.contains(seconds) else {
-            let written = epoch.value.rounded() == epoch.value ? String(Int64(epoch.value)) : String(epoch.value)
-            issues.append(ImportIssue(
-                file: file, locator: locator,
-                reason: "time \(written) (\(unit == .milliseconds ? "ms" : "s")) is outside 1971-2099; the item is kept without a time"))
+            let written =
+                epoch.value.rounded() == epoch.value
+                ? String(Int64(epoch.value)) : String(epoch.value)
+            issues.append(
+                ImportIssue(
+                    file: file, locator: locator,
+                    reason:
+                        "time \(written) (\(unit == .milliseconds ? "ms" : "s")) is outside 1971-2099; the item is kept without a time"
+                ))
             return nil
         }
         return Date(timeIntervalSince1970: seconds)
@@ -378,13 +447,19 @@ struct FacebookItemBuilder {
 
     private mutating func append(
         kind: ActivityKind, isAuthoredByOwner: Bool, author: Person?, counterparties: [Person] = [],
-        text: String? = nil, title: String? = nil, attachments: [Attachment] = [], conversation: String? = nil,
-        connectionState: ConnectionState? = nil, occurredAt: Date?, raw: MetaJSONValue, locator: String
+        text: String? = nil, title: String? = nil, attachments: [Attachment] = [],
+        conversation: String? = nil,
+        connectionState: ConnectionState? = nil, occurredAt: Date?, raw: MetaJSONValue,
+        locator: String
     ) {
-        items.append(TimelineItem(
-            platform: .facebook, kind: kind, isAuthoredByOwner: isAuthoredByOwner, author: author,
-            counterparties: counterparties, text: text, title: title, attachments: attachments,
-            conversation: conversation, connectionState: connectionState, occurredAt: occurredAt,
-            timeBasis: .explicit, source: context.source(file: file, locator: locator), rawFragment: raw.serialized))
+        items.append(
+            TimelineItem(
+                platform: .facebook, kind: kind, isAuthoredByOwner: isAuthoredByOwner,
+                author: author,
+                counterparties: counterparties, text: text, title: title, attachments: attachments,
+                conversation: conversation, connectionState: connectionState,
+                occurredAt: occurredAt,
+                timeBasis: .explicit, source: context.source(file: file, locator: locator),
+                rawFragment: raw.serialized))
     }
 }

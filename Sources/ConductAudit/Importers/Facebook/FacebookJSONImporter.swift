@@ -43,16 +43,20 @@ public struct FacebookJSONImporter: ArchiveImporter {
     /// Creates the importer.
     public init() {}
 
-    /// `.json` when the archive holds a Facebook JSON file: posts, profile, friends, comments or
-    /// reactions by name, or a Messenger thread or encrypted-chat file by content. HTML-only
-    /// exports and Instagram exports (which share the Messenger thread format) are not claimed.
+    /// Returns `.json` when the archive holds a Facebook JSON file.
+    ///
+    /// Posts, profile, friends, comments and reactions files are recognised by name, Messenger
+    /// thread and encrypted-chat files by content. HTML-only exports and Instagram exports (which
+    /// share the Messenger thread format) are not claimed.
     public func recognizedVariant(of archive: ArchiveReader) -> ArchiveVariant? {
         FacebookArchiveLayout(entries: archive.entries).recognizes(archive) ? .json : nil
     }
 
     /// Reads every file of the archive; see the type's description for what each becomes.
     /// - Throws: nothing in practice: unreadable or damaged files are recorded in `unparsed`.
-    public func importArchive(_ archive: ArchiveReader, context: ImportContext) throws -> ImportResult {
+    public func importArchive(_ archive: ArchiveReader, context: ImportContext) throws
+        -> ImportResult
+    {
         let layout = FacebookArchiveLayout(entries: archive.entries)
         let owner = findOwner(in: archive, layout: layout)
         var items: [TimelineItem] = []
@@ -65,7 +69,10 @@ public struct FacebookJSONImporter: ArchiveImporter {
             case .media:
                 do {
                     let data = try archive.data(of: entry)
-                    media.append(MediaFile(path: entry.path, size: UInt64(data.count), sha256: SHA256Hex.digest(of: data)))
+                    media.append(
+                        MediaFile(
+                            path: entry.path, size: UInt64(data.count),
+                            sha256: SHA256Hex.digest(of: data)))
                 } catch {
                     unparsed.append(ImportIssue(file: entry.path, reason: Self.describe(error)))
                 }
@@ -83,11 +90,15 @@ public struct FacebookJSONImporter: ArchiveImporter {
         }
 
         let coverage = sections.keys.sorted().compactMap { section in
-            sections[section].map { SectionCoverage(section: section.title, items: $0.items, files: $0.files) }
+            sections[section].map {
+                SectionCoverage(section: section.title, items: $0.items, files: $0.files)
+            }
         }
         let imported = ImportedArchive(
-            path: context.archivePath, sha256: context.archiveSHA256, platform: .facebook, variant: .json,
-            owner: owner, itemCount: items.count, unparsed: unparsed, media: media, coverage: coverage)
+            path: context.archivePath, sha256: context.archiveSHA256, platform: .facebook,
+            variant: .json,
+            owner: owner, itemCount: items.count, unparsed: unparsed, media: media,
+            coverage: coverage)
         return ImportResult(archive: imported, items: items)
     }
 
@@ -99,12 +110,16 @@ public struct FacebookJSONImporter: ArchiveImporter {
         var issues: [ImportIssue] = []
     }
 
-    private func read(_ entry: ArchiveReader.Entry, from archive: ArchiveReader, context: ImportContext, owner: Person?) -> FileReading {
+    private func read(
+        _ entry: ArchiveReader.Entry, from archive: ArchiveReader, context: ImportContext,
+        owner: Person?
+    ) -> FileReading {
         let document: FacebookDocument
         do {
             document = try decode(entry, from: archive)
         } catch {
-            return FileReading(issues: [ImportIssue(file: entry.path, reason: Self.describe(error))])
+            return FileReading(issues: [ImportIssue(file: entry.path, reason: Self.describe(error))]
+            )
         }
         var builder = FacebookItemBuilder(context: context, owner: owner, file: entry.path)
         let section: FacebookSection
@@ -122,7 +137,9 @@ public struct FacebookJSONImporter: ArchiveImporter {
             section = .profile
             builder.addProfile(record, pointer: pointer)
         case .thread(let thread):
-            section = .messenger(FacebookArchiveLayout.messengerFolder(of: entry.path, threadPath: thread.threadPath))
+            section = .messenger(
+                FacebookArchiveLayout.messengerFolder(of: entry.path, threadPath: thread.threadPath)
+            )
             builder.addThread(thread, folder: FacebookArchiveLayout.folder(of: entry.path))
         case .encryptedThread(let thread):
             section = .encryptedMessenger
@@ -130,16 +147,24 @@ public struct FacebookJSONImporter: ArchiveImporter {
         case .notImported(let reason):
             return FileReading(issues: [ImportIssue(file: entry.path, reason: reason)])
         case .unrecognized(let description):
-            return FileReading(issues: [ImportIssue(
-                file: entry.path, reason: "JSON file of no known Facebook shape (\(description)); not read")])
+            return FileReading(issues: [
+                ImportIssue(
+                    file: entry.path,
+                    reason: "JSON file of no known Facebook shape (\(description)); not read")
+            ])
         case .malformed(let key, let reason):
-            return FileReading(issues: [ImportIssue(
-                file: entry.path, locator: "/\(key)", reason: "not the expected shape, nothing in the file was imported: \(reason)")])
+            return FileReading(issues: [
+                ImportIssue(
+                    file: entry.path, locator: "/\(key)",
+                    reason: "not the expected shape, nothing in the file was imported: \(reason)")
+            ])
         }
         return FileReading(section: section, items: builder.items, issues: builder.issues)
     }
 
-    private func decode(_ entry: ArchiveReader.Entry, from archive: ArchiveReader) throws -> FacebookDocument {
+    private func decode(_ entry: ArchiveReader.Entry, from archive: ArchiveReader) throws
+        -> FacebookDocument
+    {
         let data = try archive.data(of: entry)
         let decoder = JSONDecoder()
         decoder.userInfo[FacebookDocument.fileNameKey] = entry.fileName
@@ -160,12 +185,18 @@ public struct FacebookJSONImporter: ArchiveImporter {
     /// The owner named by the first readable profile file, if any.
     private func findOwner(in archive: ArchiveReader, layout: FacebookArchiveLayout) -> Person? {
         for entry in layout.profileCandidates {
-            guard case .profile(_, let record)? = try? decode(entry, from: archive), let profile = record.value else {
+            guard case .profile(_, let record)? = try? decode(entry, from: archive),
+                let profile = record.value
+            else {
                 continue
             }
             let fullName = MetaText.repairMojibake(profile.name?.fullName)
-            let parts = [profile.name?.firstName, profile.name?.lastName].compactMap { MetaText.repairMojibake($0) }
-            let name = fullName.flatMap { $0.isEmpty ? nil : $0 } ?? (parts.isEmpty ? nil : parts.joined(separator: " "))
+            let parts = [profile.name?.firstName, profile.name?.lastName].compactMap {
+                MetaText.repairMojibake($0)
+            }
+            let name =
+                fullName.flatMap { $0.isEmpty ? nil : $0 }
+                ?? (parts.isEmpty ? nil : parts.joined(separator: " "))
             let owner = Person(name: name, handle: MetaText.repairMojibake(profile.username))
             if !owner.isAnonymous { return owner }
         }
@@ -176,7 +207,8 @@ public struct FacebookJSONImporter: ArchiveImporter {
     private static func describe(_ error: any Error) -> String {
         switch error {
         case ImportError.invalidFile(_, _, let reason):
-            return "not valid JSON (\(reason)): the file is damaged or truncated; nothing in it was imported"
+            return
+                "not valid JSON (\(reason)): the file is damaged or truncated; nothing in it was imported"
         case let error as ImportError:
             return error.errorDescription ?? "\(error)"
         default:

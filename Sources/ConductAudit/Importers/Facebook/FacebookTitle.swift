@@ -18,8 +18,10 @@ enum FacebookTitle {
     ]
 
     /// Verb phrases that come before the person whose timeline a post was written on.
-    static let timelinePhrases = ["wrote on", "posted on", "posted to", "shared a post to", "shared a link to",
-        "shared a photo to", "shared a video to", "shared a memory to", "shared a post on"]
+    static let timelinePhrases = [
+        "wrote on", "posted on", "posted to", "shared a post to", "shared a link to",
+        "shared a photo to", "shared a video to", "shared a memory to", "shared a post on",
+    ]
 
     /// The person whose post, photo or comment was commented on or replied to.
     static func commentedPerson(in title: String) -> String? {
@@ -33,7 +35,9 @@ enum FacebookTitle {
 
     /// The person on whose timeline the owner wrote ("X wrote on Y's timeline.").
     static func timelineOwner(in title: String) -> String? {
-        guard let found = possessor(in: title, after: timelinePhrases), found.rest.hasPrefix("timeline") else {
+        guard let found = possessor(in: title, after: timelinePhrases),
+            found.rest.hasPrefix("timeline")
+        else {
             return nil
         }
         return found.name
@@ -60,15 +64,21 @@ enum FacebookTitle {
     }
 
     /// The name before the first "'s " that follows one of `phrases`, and what follows it.
-    private static func possessor(in title: String, after phrases: [String]) -> (name: String, rest: Substring)? {
+    private static func possessor(in title: String, after phrases: [String]) -> (
+        name: String, rest: Substring
+    )? {
         let matches = phrases.compactMap { title.range(of: " \($0) ") }
         guard let phrase = matches.min(by: { $0.lowerBound < $1.lowerBound }) else { return nil }
         let remainder = title[phrase.upperBound...]
         let possessives = ["'s ", "\u{2019}s "].compactMap { remainder.range(of: $0) }
-        guard let possessive = possessives.min(by: { $0.lowerBound < $1.lowerBound }) else { return nil }
+        guard let possessive = possessives.min(by: { $0.lowerBound < $1.lowerBound }) else {
+            return nil
+        }
         let name = remainder[..<possessive.lowerBound].trimmingSpaces()
         let lowered = name.lowercased()
-        let notAPerson = ["a ", "an ", "the ", "his own", "her own", "their own", "your own", "its own", "own "]
+        let notAPerson = [
+            "a ", "an ", "the ", "his own", "her own", "their own", "your own", "its own", "own ",
+        ]
         guard !name.isEmpty, !notAPerson.contains(where: lowered.hasPrefix) else { return nil }
         return (name, remainder[possessive.upperBound...])
     }

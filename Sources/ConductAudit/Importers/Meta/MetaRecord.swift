@@ -38,13 +38,16 @@ struct MetaRecord<DTO: Decodable>: Decodable {
             let subject = place.isEmpty ? "the record" : "'\(place)'"
             return "\(subject) is not \(Self.noun(for: type)) (\(context.debugDescription))"
         case .valueNotFound(let type, let context):
-            return "'\(path(context.codingPath))' is null where \(Self.noun(for: type)) was expected"
+            return
+                "'\(path(context.codingPath))' is null where \(Self.noun(for: type)) was expected"
         case .keyNotFound(let key, let context):
             let parent = path(context.codingPath)
-            return "the field '\(parent.isEmpty ? key.stringValue : parent + "." + key.stringValue)' is missing"
+            return
+                "the field '\(parent.isEmpty ? key.stringValue : parent + "." + key.stringValue)' is missing"
         case .dataCorrupted(let context):
             let place = path(context.codingPath)
-            return place.isEmpty ? context.debugDescription : "'\(place)': \(context.debugDescription)"
+            return place.isEmpty
+                ? context.debugDescription : "'\(place)': \(context.debugDescription)"
         @unknown default:
             return "\(error)"
         }

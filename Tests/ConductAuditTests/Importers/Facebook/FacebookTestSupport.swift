@@ -7,8 +7,10 @@ import ZIPFoundation
 /// Shared helpers for the Facebook importer tests: the real samples, hand-made archives and the
 /// "every file accounted for" check.
 enum FacebookTestSupport {
-    /// The shared samples folder, reached from this file: …/Tests/ConductAuditTests/Importers/
-    /// Facebook/ → repository root → `../shared/formats/samples/facebook`. Never copied in.
+    /// The shared samples folder, reached from this file.
+    ///
+    /// …/Tests/ConductAuditTests/Importers/Facebook/ → repository root →
+    /// `../shared/formats/samples/facebook`. The samples are never copied into the repository.
     static let samplesRoot: URL = {
         var root = URL(fileURLWithPath: #filePath)
         for _ in 0..<5 { root.deleteLastPathComponent() }
@@ -24,7 +26,8 @@ enum FacebookTestSupport {
 
     /// Imports through the public pipeline, with only the Facebook importer registered.
     static func importArchive(at url: URL) throws -> ImportResult {
-        try ArchiveImport(importers: [FacebookJSONImporter()]).importArchive(at: url, localTimeZone: london)
+        try ArchiveImport(importers: [FacebookJSONImporter()]).importArchive(
+            at: url, localTimeZone: london)
     }
 
     /// Files of the archive that are in none of coverage, media or whole-file `unparsed`, plus
@@ -37,7 +40,9 @@ enum FacebookTestSupport {
         for file in result.archive.media.map(\.path) { places[file, default: 0] += 1 }
         // A file is "unparsed" when it has an issue without a locator, or (a known key holding
         // the wrong shape) an issue and no coverage; item-level issues belong to covered files.
-        let wholeFile = Set(result.archive.unparsed.filter { $0.locator == nil || !covered.contains($0.file) }.map(\.file))
+        let wholeFile = Set(
+            result.archive.unparsed.filter { $0.locator == nil || !covered.contains($0.file) }.map(
+                \.file))
         for file in wholeFile { places[file, default: 0] += 1 }
         var problems: [String] = []
         for entry in reader.entries {
@@ -52,7 +57,8 @@ enum FacebookTestSupport {
 
     /// A fresh temporary folder, removed by the caller.
     static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("fb-tests-\(UUID().uuidString)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "fb-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
@@ -61,7 +67,8 @@ enum FacebookTestSupport {
     static func write(_ files: [String: String], under root: URL) throws {
         for (path, contents) in files {
             let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(contents.utf8).write(to: url)
         }
     }
@@ -71,7 +78,8 @@ enum FacebookTestSupport {
         let archive = try Archive(url: zipURL, accessMode: .create)
         for (path, data) in files.sorted(by: { $0.key < $1.key }) {
             try archive.addEntry(
-                with: prefix + path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate
+                with: prefix + path, type: .file, uncompressedSize: Int64(data.count),
+                compressionMethod: .deflate
             ) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }

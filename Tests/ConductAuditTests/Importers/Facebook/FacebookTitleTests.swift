@@ -41,20 +41,33 @@ import Testing
 
     @Test("reads timeline owners, authors on the owner's timeline and group names")
     func timelinesAndGroups() {
-        #expect(FacebookTitle.timelineOwner(in: "Jane Doe wrote on Aaron Shores's timeline.") == "Aaron Shores")
-        #expect(FacebookTitle.timelineOwner(in: "Jane Doe wrote on Aaron Shores's wall photo.") == nil)
+        #expect(
+            FacebookTitle.timelineOwner(in: "Jane Doe wrote on Aaron Shores's timeline.")
+                == "Aaron Shores")
+        #expect(
+            FacebookTitle.timelineOwner(in: "Jane Doe wrote on Aaron Shores's wall photo.") == nil)
         #expect(FacebookTitle.timelineOwner(in: "Jane Doe updated her status.") == nil)
-        #expect(FacebookTitle.authorOfPostOnYourTimeline(in: "Sam Taylor wrote on your timeline.") == "Sam Taylor")
-        #expect(FacebookTitle.groupName(in: "Zoë Hale posted in Year 6 Parents.") == "Year 6 Parents")
+        #expect(
+            FacebookTitle.authorOfPostOnYourTimeline(in: "Sam Taylor wrote on your timeline.")
+                == "Sam Taylor")
+        #expect(
+            FacebookTitle.groupName(in: "Zoë Hale posted in Year 6 Parents.") == "Year 6 Parents")
         #expect(FacebookTitle.reactedPerson(in: "Jack Langdon likes his own post.") == nil)
     }
 
     @Test("numbered files sort numerically and message parts are recognised")
     func layoutNames() {
-        let paths = ["m/message_10.json", "m/message_9.json", "m/message_1.json", "m/message_2.json", "m/photos/a.jpg"]
+        let paths = [
+            "m/message_10.json", "m/message_9.json", "m/message_1.json", "m/message_2.json",
+            "m/photos/a.jpg",
+        ]
         let entries = paths.map { ArchiveReader.Entry(path: $0, size: 1) }
         let ordered = FacebookArchiveLayout(entries: entries).orderedEntries.map(\.path)
-        #expect(ordered == ["m/message_1.json", "m/message_2.json", "m/message_9.json", "m/message_10.json", "m/photos/a.jpg"])
+        #expect(
+            ordered == [
+                "m/message_1.json", "m/message_2.json", "m/message_9.json", "m/message_10.json",
+                "m/photos/a.jpg",
+            ])
         #expect(FacebookArchiveLayout.isMessagePart("message.json"))
         #expect(FacebookArchiveLayout.isMessagePart("message_12.json"))
         #expect(!FacebookArchiveLayout.isMessagePart("message_.json"))

@@ -22,7 +22,10 @@ import Testing
 
     @Test(
         "leaves correct text unchanged",
-        arguments: ["", "plain ASCII", "Zoë", "Hoàng Anh Khoa", "👍", "Tjek 👏", "café", "日本語", "Zoë 👍", "naïve façade"])
+        arguments: [
+            "", "plain ASCII", "Zoë", "Hoàng Anh Khoa", "👍", "Tjek 👏", "café", "日本語", "Zoë 👍",
+            "naïve façade",
+        ])
     func leavesCorrectText(text: String) {
         #expect(MetaText.repairMojibake(text) == text)
     }
@@ -37,7 +40,8 @@ import Testing
     @Test("raw fragments keep the source's escapes and sort keys")
     func rawFragmentSerialization() {
         let value = MetaJSONValue.object([
-            "b": .string("Zo\u{c3}\u{ab}\n\"q\""), "a": .array([.integer(1), .number(1.5), .bool(true), .null]),
+            "b": .string("Zo\u{c3}\u{ab}\n\"q\""),
+            "a": .array([.integer(1), .number(1.5), .bool(true), .null]),
         ])
         #expect(value.serialized == #"{"a":[1,1.5,true,null],"b":"Zo\u00c3\u00ab\n\"q\""}"#)
         #expect(MetaJSONValue.string("👍").serialized == #""\ud83d\udc4d""#)
