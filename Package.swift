@@ -41,7 +41,10 @@ let package = Package(
         ),
         .testTarget(
             name: "ConductAuditTests",
-            dependencies: ["ConductAudit"],
+            dependencies: [
+                "ConductAudit",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             resources: [.copy("Fixtures")]
         ),
     ],

@@ -10,7 +10,7 @@ public struct ArchiveImport: Sendable {
     }
 
     /// Every importer the tool ships.
-    public static let standardImporters: [any ArchiveImporter] = []
+    public static let standardImporters: [any ArchiveImporter] = [FacebookJSONImporter()]
 
     /// Imports the archive at `url`.
     /// - Parameters:

@@ -59,9 +59,13 @@ public struct SectionCoverage: Codable, Sendable, Hashable {
     public var unnamedCounterparties: Int
     public var earliest: Date?
     public var latest: Date?
+    /// The archive files this section was read from, so that a file that yielded no items is
+    /// still visibly accounted for ("read, empty") rather than missing.
+    public var files: [String]
 
-    public init(section: String, items: [TimelineItem]) {
+    public init(section: String, items: [TimelineItem], files: [String] = []) {
         self.section = section
+        self.files = files
         itemCount = items.count
         itemsWithoutTime = items.filter { $0.occurredAt == nil }.count
         unnamedCounterparties = items.filter { item in
