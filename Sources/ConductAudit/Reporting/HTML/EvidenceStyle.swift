@@ -12,7 +12,15 @@ enum EvidenceStyle {
         th, td { border: 1px solid #bbb; padding: 0.25rem 0.45rem; text-align: left;
           vertical-align: top; }
         th { background: #f0f0f0; }
+        table { max-width: 100%; }
+        td { overflow-wrap: break-word; }
+        td.mono, td .mono, .hash { overflow-wrap: anywhere; }
         table.facts th { width: 13rem; }
+        table.items { width: 100%; table-layout: fixed; }
+        table.items th:nth-child(1) { width: 18%; }
+        table.items th:nth-child(2), table.items th:nth-child(3),
+        table.items th:nth-child(4) { width: 11%; }
+        table.items th:nth-child(6) { width: 22%; }
         td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
         code, pre, .mono { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace;
           font-size: 0.85em; }
