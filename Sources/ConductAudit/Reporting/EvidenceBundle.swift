@@ -1,0 +1,112 @@
+import Foundation
+
+/// Everything an evidence folder shows, gathered by the caller from the case and the school's
+/// configuration.
+///
+/// The bundle is plain data: ``EvidenceWriter`` renders it without reading files, clocks or
+/// configuration, so the same bundle always gives the same folder.
+public struct EvidenceBundle: Sendable {
+    /// The audited period as the reader should see it ("2024-01-08"); nil ends mean "open".
+    public struct Period: Sendable, Equatable {
+        public var from: String?
+        public var to: String?
+
+        public init(from: String? = nil, to: String? = nil) {
+            self.from = from
+            self.to = to
+        }
+    }
+
+    /// The school's own wording of the policy a rule enforces, quoted in incident pages.
+    public struct PolicyClause: Codable, Sendable, Equatable {
+        /// The section of the policy document ("Use of sites"), if known.
+        public var section: String?
+        public var text: String
+
+        public init(section: String? = nil, text: String) {
+            self.section = section
+            self.text = text
+        }
+    }
+
+    /// One hour of one weekday, in local time: a cell of the weekday × hour activity chart.
+    public struct WeekdayHour: Codable, Sendable, Hashable, Comparable {
+        /// The ISO 8601 weekday: 1 is Monday, 7 is Sunday (not Foundation's 1 = Sunday).
+        public var weekday: Int
+        /// The hour of the day, 0–23.
+        public var hour: Int
+
+        public init(weekday: Int, hour: Int) {
+            self.weekday = weekday
+            self.hour = hour
+        }
+
+        /// The local weekday and hour of an instant in a time zone.
+        public init(_ date: Date, in timeZone: TimeZone) {
+            let local = LocalTime(date, in: timeZone)
+            self.init(weekday: local.weekday, hour: local.hour)
+        }
+
+        public static func < (lhs: WeekdayHour, rhs: WeekdayHour) -> Bool {
+            (lhs.weekday, lhs.hour) < (rhs.weekday, rhs.hour)
+        }
+    }
+
+    /// The staff member whose archives were audited.
+    public var staffName: String
+    public var staffRole: String?
+    public var period: Period
+    /// When the folder was generated (injected, so output is reproducible).
+    public var generatedAt: Date
+    public var toolVersion: String
+    /// The school's time zone: every local time is shown in it, with its offset.
+    public var timeZone: TimeZone
+    public var archives: [ImportedArchive]
+    /// Every finding, with its current review status.
+    public var findings: [Finding]
+    /// The incidents grouping ``findings``; every finding must belong to one.
+    public var incidents: [Incident]
+    /// Every item a finding cites (its item and supporting items) and every context item.
+    public var items: [ItemID: TimelineItem]
+    /// Items shown around each finding (neighbouring messages of the thread, the day's posts).
+    public var context: [FindingID: [ItemID]]
+    public var policyClauses: [RuleID: PolicyClause]
+    /// What each rule checks, in a sentence.
+    public var ruleDescriptions: [RuleID: String]
+    /// SHA-256 digests of the other inputs ("school.yaml", "roster"), by name.
+    public var inputHashes: [String: String]
+    /// The times of the owner's own items, for the weekday × hour chart.
+    public var ownActivity: [Date]
+    /// The weekday-hours that are normally working time, shaded in the chart.
+    public var workingHoursShading: Set<WeekdayHour>
+    /// Every review decision, oldest first, by finding.
+    public var reviews: [FindingID: [ReviewDecision]]
+
+    public init(
+        staffName: String, staffRole: String? = nil, period: Period = Period(),
+        generatedAt: Date, toolVersion: String, timeZone: TimeZone,
+        archives: [ImportedArchive], findings: [Finding], incidents: [Incident],
+        items: [ItemID: TimelineItem], context: [FindingID: [ItemID]] = [:],
+        policyClauses: [RuleID: PolicyClause] = [:], ruleDescriptions: [RuleID: String] = [:],
+        inputHashes: [String: String] = [:], ownActivity: [Date] = [],
+        workingHoursShading: Set<WeekdayHour> = [], reviews: [FindingID: [ReviewDecision]] = [:]
+    ) {
+        self.staffName = staffName
+        self.staffRole = staffRole
+        self.period = period
+        self.generatedAt = generatedAt
+        self.toolVersion = toolVersion
+        self.timeZone = timeZone
+        self.archives = archives
+        self.findings = findings
+        self.incidents = incidents
+        self.items = items
+        self.context = context
+        self.policyClauses = policyClauses
+        self.ruleDescriptions = ruleDescriptions
+        self.inputHashes = inputHashes
+        self.ownActivity = ownActivity
+        self.workingHoursShading = workingHoursShading
+        self.reviews = reviews
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+
+/// The pieces of markup index and incident pages share: times, statuses, people, items.
+struct EvidencePresentation {
+    var bundle: EvidenceBundle
+
+    /// A local time with offset and zone, and the same instant in UTC, in a `<time>` element;
+    /// or a plain statement that the source gives no time.
+    func time(_ date: Date?) -> String {
+        guard let date else { return "<em>no time in the source</em>" }
+        let local = LocalTime(date, in: bundle.timeZone)
+        return "<time datetime=\"\(LocalTime.utc(date))\">"
+            + "\(HTML.escape(local.iso8601)) (\(HTML.escape(local.zoneIdentifier)))</time>"
+    }
+
+    /// The UTC form of an instant, or a dash.
+    func utc(_ date: Date?) -> String {
+        date.map { HTML.escape(LocalTime.utc($0)) } ?? "—"
+    }
+
+    /// "Wednesday 12 June 2024, 10:15:00", local.
+    func readable(_ date: Date?) -> String {
+        guard let date else { return "no time in the source" }
+        let local = LocalTime(date, in: bundle.timeZone)
+        return "\(local.readableDate), \(local.clock)"
+    }
+
+    /// A status as a styled word.
+    static func status(_ status: ReviewStatus) -> String {
+        "<span class=\"status-\(status.rawValue)\">\(status.rawValue)</span>"
+    }
+
+    /// "open", or "2 open, 1 confirmed": the statuses of a group of findings.
+    static func statusSummary(_ statuses: [ReviewStatus]) -> String {
+        let counts = ReviewStatus.allCases.compactMap { status -> String? in
+            let count = statuses.filter { $0 == status }.count
+            guard count > 0 else { return nil }
+            return statuses.count == count ? Self.status(status) : "\(count) \(Self.status(status))"
+        }
+        return counts.isEmpty ? "—" : counts.joined(separator: ", ")
+    }
+
+    /// The warning a reader needs when an item's time was not recorded as an instant.
+    func timeBasisNote(_ basis: TimeBasis) -> String? {
+        let zone = HTML.escape(bundle.timeZone.identifier)
+        switch basis {
+        case .explicit:
+            return nil
+        case .inferredLocal:
+            return "The export records this time as a wall-clock time without a time zone; it "
+                + "was read as local time in \(zone). The instant is inferred, not recorded."
+        case .ambiguousLocal:
+            return "The export records this time as a wall-clock time in the hour repeated when "
+                + "clocks go back; it is one of two instants an hour apart, read in \(zone). "
+                + "Which one cannot be told from the export."
+        case .none:
+            return "The export gives this item no time."
+        }
+    }
+
+    /// A person as "Name (@handle, account id)".
+    static func person(_ person: Person?) -> String {
+        guard let person, !person.isAnonymous else { return "<em>unnamed</em>" }
+        var details: [String] = []
+        if person.name != nil, let handle = person.handle { details.append("@" + handle) }
+        if person.name != nil || person.handle != nil, let account = person.accountID {
+            details.append("account " + account)
+        }
+        let label = HTML.escape(person.label)
+        return details.isEmpty
+            ? label : "\(label) (\(HTML.escape(details.joined(separator: ", "))))"
+    }
+
+    /// Where an item or finding came from: archive path and digest, file, locator.
+    func source(_ source: SourceReference) -> String {
+        HTML.facts([
+            ("Archive", "<span class=\"mono\">\(HTML.escape(source.archivePath))</span>"),
+            (
+                "Archive SHA-256",
+                "<span class=\"mono hash\">\(HTML.escape(source.archiveSHA256))</span>"
+            ),
+            (
+                "File in archive",
+                "<span class=\"mono\">"
+                    + HTML.escape(source.file.isEmpty ? "(the archive itself)" : source.file)
+                    + "</span>"
+            ),
+            ("Locator", "<span class=\"mono\">\(HTML.escape(source.locator))</span>"),
+        ])
+    }
+
+    /// A table of items (context or supporting), in the given order; `cited` rows are marked.
+    func itemTable(_ items: [TimelineItem], cited: Set<ItemID>) -> String {
+        var result = """
+            <table class="items">
+            <tr><th>Local time</th><th>Activity</th><th>Author</th><th>With</th><th>Text</th>\
+            <th>Source</th></tr>\n
+            """
+        for item in items {
+            let text = [item.text, item.title].compactMap { $0 }.first ?? ""
+            let attachments = item.attachments.map { attachment in
+                "[\(attachment.kind.rawValue)\(attachment.uri.map { ": " + $0 } ?? "")]"
+            }
+            let body = ([text] + attachments).filter { !$0.isEmpty }.joined(separator: "\n")
+            let marker = cited.contains(item.id) ? " class=\"cited\"" : ""
+            let basisNote = item.timeBasis.isInferred ? " <em>(time inferred)</em>" : ""
+            result += "<tr\(marker)><td>\(time(item.occurredAt))\(basisNote)</td>"
+            let activity = item.platform.displayName + " " + item.kind.displayName
+            result += "<td>\(HTML.escape(activity))</td>"
+            result += "<td>\(Self.person(item.author))</td>"
+            result += "<td>\(item.counterparties.map(Self.person).joined(separator: "; "))</td>"
+            result += "<td class=\"excerpt\">\(HTML.escape(body))</td>"
+            result += "<td class=\"mono\">\(HTML.escape(item.source.citation))</td></tr>\n"
+        }
+        return result + "</table>\n"
+    }
+
+    /// Confidence as "0.93".
+    static func confidence(_ value: Double) -> String {
+        String(format: "%.2f", value)
+    }
+}

@@ -1,0 +1,62 @@
+/// The style sheet every evidence page embeds: plain on screen, A4 when printed.
+enum EvidenceStyle {
+    static let css = """
+        :root { color-scheme: light; }
+        body { font-family: -apple-system, "Segoe UI", Roboto, "Liberation Sans", Arial, sans-serif;
+          font-size: 15px; line-height: 1.45; color: #111; background: #fff; margin: 2rem auto;
+          max-width: 62rem; padding: 0 1rem; }
+        h1 { font-size: 1.6rem; margin-bottom: 0.2rem; }
+        h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 1px solid #999; }
+        h3 { font-size: 1.05rem; margin-top: 1.4rem; }
+        table { border-collapse: collapse; margin: 0.6rem 0; }
+        th, td { border: 1px solid #bbb; padding: 0.25rem 0.45rem; text-align: left;
+          vertical-align: top; }
+        th { background: #f0f0f0; }
+        table { max-width: 100%; }
+        td { overflow-wrap: break-word; }
+        td.mono, td .mono, .hash { overflow-wrap: anywhere; }
+        table.facts th { width: 13rem; }
+        table.items { width: 100%; table-layout: fixed; }
+        table.items th:nth-child(1) { width: 18%; }
+        table.items th:nth-child(2), table.items th:nth-child(3),
+        table.items th:nth-child(4) { width: 11%; }
+        table.items th:nth-child(6) { width: 22%; }
+        td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
+        code, pre, .mono { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace;
+          font-size: 0.85em; }
+        .hash { word-break: break-all; }
+        pre { background: #f6f6f6; border: 1px solid #ccc; padding: 0.5rem;
+          white-space: pre-wrap; word-break: break-word; }
+        blockquote { margin: 0.6rem 0; padding: 0.4rem 0.8rem; border-left: 4px solid #777;
+          background: #fafafa; }
+        .excerpt { white-space: pre-wrap; }
+        mark { background: #ffe25a; color: #000; padding: 0 0.1em; }
+        .note { border: 1px solid #c90; background: #fff8e5; padding: 0.4rem 0.7rem; }
+        .status-open { color: #8a4b00; font-weight: bold; }
+        .status-confirmed { color: #a00; font-weight: bold; }
+        .status-dismissed, .status-declared { color: #255; font-weight: bold; }
+        .finding { border-top: 2px solid #333; margin-top: 2rem; }
+        tr.cited td { background: #fff3c4; }
+        table.chart td, table.chart th { padding: 0.15rem 0.1rem; min-width: 1.5rem;
+          text-align: center; font-size: 0.8rem; }
+        table.chart td.work { background-image: repeating-linear-gradient(45deg,
+          rgba(0,0,0,0.13) 0 2px, transparent 2px 6px); }
+        table.chart td.l1 { background-color: #d6e6f5; }
+        table.chart td.l2 { background-color: #9ecae1; }
+        table.chart td.l3 { background-color: #4292c6; color: #fff; }
+        table.chart td.l4 { background-color: #08519c; color: #fff; }
+        .legend span { display: inline-block; width: 1.2rem; height: 0.9rem;
+          border: 1px solid #bbb; vertical-align: middle; margin: 0 0.3rem 0 0.8rem; }
+        nav { margin-bottom: 1rem; }
+        footer { margin-top: 3rem; font-size: 0.85rem; color: #444; }
+        * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+        @page { size: A4; margin: 15mm 14mm 18mm 14mm; }
+        @media print {
+          body { font-size: 10pt; margin: 0; max-width: none; padding: 0; }
+          nav { display: none; }
+          a { color: inherit; text-decoration: none; }
+          h2, h3 { break-after: avoid-page; }
+          table, pre, blockquote, .note { break-inside: avoid-page; }
+        }
+        """
+}

@@ -1,0 +1,134 @@
+import GRDB
+
+extension CaseDatabase {
+    /// The `PRAGMA application_id` of a case file ("CAUD"), which tells a case apart from any
+    /// other SQLite database a user might point the tool at.
+    static let applicationID: Int32 = 0x4341_5544
+
+    /// The schema's migrations, in order.
+    ///
+    /// Migrations use SQL and column names only, never app types, so that a shipped migration
+    /// reads the same whatever the Swift types later become. Never edit a shipped migration: add
+    /// a new one. Times are stored as integer milliseconds since 1970 (UTC), which keeps them
+    /// exact to the millisecond and sortable; JSON columns hold the Codable form of the domain
+    /// value with sorted keys.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+
+        migrator.registerMigration("v1-archives-and-items") { db in
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+
+            try db.create(table: "archive") { t in
+                t.primaryKey("sha256", .text)
+                t.column("path", .text).notNull()
+                t.column("platform", .text).notNull()
+                t.column("variant", .text).notNull()
+                t.column("owner", .jsonText)
+                t.column("item_count", .integer).notNull()
+                t.column("unparsed", .jsonText).notNull()
+                t.column("media", .jsonText).notNull()
+                t.column("coverage", .jsonText).notNull()
+                t.column("imported_at", .integer).notNull()
+            }
+
+            try db.create(table: "item") { t in
+                t.primaryKey("id", .text)
+                t.column("platform", .text).notNull()
+                t.column("kind", .text).notNull()
+                t.column("authored", .boolean).notNull()
+                t.column("author", .jsonText)
+                t.column("counterparties", .jsonText).notNull()
+                t.column("text", .text)
+                t.column("title", .text)
+                t.column("attachments", .jsonText).notNull()
+                t.column("conversation", .text)
+                t.column("connection_state", .text)
+                t.column("occurred_at", .integer)
+                t.column("time_basis", .text).notNull()
+                t.column("raw_fragment", .text).notNull()
+                t.column("source_archive", .text).notNull()
+                    .references("archive", column: "sha256", onDelete: .restrict)
+                t.column("source_file", .text).notNull()
+                t.column("source_locator", .text).notNull()
+            }
+            try db.create(index: "item_on_occurred_at", on: "item", columns: ["occurred_at"])
+            try db.create(index: "item_on_source_archive", on: "item", columns: ["source_archive"])
+
+            try db.create(table: "item_source") { t in
+                t.column("item_id", .text).notNull()
+                    .references("item", column: "id", onDelete: .restrict)
+                t.column("archive_sha256", .text).notNull()
+                    .references("archive", column: "sha256", onDelete: .restrict)
+                t.column("file", .text).notNull()
+                t.column("locator", .text).notNull()
+                t.primaryKey(["item_id", "archive_sha256", "file", "locator"])
+            }
+            try db.create(
+                index: "item_source_on_archive", on: "item_source", columns: ["archive_sha256"])
+        }
+
+        migrator.registerMigration("v1-findings") { db in
+            try db.create(table: "finding") { t in
+                t.primaryKey("id", .text)
+                t.column("rule", .text).notNull()
+                t.column("severity", .text).notNull()
+                t.column("confidence", .double).notNull()
+                t.column("item_id", .text).notNull()
+                    .references("item", column: "id", onDelete: .restrict)
+                t.column("supporting", .jsonText).notNull()
+                t.column("counterparty", .jsonText)
+                t.column("excerpt", .text)
+                t.column("highlights", .jsonText).notNull()
+                t.column("source", .jsonText).notNull()
+                t.column("explanation", .text).notNull()
+                t.column("incident_key", .text).notNull()
+                t.column("occurred_at", .integer)
+                t.column("platform", .text).notNull()
+                t.column("activity", .text).notNull()
+                t.column("run_id", .text)
+            }
+            try db.create(index: "finding_on_rule", on: "finding", columns: ["rule"])
+            try db.create(index: "finding_on_item_id", on: "finding", columns: ["item_id"])
+        }
+
+        migrator.registerMigration("v1-reviews-and-audit-log") { db in
+            // No foreign key to `finding`: a re-run may drop a finding, and its reviews stay.
+            try db.create(table: "review") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("finding_id", .text).notNull()
+                t.column("decision", .text).notNull()
+                    .check { ["open", "confirmed", "dismissed", "declared"].contains($0) }
+                t.column("reason", .text).notNull()
+                t.column("reviewer", .text).notNull()
+                t.column("decided_at", .integer).notNull()
+            }
+            try db.create(
+                index: "review_on_finding_id", on: "review", columns: ["finding_id", "decided_at"])
+
+            try db.create(table: "audit_log") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("at", .integer).notNull()
+                t.column("command", .text).notNull()
+                t.column("arguments", .jsonText).notNull()
+                t.column("tool_version", .text).notNull()
+                t.column("summary", .text).notNull()
+            }
+
+            for table in ["review", "audit_log"] {
+                for operation in ["UPDATE", "DELETE"] {
+                    try db.execute(
+                        sql: """
+                            CREATE TRIGGER \(table)_no_\(operation.lowercased())
+                            BEFORE \(operation) ON \(table)
+                            BEGIN
+                                SELECT RAISE(ABORT, '\(table) is append-only: \
+                            \(operation) is not allowed');
+                            END
+                            """)
+                }
+            }
+        }
+
+        return migrator
+    }
+}
