@@ -109,3 +109,40 @@ enum CaseWorkflow {
         Terminal.print("Evidence:  \(outcome.evidenceFolder.appendingPathComponent("index.html").path)")
     }
 }
+
+extension CaseWorkflow {
+    /// Analyses the case's whole timeline, stores the findings (keeping review decisions), and
+    /// writes the evidence folder.
+    static func analyseAndReport(
+        database: CaseDatabase, configuration: AuditConfiguration, evidenceFolder: URL,
+        inputHashes: [String: String], archives: [ImportedArchive]
+    ) throws -> AuditOutcome {
+        let timeline = try database.timeline()
+        let analyzer = Analyzer()
+        let analysis = analyzer.analyze(timeline, configuration: configuration)
+        try database.replaceFindings(analysis.findings, rules: analysis.rulesRun)
+        let wanted = Set(analysis.findings.map(\.id))
+        let findings = try database.findings().filter { wanted.contains($0.id) }
+        return try render(
+            findings: findings, incidents: analysis.incidents, timeline: timeline, database: database,
+            configuration: configuration, evidenceFolder: evidenceFolder, inputHashes: inputHashes,
+            archives: archives)
+    }
+
+    /// Writes the evidence folder for findings already stored in the case.
+    static func render(
+        findings: [Finding], incidents: [Incident], timeline: Timeline, database: CaseDatabase,
+        configuration: AuditConfiguration, evidenceFolder: URL, inputHashes: [String: String],
+        archives: [ImportedArchive]
+    ) throws -> AuditOutcome {
+        let analyzer = Analyzer()
+        var descriptions: [RuleID: String] = [:]
+        for rule in analyzer.rules { descriptions[rule.id] = rule.summary }
+        let bundle = EvidenceBundle.assemble(
+            timeline: timeline, findings: findings, incidents: incidents, archives: archives,
+            reviews: try database.reviews(), configuration: configuration,
+            ruleDescriptions: descriptions, inputHashes: inputHashes, generatedAt: Date())
+        try EvidenceWriter().write(bundle, to: evidenceFolder)
+        return AuditOutcome(findings: findings, incidents: incidents, evidenceFolder: evidenceFolder)
+    }
+}

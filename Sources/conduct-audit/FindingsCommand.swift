@@ -57,4 +57,4 @@ struct FindingsCommand: ParsableCommand {
     }
 }
 
-extension ReviewStatus: @retroactive ExpressibleByArgument {}
+extension ReviewStatus: ExpressibleByArgument {}

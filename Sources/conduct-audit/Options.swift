@@ -46,7 +46,7 @@ struct InputFailure: Error, LocalizedError {
     var errorDescription: String? { message }
 }
 
-extension RuleID: @retroactive ExpressibleByArgument {
+extension RuleID: ExpressibleByArgument {
     public init?(argument: String) {
         let id = RuleID(rawValue: argument)
         guard RuleID.all.contains(id) else { return nil }
@@ -54,7 +54,7 @@ extension RuleID: @retroactive ExpressibleByArgument {
     }
 }
 
-extension LocalDay: @retroactive ExpressibleByArgument {
+extension LocalDay: ExpressibleByArgument {
     public init?(argument: String) {
         self.init(iso: argument)
     }

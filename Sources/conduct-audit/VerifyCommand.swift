@@ -23,7 +23,7 @@ struct VerifyCommand: ParsableCommand {
         for path in report.missing { Terminal.print("MISSING  \(path)") }
         for path in report.added { Terminal.print("ADDED    \(path)") }
         if report.isIntact {
-            Terminal.print("Intact: every file matches the manifest (\(report.checkedCount) files).")
+            Terminal.print("Intact: every file matches the manifest (\(report.manifest.files.count) files; manifest SHA-256 \(report.manifestSHA256)).")
         } else {
             Terminal.print("NOT intact: \(report.changed.count) changed, \(report.missing.count) missing, \(report.added.count) added.")
             throw ExitCode(1)

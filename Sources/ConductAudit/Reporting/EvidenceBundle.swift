@@ -43,7 +43,7 @@ public struct EvidenceBundle: Sendable {
 
         /// The local weekday and hour of an instant in a time zone.
         public init(_ date: Date, in timeZone: TimeZone) {
-            let local = LocalTime(date, in: timeZone)
+            let local = ZonedDateTime(date, in: timeZone)
             self.init(weekday: local.weekday, hour: local.hour)
         }
 

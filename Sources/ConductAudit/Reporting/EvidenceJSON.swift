@@ -10,7 +10,7 @@ enum EvidenceJSON {
         encoder.nonConformingFloatEncodingStrategy = .throw
         encoder.dateEncodingStrategy = .custom { date, encoder in
             var container = encoder.singleValueContainer()
-            try container.encode(LocalTime.utc(date))
+            try container.encode(ZonedDateTime.utc(date))
         }
         return encoder
     }()

@@ -86,6 +86,9 @@ extension CaseDatabase {
                 t.column("platform", .text).notNull()
                 t.column("activity", .text).notNull()
                 t.column("run_id", .text)
+                // The status the rule gave (open, or declared for a declared family link); a
+                // review decision overrides it.
+                t.column("initial_status", .text).notNull().defaults(to: "open")
             }
             try db.create(index: "finding_on_rule", on: "finding", columns: ["rule"])
             try db.create(index: "finding_on_item_id", on: "finding", columns: ["item_id"])

@@ -43,6 +43,19 @@ public struct CaseDatabase: Sendable {
         return database
     }
 
+    /// Opens a case file that must already exist (for commands that read a case: findings,
+    /// review, report, timeline); a wrong path is an error, not a new empty case.
+    /// - Throws: ``StoreError/cannotOpen(location:reason:)`` when there is no file at `url`, and
+    ///   the errors of ``open(at:)``.
+    public static func openExisting(at url: URL) throws -> CaseDatabase {
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw StoreError.cannotOpen(
+                location: url.path,
+                reason: "there is no case file there; run 'conduct-audit audit' or 'import' first, or check the --case path")
+        }
+        return try open(at: url)
+    }
+
     /// Makes an empty case in memory, with the full schema; for tests and dry runs.
     /// - Throws: only if SQLite cannot allocate the database.
     public static func makeInMemory() throws -> CaseDatabase {
@@ -195,7 +208,8 @@ public struct CaseDatabase: Sendable {
         }
     }
 
-    /// The stored findings, each with the status of its latest review (open when none), in time
+    /// The stored findings, each with the status of its latest review (the rule's own status,
+    /// usually open, when none), in time
     /// order (findings without a time last), then by id.
     public func findings() throws -> [Finding] {
         try read { db in
@@ -205,7 +219,7 @@ public struct CaseDatabase: Sendable {
                 FindingRecord.Columns.id
             )
             .fetchAll(db)
-            .map { try $0.finding(status: statuses[FindingID(rawValue: $0.id)] ?? .open) }
+            .map { try $0.finding(status: statuses[FindingID(rawValue: $0.id)]) }
         }
     }
 

@@ -268,7 +268,7 @@ import Testing
         ])
     func localTime(zone: String, seconds: Double, expected: String, weekday: Int) throws {
         let timeZone = try #require(TimeZone(identifier: zone))
-        let local = LocalTime(Date(timeIntervalSince1970: seconds), in: timeZone)
+        let local = ZonedDateTime(Date(timeIntervalSince1970: seconds), in: timeZone)
         #expect(local.iso8601 == expected)
         #expect(local.weekday == weekday)
     }

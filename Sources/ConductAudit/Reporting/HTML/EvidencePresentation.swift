@@ -8,20 +8,20 @@ struct EvidencePresentation {
     /// or a plain statement that the source gives no time.
     func time(_ date: Date?) -> String {
         guard let date else { return "<em>no time in the source</em>" }
-        let local = LocalTime(date, in: bundle.timeZone)
-        return "<time datetime=\"\(LocalTime.utc(date))\">"
+        let local = ZonedDateTime(date, in: bundle.timeZone)
+        return "<time datetime=\"\(ZonedDateTime.utc(date))\">"
             + "\(HTML.escape(local.iso8601)) (\(HTML.escape(local.zoneIdentifier)))</time>"
     }
 
     /// The UTC form of an instant, or a dash.
     func utc(_ date: Date?) -> String {
-        date.map { HTML.escape(LocalTime.utc($0)) } ?? "—"
+        date.map { HTML.escape(ZonedDateTime.utc($0)) } ?? "—"
     }
 
     /// "Wednesday 12 June 2024, 10:15:00", local.
     func readable(_ date: Date?) -> String {
         guard let date else { return "no time in the source" }
-        let local = LocalTime(date, in: bundle.timeZone)
+        let local = ZonedDateTime(date, in: bundle.timeZone)
         return "\(local.readableDate), \(local.clock)"
     }
 

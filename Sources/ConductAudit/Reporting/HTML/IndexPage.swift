@@ -180,7 +180,7 @@ struct IndexPage {
         for hour in 0..<24 { html += "<th>\(hour < 10 ? "0" : "")\(hour)</th>" }
         html += "<th class=\"number\">total</th></tr>\n"
         for weekday in 1...7 {
-            let name = LocalTime.weekdayNames[weekday - 1]
+            let name = ZonedDateTime.weekdayNames[weekday - 1]
             html += "<tr><th scope=\"row\">\(name.prefix(3))</th>"
             var total = 0
             for hour in 0..<24 {

@@ -33,6 +33,8 @@ struct FindingRecord: CaseRecord, PersistableRecord {
     var activity: String
     /// The analysis run that produced the row, as the caller names it.
     var runId: String?
+    /// The status the rule gave the finding, before any review.
+    var initialStatus: String
 
     init(_ finding: Finding, runID: String?) {
         id = finding.id.rawValue
@@ -51,13 +53,15 @@ struct FindingRecord: CaseRecord, PersistableRecord {
         platform = finding.platform.rawValue
         activity = finding.activity.rawValue
         runId = runID
+        initialStatus = finding.status.rawValue
     }
 
     /// The domain value this row stores.
-    /// - Parameter status: the finding's latest review decision (open when none).
+    /// - Parameter status: the finding's latest review decision, or nil for none (the rule's
+    ///   own status then stands).
     /// - Returns: the finding with that status.
     /// - Throws: ``StoredValueError`` for an enum value this version does not know.
-    func finding(status: ReviewStatus) throws -> Finding {
+    func finding(status: ReviewStatus?) throws -> Finding {
         func decode<Value: RawRepresentable>(_ type: Value.Type, _ raw: String, _ column: String)
             throws -> Value where Value.RawValue == String
         {
@@ -67,7 +71,8 @@ struct FindingRecord: CaseRecord, PersistableRecord {
         return Finding(
             id: FindingID(rawValue: id), rule: RuleID(rawValue: rule),
             severity: try decode(Severity.self, severity, "severity"), confidence: confidence,
-            status: status, item: ItemID(rawValue: itemId), supportingItems: supporting,
+            status: try status ?? decode(ReviewStatus.self, initialStatus, "initial_status"),
+            item: ItemID(rawValue: itemId), supportingItems: supporting,
             occurredAt: occurredAt.map(StoredTime.date),
             platform: try decode(Platform.self, platform, "platform"),
             activity: try decode(ActivityKind.self, activity, "activity"),

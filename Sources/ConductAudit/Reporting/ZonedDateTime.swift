@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Computed arithmetically from the zone's offset, so evidence pages show the same text on every
 /// machine and locale.
-struct LocalTime: Equatable {
+struct ZonedDateTime: Equatable {
     var year: Int
     var month: Int
     var day: Int
@@ -61,7 +61,7 @@ struct LocalTime: Equatable {
 
     /// The UTC form of an instant: "2024-06-12T09:15:00Z" (with milliseconds when present).
     static func utc(_ date: Date) -> String {
-        let utc = LocalTime(date, in: TimeZone(secondsFromGMT: 0) ?? .current)
+        let utc = ZonedDateTime(date, in: TimeZone(secondsFromGMT: 0) ?? .current)
         return utc.date + "T" + utc.clock + "Z"
     }
 

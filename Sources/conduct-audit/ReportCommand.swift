@@ -1,0 +1,55 @@
+import ArgumentParser
+import ConductAudit
+import Foundation
+
+/// `conduct-audit report`: re-render the evidence folder from the findings stored in a case.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Re-render the evidence folder from a case (after reviews), without re-analysing.",
+        discussion: """
+            Shows the findings exactly as stored, with every review decision, and writes a new
+            manifest. Example:
+              conduct-audit report --case Reports/rebecca-hale/case.sqlite \\
+                --school Samples/school.yaml --roster Samples/pupils.csv
+            """
+    )
+
+    @OptionGroup var schoolOptions: SchoolOptions
+
+    @Option(help: "The staff member (by name in school.yaml); inferred from the case's archives when omitted.")
+    var staff: String?
+
+    @OptionGroup var location: CaseLocationOptions
+
+    func run() throws {
+        let school = try schoolOptions.loadSchool()
+        let roster = try schoolOptions.loadRoster()
+        guard let casePath = location.case else {
+            throw ValidationError("Give the case file with --case.")
+        }
+        let database = try CaseDatabase.openExisting(at: URL(fileURLWithPath: casePath))
+        let archives = try database.archives()
+        let member =
+            try staff.map { try CaseWorkflow.staffMember(named: $0, in: school) }
+            ?? CaseWorkflow.inferStaff(from: archives.map { ($0.platform, $0.owner) }, school: school)
+        let configuration = AuditConfiguration(school: school, staff: member, roster: roster)
+        let findings = try database.findings()
+        let analyzer = Analyzer()
+        let incidents = Incident.group(findings) { rule, key, members in
+            analyzer.rule(rule)?.incidentTitle(key: key, findings: members) ?? "\(rule) \(key)"
+        }
+        let outcome = try CaseWorkflow.render(
+            findings: findings, incidents: incidents, timeline: try database.timeline(),
+            database: database, configuration: configuration,
+            evidenceFolder: location.evidenceURL(for: member),
+            inputHashes: CaseWorkflow.inputHashes(school: schoolOptions.school, roster: schoolOptions.roster),
+            archives: archives)
+        try database.appendAuditLog(
+            AuditLogEntry(
+                at: Date(), command: "report", arguments: Array(CommandLine.arguments.dropFirst()),
+                toolVersion: ToolVersion.current,
+                summary: "re-rendered \(outcome.incidents.count) incidents to \(outcome.evidenceFolder.path)"))
+        Terminal.print("Evidence: \(outcome.evidenceFolder.appendingPathComponent("index.html").path)")
+    }
+}
