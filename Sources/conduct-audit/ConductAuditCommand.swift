@@ -44,7 +44,7 @@ struct ConductAuditCommand: ParsableCommand {
             Foundation.exit(3)
         }
         if exitCode(for: error) == .validationFailure {
-            Terminal.printError(fullMessage(for: error))
+            Terminal.note(fullMessage(for: error))
             Foundation.exit(2)
         }
         exit(withError: error)

@@ -13,13 +13,13 @@ public enum ImportError: LocalizedError, Equatable {
         case .missingArchive(let url):
             "'\(url.path)' does not exist. Give the path of the export exactly as downloaded: the .zip file or the folder it unpacks to."
         case .unreadableArchive(let url, let reason):
-            "Cannot read the archive '\(url.path)': \(reason). Ask for a fresh copy of the export; the case was not changed."
+            "Cannot read the archive '\(url.path)': \(reason.clause). Ask for a fresh copy of the export; the case was not changed."
         case .unrecognizedArchive(let url, let expected):
             "'\(url.path)' is not a recognised social-media export. Expected \(expected). Check that this is the file the platform produced, not a folder above or below it."
         case .unreadableFile(let file, let reason):
-            "Cannot read '\(file)': \(reason)."
+            "Cannot read '\(file)': \(reason.clause)."
         case .invalidFile(let file, let locator, let reason):
-            "'\(file)' at \(locator) is not valid: \(reason)."
+            "'\(file)' at \(locator) is not valid: \(reason.clause)."
         }
     }
 }

@@ -29,7 +29,7 @@ public enum ReportError: LocalizedError, Equatable {
             "'\(url.path)' exists and is not an evidence folder (it is not empty and has no "
                 + "manifest.json), so it was left untouched. Choose another --out folder."
         case .cannotWrite(let url, let reason):
-            "Cannot write '\(url.path)': \(reason). Check that you may write to the folder and "
+            "Cannot write '\(url.path)': \(reason.clause). Check that you may write to the folder and "
                 + "that the disk has space; any previous evidence folder is unchanged."
         case .folderNotFound(let url):
             "'\(url.path)' is not a folder. Give the path of an evidence folder (the one holding "
@@ -38,7 +38,7 @@ public enum ReportError: LocalizedError, Equatable {
             "'\(url.path)' has no manifest.json, so it cannot be verified. It is not an evidence "
                 + "folder written by conduct-audit, or its manifest was removed."
         case .manifestUnreadable(let url, let reason):
-            "The manifest '\(url.path)' cannot be read: \(reason). The folder cannot be verified; "
+            "The manifest '\(url.path)' cannot be read: \(reason.clause). The folder cannot be verified; "
                 + "re-render it from the case with `conduct-audit report` and compare."
         }
     }

@@ -49,7 +49,7 @@ public enum RosterError: LocalizedError, Equatable {
         switch self {
         case .unreadableFile(let file, let reason):
             return
-                "Cannot read the roster '\(file)': \(reason). "
+                "Cannot read the roster '\(file)': \(reason.clause). "
                 + "Give the path of the CSV exported from the MIS."
         case .empty(let file):
             return "The roster '\(file)' is empty. It needs a header row, then one row per pupil."

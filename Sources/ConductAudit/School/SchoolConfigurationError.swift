@@ -43,11 +43,11 @@ public enum SchoolConfigurationError: LocalizedError, Equatable {
         switch self {
         case .unreadableFile(let file, let reason):
             return
-                "Cannot read the school configuration '\(file)': \(reason). "
+                "Cannot read the school configuration '\(file)': \(reason.clause). "
                 + "Give the path of the school.yaml file."
         case .malformedYAML(let file, let line, let reason):
             return
-                "\(Self.place(file, line, "")) is not valid YAML: \(reason). "
+                "\(Self.place(file, line, "")) is not valid YAML: \(reason.clause). "
                 + "Check indentation, colons and quotes."
         case .missingKey(let file, let keyPath, let line, let expected):
             return "\(Self.place(file, line, keyPath)): this key is missing; expected \(expected)."

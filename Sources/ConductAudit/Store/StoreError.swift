@@ -37,7 +37,7 @@ public enum StoreError: LocalizedError, Equatable {
             "The case file '\(location)' is locked by another process (another conduct-audit "
                 + "command, or a database viewer). Close it and try again."
         case .cannotOpen(let location, let reason):
-            "Cannot open or create the case file '\(location)': \(reason). Check that the folder "
+            "Cannot open or create the case file '\(location)': \(reason.clause). Check that the folder "
                 + "exists or can be created and that you may write to it."
         case .unknownFinding(let id, let location):
             "There is no finding '\(id)' in the case '\(location)'. List the finding ids with "
@@ -55,7 +55,7 @@ public enum StoreError: LocalizedError, Equatable {
             "Two findings share the id \(id). This is a defect in conduct-audit; please report it."
         case .unreadableRow(let table, let key, let reason, let location):
             "The case file '\(location)' holds a row this version cannot read (table \(table), "
-                + "key \(key)): \(reason). The file may have been edited by hand or by a newer "
+                + "key \(key)): \(reason.clause). The file may have been edited by hand or by a newer "
                 + "version of conduct-audit."
         }
     }
