@@ -40,6 +40,8 @@ struct AuditCommand: ParsableCommand {
 
     @OptionGroup var location: CaseLocationOptions
 
+    @OptionGroup var archiveOptions: ArchiveOptions
+
     @Flag(help: "Print the result document as JSON on standard output, nothing else there.")
     var json = false
 
@@ -56,7 +58,7 @@ struct AuditCommand: ParsableCommand {
         let roster = try schoolOptions.loadRoster()
         let arguments = Array(CommandLine.arguments.dropFirst())
 
-        let opened = try archives.map { try OpenedArchive(path: $0) }
+        let opened = try archives.map { try OpenedArchive(path: $0, limits: archiveOptions.limits) }
         var staffMember = try staff.map { try CaseWorkflow.staffMember(named: $0, in: school) }
         var parsed: [String: ImportResult] = [:]
         if staffMember == nil {

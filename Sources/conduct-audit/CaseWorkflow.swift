@@ -7,10 +7,10 @@ struct OpenedArchive {
     var reader: ArchiveReader
     var sha256: String
 
-    /// Opens and hashes the archive at `path`.
+    /// Opens and hashes the archive at `path`, refusing zip entries over `limits`.
     /// - Throws: ``ImportError`` when it does not exist or cannot be read.
-    init(path: String) throws {
-        reader = try ArchiveReader(url: URL(fileURLWithPath: path))
+    init(path: String, limits: ArchiveLimits) throws {
+        reader = try ArchiveReader(url: URL(fileURLWithPath: path), limits: limits)
         sha256 = try reader.sha256()
     }
 

@@ -25,10 +25,12 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var location: CaseLocationOptions
 
+    @OptionGroup var archiveOptions: ArchiveOptions
+
     func run() throws {
         let configuration = try SchoolConfiguration.load(from: URL(fileURLWithPath: school))
         let zone = configuration.school.timeZone
-        let opened = try archives.map { try OpenedArchive(path: $0) }
+        let opened = try archives.map { try OpenedArchive(path: $0, limits: archiveOptions.limits) }
         var parsed: [String: ImportResult] = [:]
         let member: StaffMember
         if let staff {

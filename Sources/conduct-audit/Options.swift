@@ -40,6 +40,17 @@ struct CaseLocationOptions: ParsableArguments {
     }
 }
 
+/// How archives are opened.
+struct ArchiveOptions: ParsableArguments {
+    @Option(
+        name: .customLong("raise-limits"),
+        help: "Multiply the zip-bomb limits (2 GiB an entry, 32 GiB in all, 200:1 compression) by this factor for a genuine, unusually large export.")
+    var raiseLimits: UInt64 = 1
+
+    /// The limits to open archives with.
+    var limits: ArchiveLimits { ArchiveLimits.standard.raised(by: max(raiseLimits, 1)) }
+}
+
 /// A problem with the user's input that the CLI itself detects (exit status 3).
 struct InputFailure: Error, LocalizedError {
     var message: String

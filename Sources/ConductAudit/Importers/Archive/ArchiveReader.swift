@@ -33,8 +33,10 @@ public final class ArchiveReader: @unchecked Sendable {
     public let entries: [Entry]
     /// Entries that were refused (unsafe names, links), with the reason, for the `unparsed` list.
     public let refusedEntries: [(path: String, reason: String)]
+    /// The size limits applied to zip entries.
+    public let limits: ArchiveLimits
     /// The largest single entry this reader will expand, in bytes.
-    public let maximumEntrySize: UInt64
+    public var maximumEntrySize: UInt64 { limits.maximumEntrySize }
 
     private let zip: Archive?
     /// Zip entry names as stored, keyed by the normalised path used everywhere else.
@@ -43,11 +45,11 @@ public final class ArchiveReader: @unchecked Sendable {
     /// Opens an archive.
     /// - Parameters:
     ///   - url: a `.zip` file, a folder, or any single file (a WhatsApp `.txt`).
-    ///   - maximumEntrySize: entries larger than this (uncompressed) are refused as possible zip bombs.
+    ///   - limits: zip entries over these limits are refused as possible zip bombs.
     /// - Throws: ``ImportError`` when the path does not exist or the zip cannot be opened.
-    public init(url: URL, maximumEntrySize: UInt64 = 4 << 30) throws {
+    public init(url: URL, limits: ArchiveLimits = .standard) throws {
         self.url = url
-        self.maximumEntrySize = maximumEntrySize
+        self.limits = limits
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
             throw ImportError.missingArchive(url)
@@ -69,6 +71,7 @@ public final class ArchiveReader: @unchecked Sendable {
             zip = archive
             var found: [Entry] = []
             var raw: [String: String] = [:]
+            var total: UInt64 = 0
             for entry in archive {
                 let path = entry.path
                 switch entry.type {
@@ -81,6 +84,16 @@ public final class ArchiveReader: @unchecked Sendable {
                 guard let safe = Self.safeRelativePath(path) else {
                     refused.append((path, "entry name escapes the archive root ('..' or absolute path); not read"))
                     continue
+                }
+                let declared = UInt64(entry.uncompressedSize)
+                if let refusal = limits.refusal(uncompressed: declared, compressed: UInt64(entry.compressedSize)) {
+                    refused.append((path, refusal))
+                    continue
+                }
+                total += declared
+                if total > limits.maximumTotalSize {
+                    throw ImportError.unreadableArchive(
+                        url, reason: "its entries expand to more than \(limits.maximumTotalSize) bytes in all (possible zip bomb); if the export is genuine, run again with --raise-limits")
                 }
                 guard raw[safe] == nil else {
                     refused.append((path, "duplicate entry name in the zip; only the first is read"))
@@ -121,10 +134,12 @@ public final class ArchiveReader: @unchecked Sendable {
             var result = Data()
             result.reserveCapacity(Int(min(entry.size, 1 << 28)))
             do {
+                let ceiling = min(limits.maximumEntrySize, entry.size)
                 _ = try zip.extract(zipEntry, bufferSize: 1 << 16, skipCRC32: false) { chunk in
                     result.append(chunk)
-                    if UInt64(result.count) > self.maximumEntrySize {
-                        throw ImportError.unreadableFile(entry.path, reason: "expands beyond the limit of \(self.maximumEntrySize) bytes (possible zip bomb)")
+                    // The central directory may lie about the size: stop at what it declared.
+                    if UInt64(result.count) > ceiling {
+                        throw ImportError.unreadableFile(entry.path, reason: "expands beyond its declared size of \(ceiling) bytes (a corrupt or hostile zip)")
                     }
                 }
             } catch let error as ImportError {
