@@ -35,6 +35,7 @@ public struct EvidenceWriter: Sendable {
         let fileManager = FileManager.default
         let directory = directory.standardizedFileURL
         let parent = directory.deletingLastPathComponent()
+        recoverInterruptedWrite(of: directory)
         try checkReplaceable(directory)
         try createFolders(parent)
         let staging = parent.appendingPathComponent(
@@ -148,6 +149,25 @@ public struct EvidenceWriter: Sendable {
             atPath: directory.appendingPathComponent(EvidenceManifest.fileName).path)
         guard isFolder.boolValue, contents.isEmpty || hasManifest else {
             throw ReportError.notAnEvidenceFolder(directory)
+        }
+    }
+
+    /// Tidies up after a run that was killed while writing: stale staging folders are removed,
+    /// and a previous folder that was moved aside but never replaced is put back.
+    private func recoverInterruptedWrite(of directory: URL) {
+        let fileManager = FileManager.default
+        let parent = directory.deletingLastPathComponent()
+        let name = directory.lastPathComponent
+        guard let siblings = try? fileManager.contentsOfDirectory(atPath: parent.path) else { return }
+        for sibling in siblings where sibling.hasPrefix(".\(name).writing-") {
+            try? fileManager.removeItem(at: parent.appendingPathComponent(sibling))
+        }
+        let previous = siblings.filter { $0.hasPrefix(".\(name).previous-") }
+        if !fileManager.fileExists(atPath: directory.path), let saved = previous.first {
+            try? fileManager.moveItem(at: parent.appendingPathComponent(saved), to: directory)
+        }
+        for sibling in previous.dropFirst(fileManager.fileExists(atPath: directory.path) ? 0 : 1) {
+            try? fileManager.removeItem(at: parent.appendingPathComponent(sibling))
         }
     }
 
