@@ -9,7 +9,9 @@ public struct Analyzer: Sendable {
 
     /// Every rule the tool ships.
     public static let standardRules: [any PolicyRule] = [
-        WorkingHoursRule()
+        WorkingHoursRule(),
+        PupilContactRule(),
+        ExPupilContactRule(),
     ]
 
     /// The rule with `id`, if the analyzer has it.
