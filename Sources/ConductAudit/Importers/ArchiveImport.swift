@@ -12,6 +12,7 @@ public struct ArchiveImport: Sendable {
     /// Every importer the tool ships.
     public static let standardImporters: [any ArchiveImporter] = [
         FacebookJSONImporter(),
+        WhatsAppChatImporter(),
     ]
 
     /// Imports the archive at `url`.

@@ -28,7 +28,7 @@ import Testing
     static let root = "facebook-zoehale-2026-3-11-Hl65Zstp/"
 
     static func importer() -> ArchiveImport {
-        ArchiveImport(importers: [FacebookJSONImporter()])
+        ArchiveImport(importers: [FacebookJSONImporter(), WhatsAppChatImporter()])
     }
 
     static func importArchives(_ urls: [URL]) throws -> [ImportResult] {
@@ -179,6 +179,18 @@ import Testing
         #expect(reader.refusedEntries.first?.reason.contains("different content") == true)
         #expect(try reader.data(of: reader.entries[0]) == Data("[1]".utf8))
         #expect(reader.path == "\(a.path) + \(b.path)")
+    }
+
+    @Test("chats and single files are never parts, whatever their names")
+    func chatsAreNeverParts() throws {
+        let folder = try Support.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let chat = "18/01/2025, 18:40 - Ollie: hi\n"
+        let one = folder.appendingPathComponent("chat-part1.zip")
+        let two = folder.appendingPathComponent("chat-part2.zip")
+        try WhatsAppTestSupport.zip([("WhatsApp Chat with Ollie.txt", Data(chat.utf8))], to: one)
+        try WhatsAppTestSupport.zip([("WhatsApp Chat with Sam.txt", Data(chat.utf8))], to: two)
+        #expect(try Self.importArchives([one, two]).count == 2)
     }
 
     @Test("part names: a number after 'part', any separator, with or without .zip")
