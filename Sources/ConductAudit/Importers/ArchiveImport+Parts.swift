@@ -159,10 +159,11 @@ extension ArchiveImport {
         return (String(match.stem), number)
     }
 
-    /// The one top-level folder that holds every file of the archive, if there is one.
+    /// The one top-level folder that holds every file of the archive, if there is one (macOS's
+    /// `__MACOSX` resource-fork folder aside).
     static func topFolder(_ reader: ArchiveReader) -> String? {
         var folder: Substring?
-        for entry in reader.entries {
+        for entry in reader.entries where !entry.path.hasPrefix("__MACOSX/") {
             let components = entry.path.split(separator: "/")
             guard components.count > 1, let top = components.first else { return nil }
             if let folder, folder != top { return nil }

@@ -213,7 +213,7 @@ import Testing
     }
 
     /// A March export and a June export of the same account, each wrapped in a folder named with
-    /// its date; June adds one post and one message.
+    /// its date; June adds one post and one message, and holds a `__MACOSX` folder too.
     static func writeDatedExports(in folder: URL) throws -> (URL, URL) {
         let march = folder.appendingPathComponent("facebook-zoehale-2026-3-11-Hl65Zstp.zip")
         try Support.zip(Self.export, prefix: Self.root, to: march)
@@ -232,7 +232,12 @@ import Testing
                 .replacingOccurrences(of: #""messages": ["#, with: #""messages": ["# + newMessage)
                 .utf8)
         let june = folder.appendingPathComponent("facebook-zoehale-2026-6-02-Qw81Lmzt.zip")
-        try Support.zip(later, prefix: "facebook-zoehale-2026-6-02-Qw81Lmzt/", to: june)
+        // A Mac re-zipped the June export: its resource-fork folder is not the export's wrapper.
+        let wrapped = later.sorted { $0.key < $1.key }.map {
+            ("facebook-zoehale-2026-6-02-Qw81Lmzt/" + $0.key, $0.value)
+        }
+        try WhatsAppTestSupport.zip(
+            wrapped + [("__MACOSX/._profile_information.json", Data([0, 1]))], to: june)
         return (march, june)
     }
 }
