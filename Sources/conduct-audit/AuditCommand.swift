@@ -21,7 +21,7 @@ struct AuditCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The exports: a .zip as downloaded, the folder it unpacks to, or a WhatsApp .txt.")
+    @Argument(help: "The exports: a .zip as downloaded (every part of a split export), the folder it unpacks to, or a WhatsApp .txt.")
     var archives: [String]
 
     @OptionGroup var schoolOptions: SchoolOptions
@@ -58,14 +58,14 @@ struct AuditCommand: ParsableCommand {
         let roster = try schoolOptions.loadRoster()
         let arguments = Array(CommandLine.arguments.dropFirst())
 
-        let opened = try archives.map { try OpenedArchive(path: $0, limits: archiveOptions.limits) }
+        let opened = try OpenedArchive.open(archives, limits: archiveOptions.limits)
+        let zone = school.school.timeZone
         var staffMember = try staff.map { try CaseWorkflow.staffMember(named: $0, in: school) }
         var parsed: [String: ImportResult] = [:]
         if staffMember == nil {
             // Whose archive this is comes from the archives' own profile data.
-            for archive in opened {
-                parsed[archive.sha256] = try archive.importContents(timeZone: school.school.timeZone)
-            }
+            parsed = try OpenedArchive.importContents(
+                of: opened, timeZone: zone, ownerHints: CaseWorkflow.ownerHints(in: school, staff: nil))
             staffMember = try CaseWorkflow.inferStaff(
                 from: parsed.values.map { ($0.archive.platform, $0.archive.owner) }, school: school)
         }
@@ -73,6 +73,12 @@ struct AuditCommand: ParsableCommand {
 
         let caseURL = location.caseURL(for: staffMember)
         let database = try CaseDatabase.open(at: caseURL)
+        if parsed.isEmpty {
+            // Archives given together are read together; those already in the case are not read.
+            parsed = try OpenedArchive.importContents(
+                of: opened.filter { try !database.containsArchive(sha256: $0.sha256) },
+                timeZone: zone, ownerHints: CaseWorkflow.ownerHints(in: school, staff: staffMember))
+        }
         var archiveRecords: [ImportedArchive] = []
         for archive in opened {
             archiveRecords.append(

@@ -2,21 +2,30 @@ import ArgumentParser
 import ConductAudit
 import Foundation
 
-/// An archive named on the command line, opened and hashed but not yet parsed.
+/// An archive named on the command line (or the parts of a split export), opened and hashed but
+/// not yet parsed.
 struct OpenedArchive {
     var reader: ArchiveReader
     var sha256: String
 
-    /// Opens and hashes the archive at `path`, refusing zip entries over `limits`.
-    /// - Throws: ``ImportError`` when it does not exist or cannot be read.
-    init(path: String, limits: ArchiveLimits) throws {
-        reader = try ArchiveReader(url: URL(fileURLWithPath: path), limits: limits)
-        sha256 = try reader.sha256()
+    /// Opens the archives at `paths`, joining the parts of a split export, and hashes each;
+    /// zip entries over `limits` are refused.
+    /// - Throws: ``ImportError`` when one does not exist or cannot be read.
+    static func open(_ paths: [String], limits: ArchiveLimits) throws -> [OpenedArchive] {
+        try ArchiveImport().openArchives(at: paths.map { URL(fileURLWithPath: $0) }, limits: limits).map {
+            OpenedArchive(reader: $0, sha256: try $0.sha256())
+        }
     }
 
-    /// Parses the archive with the importer its content calls for.
-    func importContents(timeZone: TimeZone) throws -> ImportResult {
-        try ArchiveImport().importArchive(reader, sha256: sha256, localTimeZone: timeZone)
+    /// Parses archives given together with the importers their content calls for.
+    /// - Returns: the results keyed by archive SHA-256.
+    static func importContents(
+        of archives: [OpenedArchive], timeZone: TimeZone, ownerHints: [Platform: [String]]
+    ) throws -> [String: ImportResult] {
+        let results = try ArchiveImport().importArchives(
+            archives.map { (reader: $0.reader, sha256: $0.sha256) }, localTimeZone: timeZone,
+            ownerHints: ownerHints)
+        return Dictionary(results.map { ($0.archive.sha256, $0) }) { first, _ in first }
     }
 }
 
@@ -38,6 +47,17 @@ enum CaseWorkflow {
             throw ValidationError("No staff member named '\(name)' in school.yaml. Staff listed there: \(names).")
         }
         return member
+    }
+
+    /// The accounts school.yaml lists per platform, which importers of archives that do not name
+    /// their owner (WhatsApp chats) match against the participants: the staff member's own when
+    /// known, else every staff member's.
+    static func ownerHints(in school: SchoolConfiguration, staff: StaffMember?) -> [Platform: [String]] {
+        var hints: [Platform: [String]] = [:]
+        for member in staff.map({ [$0] }) ?? school.staff {
+            for (platform, account) in member.accounts { hints[platform, default: []].append(account) }
+        }
+        return hints
     }
 
     /// The staff member whose accounts match the archives' owners.
@@ -69,11 +89,13 @@ enum CaseWorkflow {
             let known = try database.archives().first(where: { $0.sha256 == archive.sha256 })
         {
             if !quiet {
-                Terminal.note("\(archive.reader.url.path): already in the case (SHA-256 \(archive.sha256.prefix(12))…), not read again.")
+                Terminal.note("\(archive.reader.path): already in the case (SHA-256 \(archive.sha256.prefix(12))…), not read again.")
             }
             return known
         }
-        let result = try alreadyParsed ?? archive.importContents(timeZone: timeZone)
+        let result =
+            try alreadyParsed
+            ?? ArchiveImport().importArchive(archive.reader, sha256: archive.sha256, localTimeZone: timeZone)
         _ = try database.store(result.archive, items: result.items)
         return result.archive
     }

@@ -14,7 +14,7 @@ struct ImportCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The exports: a .zip as downloaded, the folder it unpacks to, or a WhatsApp .txt.")
+    @Argument(help: "The exports: a .zip as downloaded (every part of a split export), the folder it unpacks to, or a WhatsApp .txt.")
     var archives: [String]
 
     @Option(help: "The school's configuration (for its time zone and staff accounts).")
@@ -30,18 +30,25 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let configuration = try SchoolConfiguration.load(from: URL(fileURLWithPath: school))
         let zone = configuration.school.timeZone
-        let opened = try archives.map { try OpenedArchive(path: $0, limits: archiveOptions.limits) }
+        let opened = try OpenedArchive.open(archives, limits: archiveOptions.limits)
         var parsed: [String: ImportResult] = [:]
         let member: StaffMember
         if let staff {
             member = try CaseWorkflow.staffMember(named: staff, in: configuration)
         } else {
-            for archive in opened { parsed[archive.sha256] = try archive.importContents(timeZone: zone) }
+            parsed = try OpenedArchive.importContents(
+                of: opened, timeZone: zone,
+                ownerHints: CaseWorkflow.ownerHints(in: configuration, staff: nil))
             member = try CaseWorkflow.inferStaff(
                 from: parsed.values.map { ($0.archive.platform, $0.archive.owner) }, school: configuration)
         }
         let caseURL = location.caseURL(for: member)
         let database = try CaseDatabase.open(at: caseURL)
+        if parsed.isEmpty {
+            parsed = try OpenedArchive.importContents(
+                of: opened.filter { try !database.containsArchive(sha256: $0.sha256) },
+                timeZone: zone, ownerHints: CaseWorkflow.ownerHints(in: configuration, staff: member))
+        }
         for archive in opened {
             let record = try CaseWorkflow.importIfNew(
                 archive, alreadyParsed: parsed[archive.sha256], into: database, timeZone: zone, quiet: false)

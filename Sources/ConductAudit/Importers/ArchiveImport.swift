@@ -10,34 +10,140 @@ public struct ArchiveImport: Sendable {
     }
 
     /// Every importer the tool ships.
-    public static let standardImporters: [any ArchiveImporter] = [FacebookJSONImporter()]
+    public static let standardImporters: [any ArchiveImporter] = [
+        FacebookJSONImporter(),
+        WhatsAppChatImporter(),
+    ]
 
     /// Imports the archive at `url`.
     /// - Parameters:
     ///   - url: the archive as the user gave it.
     ///   - localTimeZone: the school's zone, for zone-less times.
+    ///   - ownerHints: per platform, the names, handles or numbers that may identify the owner
+    ///     (``ImportContext/ownerHints``).
+    /// - Returns: the archive's description and items.
     /// - Throws: ``ImportError`` when the archive is missing, unreadable or of no known format.
-    public func importArchive(at url: URL, localTimeZone: TimeZone) throws -> ImportResult {
+    public func importArchive(
+        at url: URL, localTimeZone: TimeZone, ownerHints: [Platform: [String]] = [:]
+    ) throws -> ImportResult {
         let reader = try ArchiveReader(url: url)
-        return try importArchive(reader, sha256: reader.sha256(), localTimeZone: localTimeZone)
+        return try importArchive(
+            reader, sha256: reader.sha256(), localTimeZone: localTimeZone, ownerHints: ownerHints)
     }
 
     /// Imports an archive already opened (and hashed) by the caller.
     /// - Throws: ``ImportError`` when the archive is of no known format or unreadable.
     public func importArchive(
-        _ reader: ArchiveReader, sha256: String, localTimeZone: TimeZone
+        _ reader: ArchiveReader, sha256: String, localTimeZone: TimeZone,
+        ownerHints: [Platform: [String]] = [:]
     ) throws -> ImportResult {
-        guard reader.entries.isEmpty == false else {
-            throw ImportError.unrecognizedArchive(reader.url, expected: Self.expectedDescription + "; this one holds no files")
+        let results = try importArchives(
+            [(reader: reader, sha256: sha256)], localTimeZone: localTimeZone,
+            ownerHints: ownerHints)
+        guard let result = results.first else {
+            throw ImportError.unrecognizedArchive(reader.url, expected: Self.expectedDescription)
         }
-        for importer in importers where importer.recognizedVariant(of: reader) != nil {
-            let context = ImportContext(
-                archiveSHA256: sha256, archivePath: reader.url.path, localTimeZone: localTimeZone)
-            var result = try importer.importArchive(reader, context: context)
-            result.archive.unparsed += reader.refusedEntries.map { ImportIssue(file: $0.path, reason: $0.reason) }
-            return result
+        return result
+    }
+
+    /// Imports archives already opened (and hashed) by the caller, given together.
+    ///
+    /// Each archive goes to the first importer that recognises it; each importer then reads all
+    /// of its archives in one call (``ArchiveImporter/importArchives(_:)``). Refused entries join
+    /// each archive's `unparsed`, a split export's parts are recorded, and items without a time
+    /// get ids that survive a later export of the same account
+    /// (``identifyingUntimedItems(_:wrapper:)``).
+    /// - Returns: one result per archive, in the order given.
+    /// - Throws: ``ImportError`` when an archive is empty, of no known format or unreadable.
+    public func importArchives(
+        _ archives: [(reader: ArchiveReader, sha256: String)], localTimeZone: TimeZone,
+        ownerHints: [Platform: [String]] = [:]
+    ) throws -> [ImportResult] {
+        var assigned: [Int: [Int]] = [:]  // importer index → archive indices
+        for (index, archive) in archives.enumerated() {
+            let reader = archive.reader
+            guard reader.entries.isEmpty == false else {
+                throw ImportError.unrecognizedArchive(
+                    reader.url, expected: Self.expectedDescription + "; this one holds no files")
+            }
+            guard let importer = recognizingImporter(of: reader) else {
+                throw ImportError.unrecognizedArchive(
+                    reader.url, expected: Self.expectedDescription)
+            }
+            assigned[importer, default: []].append(index)
         }
-        throw ImportError.unrecognizedArchive(reader.url, expected: Self.expectedDescription)
+        var results: [Int: ImportResult] = [:]
+        for (importerIndex, indices) in assigned.sorted(by: { $0.key < $1.key }) {
+            let importer = importers[importerIndex]
+            let batch = indices.map { index in
+                let reader = archives[index].reader
+                return (
+                    archive: reader,
+                    context: ImportContext(
+                        archiveSHA256: archives[index].sha256, archivePath: reader.path,
+                        localTimeZone: localTimeZone,
+                        ownerHints: ownerHints[importer.platform] ?? [])
+                )
+            }
+            let read = try importer.importArchives(batch)
+            for (index, var result) in zip(indices, read) {
+                let reader = archives[index].reader
+                result.archive.unparsed += reader.refusedEntries.map {
+                    ImportIssue(file: $0.path, reason: $0.reason)
+                }
+                result.archive.parts = try Self.parts(of: reader)
+                result.items = Self.identifyingUntimedItems(
+                    result.items, wrapper: Self.topFolder(reader))
+                results[index] = result
+            }
+        }
+        return archives.indices.compactMap { results[$0] }
+    }
+
+    /// The index of the first importer that recognises `reader`, if any.
+    func recognizingImporter(of reader: ArchiveReader) -> Int? {
+        importers.firstIndex { $0.recognizedVariant(of: reader) != nil }
+    }
+
+    /// Gives each item without a time an id that does not depend on where the export put it.
+    ///
+    /// An item without a time is identified by its content *and its place* (``ItemID``), since
+    /// two such items can be alike in every other way (two followers of the same name). Its place,
+    /// though, moves between two exports of one account: the zip's wrapping folder carries the
+    /// export's date, and a list gains entries at its head. So the place used here is the file
+    /// without the wrapping folder, and the item's rank among the items of that file with the
+    /// same content (the second "Sam Taylor" follower), which two exports share.
+    static func identifyingUntimedItems(_ items: [TimelineItem], wrapper: String?)
+        -> [TimelineItem]
+    {
+        var occurrences: [String: Int] = [:]
+        return items.map { item in
+            guard item.occurredAt == nil else { return item }
+            var file = item.source.file
+            if let wrapper, file.hasPrefix(wrapper + "/") { file.removeFirst(wrapper.count + 1) }
+            var placeless = item
+            placeless.source = SourceReference(
+                archiveSHA256: "", archivePath: "", file: file, locator: "")
+            let content = TimelineItem.fingerprint(of: placeless).rawValue
+            let rank = occurrences[content, default: 0] + 1
+            occurrences[content] = rank
+            var identified = item
+            identified.id = ItemID(
+                rawValue: String(SHA256Hex.digest(of: "\(content)#\(rank)").prefix(24)))
+            return identified
+        }
+    }
+
+    /// The parts of a split export with the files each holds; empty for a single archive.
+    /// - Throws: the file system's error when a part cannot be read to hash it.
+    static func parts(of reader: ArchiveReader) throws -> [ArchivePart] {
+        var files: [Int: [String]] = [:]
+        for entry in reader.entries {
+            if let part = entry.part { files[part, default: []].append(entry.path) }
+        }
+        return try reader.parts.enumerated().map { index, part in
+            ArchivePart(path: part.path, sha256: try part.sha256(), files: files[index] ?? [])
+        }
     }
 
     static let expectedDescription = """

@@ -15,6 +15,25 @@ public protocol ArchiveImporter: Sendable {
     /// - Throws: ``ImportError`` only when nothing usable can be read; a bad file or item is an
     ///   ``ImportIssue`` in the result instead.
     func importArchive(_ archive: ArchiveReader, context: ImportContext) throws -> ImportResult
+
+    /// Reads several archives of this format that were given together, one result per archive,
+    /// in the order given.
+    ///
+    /// A format whose archives say more together than apart overrides this: WhatsApp chats do not
+    /// name their exporter, but the one participant present in every chat given is. The default
+    /// reads each archive on its own with ``importArchive(_:context:)``.
+    /// - Throws: as ``importArchive(_:context:)``.
+    func importArchives(_ archives: [(archive: ArchiveReader, context: ImportContext)]) throws
+        -> [ImportResult]
+}
+
+extension ArchiveImporter {
+    /// Reads each archive on its own.
+    public func importArchives(_ archives: [(archive: ArchiveReader, context: ImportContext)])
+        throws -> [ImportResult]
+    {
+        try archives.map { try importArchive($0.archive, context: $0.context) }
+    }
 }
 
 /// What an importer needs besides the archive itself.
@@ -25,11 +44,20 @@ public struct ImportContext: Sendable {
     public var archivePath: String
     /// The zone in which wall-clock times without a zone (WhatsApp, HTML) are read.
     public var localTimeZone: TimeZone
+    /// Names, handles or phone numbers that may identify the archive's owner on this platform:
+    /// the accounts the school lists for its staff (`staff[].accounts`). Formats whose archives do
+    /// not name their owner (WhatsApp chats) use them to tell the owner among the participants;
+    /// a hint is evidence to match, never an owner to assume.
+    public var ownerHints: [String]
 
-    public init(archiveSHA256: String, archivePath: String, localTimeZone: TimeZone) {
+    public init(
+        archiveSHA256: String, archivePath: String, localTimeZone: TimeZone,
+        ownerHints: [String] = []
+    ) {
         self.archiveSHA256 = archiveSHA256
         self.archivePath = archivePath
         self.localTimeZone = localTimeZone
+        self.ownerHints = ownerHints
     }
 
     /// A source reference into this archive.

@@ -9,6 +9,10 @@ public struct ImportedArchive: Codable, Sendable, Equatable {
     public var variant: ArchiveVariant
     /// The account owner as the archive's own profile/account data names them.
     public var owner: Person?
+    /// How the owner was established when the archive does not name its owner itself (WhatsApp
+    /// chats), as a sentence for the report; nil when the archive names its owner or none was
+    /// found (an ``ImportIssue`` then says why).
+    public var ownerEvidence: String?
     /// How many timeline items were read.
     public var itemCount: Int
     /// Parts that could not be understood, each with its reason.
@@ -17,11 +21,14 @@ public struct ImportedArchive: Codable, Sendable, Equatable {
     public var media: [MediaFile]
     /// Item counts and date ranges per file section, so "no findings" is never mistaken for "no data".
     public var coverage: [SectionCoverage]
+    /// For an export split across several zips or folders, each part and the files it held;
+    /// empty for an archive given as one file or folder.
+    public var parts: [ArchivePart]
 
     public init(
         path: String, sha256: String, platform: Platform, variant: ArchiveVariant, owner: Person?,
         itemCount: Int = 0, unparsed: [ImportIssue] = [], media: [MediaFile] = [],
-        coverage: [SectionCoverage] = []
+        coverage: [SectionCoverage] = [], parts: [ArchivePart] = [], ownerEvidence: String? = nil
     ) {
         self.path = path
         self.sha256 = sha256
@@ -32,6 +39,8 @@ public struct ImportedArchive: Codable, Sendable, Equatable {
         self.unparsed = unparsed
         self.media = media
         self.coverage = coverage
+        self.parts = parts
+        self.ownerEvidence = ownerEvidence
     }
 }
 

@@ -132,6 +132,15 @@ extension CaseDatabase {
             }
         }
 
+        migrator.registerMigration("v2-archive-parts") { db in
+            // The parts of an export split across several zips and the files each held; how the
+            // owner of an archive that does not name one (a WhatsApp chat) was established.
+            try db.alter(table: "archive") { t in
+                t.add(column: "parts", .jsonText).notNull().defaults(sql: "'[]'")
+                t.add(column: "owner_evidence", .text)
+            }
+        }
+
         return migrator
     }
 }

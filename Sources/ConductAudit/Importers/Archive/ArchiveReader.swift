@@ -1,14 +1,20 @@
 import Foundation
 import ZIPFoundation
 
-/// Read-only access to the files of an export, whether a zip, an unpacked folder or a single file.
+/// Read-only access to the files of an export, whether a zip, an unpacked folder, a single file,
+/// or several zips or folders that are parts of one export.
 ///
 /// Zips are read in place, entry by entry, and never unpacked to disk. Paths are always relative
 /// to the archive's root with "/" separators; entries whose names would escape the root (`..`,
 /// absolute paths) and symbolic links are refused, never followed.
+///
+/// A split export (Meta writes large downloads as several zips) is opened with
+/// ``init(parts:limits:)``: one view whose entries are the parts' entries merged by
+/// path, each remembering the part it is read from.
 public final class ArchiveReader: @unchecked Sendable {
     // @unchecked: ZIPFoundation's Archive is a class that is not Sendable; a reader is used by
-    // one importer on one thread at a time, and all stored properties are set once in init.
+    // one importer on one thread at a time, and all stored properties are set once in init,
+    // apart from the cached digest, which a lock guards.
 
     /// One file in the archive.
     public struct Entry: Sendable, Hashable {
@@ -16,6 +22,9 @@ public final class ArchiveReader: @unchecked Sendable {
         public var path: String
         /// Uncompressed size in bytes.
         public var size: UInt64
+        /// For a reader over several parts, the index in ``parts`` of the part holding the entry;
+        /// nil for a reader over one archive.
+        public var part: Int? = nil
 
         /// The last path component.
         public var fileName: String { path.split(separator: "/").last.map(String.init) ?? path }
@@ -24,11 +33,15 @@ public final class ArchiveReader: @unchecked Sendable {
     /// What kind of container the reader wraps.
     public enum Container: Sendable {
         case zip, folder, file
+        /// Several zips or folders read as one export (see ``parts``).
+        case parts
     }
 
-    /// The archive as the user gave it.
+    /// The archive as the user gave it; for a reader over several parts, the first part.
     public let url: URL
     public let container: Container
+    /// The parts of a split export, in order; empty for a reader over one archive.
+    public let parts: [ArchiveReader]
     /// Every regular file, sorted by path.
     public let entries: [Entry]
     /// Entries that were refused (unsafe names, links), with the reason, for the `unparsed` list.
@@ -41,6 +54,10 @@ public final class ArchiveReader: @unchecked Sendable {
     private let zip: Archive?
     /// Zip entry names as stored, keyed by the normalised path used everywhere else.
     private let rawZipPaths: [String: String]
+    /// The archive's digest once computed (hashing a large zip twice would cost seconds), guarded
+    /// by `digestLock`: the only state that changes after init.
+    private var cachedDigest: String?
+    private let digestLock = NSLock()
 
     /// Opens an archive.
     /// - Parameters:
@@ -50,6 +67,7 @@ public final class ArchiveReader: @unchecked Sendable {
     public init(url: URL, limits: ArchiveLimits = .standard) throws {
         self.url = url
         self.limits = limits
+        parts = []
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
             throw ImportError.missingArchive(url)
@@ -115,6 +133,82 @@ public final class ArchiveReader: @unchecked Sendable {
         refusedEntries = refused
     }
 
+    /// Opens several zips or folders as one export, its entries merged by path.
+    ///
+    /// Each entry remembers its part (``Entry/part``). A path found in more than one part is read
+    /// from the first part that holds it; a later copy with the same bytes is simply the same
+    /// file, and a later copy with different bytes is refused (listed in ``refusedEntries``),
+    /// because parts of one export never disagree about a file.
+    /// - Parameters:
+    ///   - urls: the parts, in order (part 1 first); at least one.
+    ///   - limits: as for ``init(url:limits:)``.
+    /// - Throws: ``ImportError`` when a part does not exist or cannot be opened, or a file found
+    ///   in two parts cannot be read to compare them.
+    public convenience init(parts urls: [URL], limits: ArchiveLimits = .standard) throws {
+        try self.init(partReaders: urls.map { try ArchiveReader(url: $0, limits: limits) }, limits: limits)
+    }
+
+    /// Joins parts already opened; see ``init(parts:limits:)``.
+    init(partReaders readers: [ArchiveReader], limits: ArchiveLimits = .standard) throws {
+        guard let first = readers.first else {
+            throw ImportError.unreadableArchive(URL(fileURLWithPath: ""), reason: "no parts were given")
+        }
+        url = first.url
+        container = .parts
+        parts = readers
+        self.limits = limits
+        zip = nil
+        rawZipPaths = [:]
+        var merged: [String: Entry] = [:]
+        var refused: [(String, String)] = []
+        for (index, reader) in readers.enumerated() {
+            let partName = reader.url.lastPathComponent
+            for (path, reason) in reader.refusedEntries {
+                refused.append((path, "\(reason) (in part \(index + 1), \(partName))"))
+            }
+            for var entry in reader.entries {
+                entry.part = index
+                guard let earlier = merged[entry.path], let earlierPart = earlier.part else {
+                    merged[entry.path] = entry
+                    continue
+                }
+                var same = false
+                if earlier.size == entry.size {
+                    let first = try readers[earlierPart].data(of: Self.unassigned(earlier))
+                    same = try first == reader.data(of: Self.unassigned(entry))
+                }
+                if !same {
+                    refused.append(
+                        (
+                            entry.path,
+                            "also in part \(earlierPart + 1) with different content; only part "
+                                + "\(earlierPart + 1)'s copy is read (in part \(index + 1), \(partName))"
+                        ))
+                }
+            }
+        }
+        entries = merged.values.sorted { $0.path < $1.path }
+        refusedEntries = refused
+    }
+
+    /// The archive as the user gave it: its path, or for a split export the parts' paths joined
+    /// with " + ".
+    public var path: String {
+        parts.isEmpty ? url.path : parts.map(\.url.path).joined(separator: " + ")
+    }
+
+    /// `entry` as its own part's reader lists it (without a part index).
+    private static func unassigned(_ entry: Entry) -> Entry {
+        var own = entry
+        own.part = nil
+        return own
+    }
+
+    /// The part that holds `entry`, for provenance; nil for a reader over one archive.
+    public func part(of entry: Entry) -> ArchiveReader? {
+        entry.part.flatMap { parts.indices.contains($0) ? parts[$0] : nil }
+    }
+
     /// Reads one entry completely.
     /// - Throws: ``ImportError/unreadableFile(_:reason:)`` when the bytes cannot be read or the
     ///   zip's checksum does not match.
@@ -123,6 +217,11 @@ public final class ArchiveReader: @unchecked Sendable {
             throw ImportError.unreadableFile(entry.path, reason: "expands to \(entry.size) bytes, over the limit of \(maximumEntrySize) bytes")
         }
         switch container {
+        case .parts:
+            guard let part = part(of: entry) else {
+                throw ImportError.unreadableFile(entry.path, reason: "the entry names no part of this export")
+            }
+            return try part.data(of: Self.unassigned(entry))
         case .folder:
             return try readFile(url.appendingPathComponent(entry.path), name: entry.path)
         case .file:
@@ -157,10 +256,22 @@ public final class ArchiveReader: @unchecked Sendable {
     }
 
     /// The SHA-256 that identifies the archive: of the file itself, or for a folder, of the sorted
-    /// list of its files' paths and digests (so the same folder gives the same digest anywhere).
+    /// list of its files' paths and digests (so the same folder gives the same digest anywhere),
+    /// or for a split export, of its parts' digests in order, one hex digest per line.
     /// - Throws: when a file cannot be read.
     public func sha256() throws -> String {
+        digestLock.lock()
+        defer { digestLock.unlock() }
+        if let digest = cachedDigest { return digest }
+        let digest = try computeSHA256()
+        cachedDigest = digest
+        return digest
+    }
+
+    private func computeSHA256() throws -> String {
         switch container {
+        case .parts:
+            return SHA256Hex.digest(of: try parts.map { try $0.sha256() }.joined(separator: "\n"))
         case .zip, .file:
             return try SHA256Hex.digest(ofFileAt: url)
         case .folder:

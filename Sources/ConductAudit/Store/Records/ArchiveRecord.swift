@@ -14,6 +14,10 @@ struct ArchiveRecord: CaseRecord, PersistableRecord {
     var unparsed: [ImportIssue]
     var media: [MediaFile]
     var coverage: [SectionCoverage]
+    /// The parts of a split export (migration "v2-archive-parts"; `[]` for older rows).
+    var parts: [ArchivePart]
+    /// How the owner was established (migration "v2-archive-parts"; NULL for older rows).
+    var ownerEvidence: String?
     /// Milliseconds since 1970.
     var importedAt: Int64
 
@@ -27,6 +31,8 @@ struct ArchiveRecord: CaseRecord, PersistableRecord {
         unparsed = archive.unparsed
         media = archive.media
         coverage = archive.coverage
+        parts = archive.parts
+        ownerEvidence = archive.ownerEvidence
         self.importedAt = StoredTime.milliseconds(importedAt)
     }
 
@@ -42,6 +48,6 @@ struct ArchiveRecord: CaseRecord, PersistableRecord {
                 ArchiveVariant.self, variant, table: Self.databaseTableName, key: sha256,
                 column: "variant"),
             owner: owner, itemCount: itemCount, unparsed: unparsed, media: media,
-            coverage: coverage)
+            coverage: coverage, parts: parts, ownerEvidence: ownerEvidence)
     }
 }
