@@ -10,7 +10,7 @@ public struct ArchiveImport: Sendable {
     }
 
     /// Every importer the tool ships.
-    public static let standardImporters: [any ArchiveImporter] = [FacebookJSONImporter()]
+    public static let standardImporters: [any ArchiveImporter] = [FacebookJSONImporter(), InstagramJSONImporter(), TwitterArchiveImporter()]
 
     /// Imports the archive at `url`.
     /// - Parameters:
