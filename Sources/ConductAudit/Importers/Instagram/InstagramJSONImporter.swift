@@ -153,23 +153,26 @@ public struct InstagramJSONImporter: ArchiveImporter {
             profile.addLegacyProfile(record)
             add(.profile, profile)
         case .legacyMedia(let lists):
-            for list in lists {
-                var posts = builder()
-                posts.addLegacyMedia(list)
-                add(list.section, posts)
-            }
+            var posts = builder()
+            lists.forEach { posts.addLegacyMedia($0) }
+            add(
+                .legacy("Posts, stories and profile pictures (media.json, 2018-2020 layout)"), posts
+            )
         case .legacyRows(let lists):
-            for list in lists {
-                var rows = builder()
-                rows.addLegacyRows(list)
-                add(list.section, rows)
-            }
+            var rows = builder()
+            lists.forEach { rows.addLegacyRows($0) }
+            let isComments = entry.fileName.lowercased() == "comments.json"
+            add(
+                .legacy(
+                    isComments
+                        ? "Comments (comments.json, 2018-2020 layout)"
+                        : "Likes (likes.json, 2018-2020 layout)"), rows)
         case .legacyConnections(let lists):
-            for list in lists {
-                var connections = builder()
-                connections.addLegacyConnections(list)
-                add(list.section, connections)
-            }
+            var connections = builder()
+            lists.forEach { connections.addLegacyConnections($0) }
+            add(
+                .legacy("Followers and following (connections.json, 2018-2020 layout)"), connections
+            )
         case .legacyMessages(let conversations):
             var messages = builder()
             messages.addLegacyMessages(conversations)

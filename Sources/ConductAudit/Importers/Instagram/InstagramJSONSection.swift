@@ -23,6 +23,9 @@ enum InstagramJSONSection: Hashable, Comparable {
     case followRequestsSent
     case followRequestsReceived
     case unfollowed
+    /// A flat file of the 2018-2020 layout that feeds several kinds of item, named for the
+    /// file, so that every file is listed in one section only.
+    case legacy(String)
 
     /// The name shown in coverage ("Messages: inbox").
     var title: String {
@@ -47,6 +50,7 @@ enum InstagramJSONSection: Hashable, Comparable {
         case .followRequestsSent: "Follow requests sent"
         case .followRequestsReceived: "Follow requests received"
         case .unfollowed: "Recently unfollowed"
+        case .legacy(let title): title
         }
     }
 
@@ -122,6 +126,7 @@ enum InstagramJSONSection: Hashable, Comparable {
         case .followRequestsSent: 17
         case .followRequestsReceived: 18
         case .unfollowed: 19
+        case .legacy: 20
         }
     }
 
