@@ -26,8 +26,10 @@ import Foundation
 ///   not guessed), so no message counts as the owner's.
 ///
 /// The flat files of the 2018-2020 layout (`profile.json`, `media.json`, `comments.json`,
-/// `likes.json`, `connections.json`, `messages.json`) are read into the same kinds; their ISO
-/// dates without a zone are read in the school's zone and marked inferred.
+/// `likes.json`, `connections.json`, `messages.json`) are read into the same kinds, one coverage
+/// section per file; their ISO dates without a zone are read in the school's zone and marked
+/// inferred. That layout is known only from parsers' descriptions (FORMATS.md rates it [M]/[L]),
+/// not from a real export.
 ///
 /// Read and deliberately not imported: blocked, restricted and dismissed accounts, followed
 /// hashtags, the secret-groups list, and files that record no interaction (settings, searches,

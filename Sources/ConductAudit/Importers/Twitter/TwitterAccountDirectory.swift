@@ -57,7 +57,4 @@ struct TwitterAccountDirectory {
         let matches = accounts.filter { $0.value.handle?.lowercased() == wanted }.map(\.key)
         return matches.count == 1 ? matches.first : nil
     }
-
-    /// How many ids the directory links to a handle or name.
-    var count: Int { accounts.count }
 }

@@ -147,11 +147,22 @@ struct TwitterArchiveSurvey {
         text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
+    /// The elements of a data file that decode, without keeping their raw JSON: the survey
+    /// only needs links, and the second reading reports the elements that do not decode.
     private static func all<Element: Decodable>(_ type: Element.Type, _ script: TwitterScript)
         -> [Element]
     {
-        let records = try? JSONDecoder().decode([MetaRecord<Element>].self, from: script.json)
-        return (records ?? []).compactMap(\.value)
+        let elements = try? JSONDecoder().decode([Lenient<Element>].self, from: script.json)
+        return (elements ?? []).compactMap(\.value)
+    }
+
+    /// An element decoded if it can be, skipped (nil) if not.
+    private struct Lenient<Value: Decodable>: Decodable {
+        let value: Value?
+
+        init(from decoder: any Decoder) throws {
+            value = try? Value(from: decoder)
+        }
     }
 
     private static func first<Element: Decodable>(_ type: Element.Type, _ script: TwitterScript)

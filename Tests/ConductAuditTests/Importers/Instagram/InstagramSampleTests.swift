@@ -221,6 +221,12 @@ import Testing
         #expect(result.archive.owner == Person(name: "Rebecca Hale", handle: key.ownerHandle))
         #expect(key.differences(from: result) == [])
         #expect(try FacebookTestSupport.accountingProblems(result, archive: url) == [])
+        // The same teacher's Facebook export and this one are each claimed by their own importer.
+        let facebook = try ArchiveReader(
+            url: SampleAnswerKey.samplesFolder.appendingPathComponent(
+                "facebook-rebeccahale-2025-03-14"))
+        #expect(InstagramJSONImporter().recognizedVariant(of: facebook) == nil)
+        #expect(FacebookJSONImporter().recognizedVariant(of: try ArchiveReader(url: url)) == nil)
     }
 
     @Test("Rebecca Hale's sample: the repaired name, a carousel, and mentions as counterparties")
