@@ -12,6 +12,8 @@ public struct ArchiveImport: Sendable {
     /// Every importer the tool ships.
     public static let standardImporters: [any ArchiveImporter] = [
         FacebookJSONImporter(),
+        InstagramJSONImporter(),
+        TwitterArchiveImporter(),
         WhatsAppChatImporter(),
     ]
 

@@ -54,42 +54,47 @@ enum MetaJSONValue: Decodable, Sendable, Equatable {
     /// Compact JSON with keys sorted, and every non-ASCII character written as a `\uXXXX`
     /// escape, which is how Meta writes its files: string values therefore read exactly as in
     /// the source (mojibake included, since it is the source as written).
-    var serialized: String {
+    var serialized: String { serialized(asciiOnly: true) }
+
+    /// Compact JSON with keys sorted; non-ASCII characters are written as `\uXXXX` escapes when
+    /// `asciiOnly` (Meta's files) and as themselves otherwise (exports written in plain UTF-8,
+    /// such as X's), so that the fragment reads as the source does.
+    func serialized(asciiOnly: Bool) -> String {
         var output = ""
-        write(to: &output)
+        write(to: &output, asciiOnly: asciiOnly)
         return output
     }
 
-    private func write(to output: inout String) {
+    private func write(to output: inout String, asciiOnly: Bool) {
         switch self {
         case .null: output += "null"
         case .bool(let value): output += value ? "true" : "false"
         case .integer(let value): output += String(value)
         case .number(let value): output += value.isFinite ? "\(value)" : "null"
-        case .string(let value): Self.writeString(value, to: &output)
+        case .string(let value): Self.writeString(value, to: &output, asciiOnly: asciiOnly)
         case .array(let elements):
             output += "["
             for (index, element) in elements.enumerated() {
                 if index > 0 { output += "," }
-                element.write(to: &output)
+                element.write(to: &output, asciiOnly: asciiOnly)
             }
             output += "]"
         case .object(let members):
             output += "{"
             for (index, key) in members.keys.sorted().enumerated() {
                 if index > 0 { output += "," }
-                Self.writeString(key, to: &output)
+                Self.writeString(key, to: &output, asciiOnly: asciiOnly)
                 output += ":"
-                members[key]?.write(to: &output)
+                members[key]?.write(to: &output, asciiOnly: asciiOnly)
             }
             output += "}"
         }
     }
 
-    private static func writeString(_ value: String, to output: inout String) {
+    private static func writeString(_ value: String, to output: inout String, asciiOnly: Bool) {
         output += "\""
-        for unit in value.utf16 {
-            switch unit {
+        for scalar in value.unicodeScalars {
+            switch scalar.value {
             case 0x22: output += "\\\""
             case 0x5C: output += "\\\\"
             case 0x0A: output += "\\n"
@@ -97,10 +102,13 @@ enum MetaJSONValue: Decodable, Sendable, Equatable {
             case 0x09: output += "\\t"
             case 0x08: output += "\\b"
             case 0x0C: output += "\\f"
-            case 0x20..<0x7F: output.unicodeScalars.append(Unicode.Scalar(UInt8(unit)))
+            case 0x20..<0x7F: output.unicodeScalars.append(scalar)
+            case 0xA0... where !asciiOnly: output.unicodeScalars.append(scalar)
             default:
-                let hex = String(unit, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                for unit in String(scalar).utf16 {
+                    let hex = String(unit, radix: 16)
+                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                }
             }
         }
         output += "\""

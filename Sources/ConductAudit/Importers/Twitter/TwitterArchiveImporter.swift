@@ -1,0 +1,229 @@
+import Foundation
+
+/// Reads an X (Twitter) "Your archive" download: every `window.YTD` data file, at the zip root
+/// (2018-2020) or under `data/` (2020+), zipped or unpacked (FORMATS.md §3).
+///
+/// What becomes a ``TimelineItem``:
+/// - tweets (`tweets.js`, `tweet.js` and every `tweets-partN.js`, read as one section, each tweet
+///   once): `.post`. Counterparties are the reply target (`in_reply_to_user_id_str` and
+///   `in_reply_to_screen_name`), the author of a retweet ("RT @…"), and every
+///   `entities.user_mentions` entry as `Person(name:handle:accountID:)`. **A mention makes no
+///   item of its own**: the tweet is one post, and the contact rules read its counterparties.
+///   Text is `full_text` with X's `&amp;`/`&lt;`/`&gt;` undone; a long post's full text comes
+///   from `note-tweet.js` when a tweet made in the same second begins it. Deleted tweets
+///   (`deleted-tweets.js`) and community tweets are posts too;
+/// - tweets and messages known only from the headers files: text-less items saying so;
+/// - likes (`like.js`): `.reaction` **without a time** (the archive records none), kept and
+///   counted; the title says when the liked post was made, from its id;
+/// - direct messages (`direct-messages.js`, `direct-messages-group.js`): `.message`, authored by
+///   the owner when `senderId` is the owner's account id; encrypted X Chat messages
+///   (`message-event.js`): `.message` without content;
+/// - followers (`.follower`) and following (`.follow`): ids only, no time;
+/// - `account.js` (the owner: account id, username, display name; the manifest's `userInfo`
+///   when `account.js` is missing), `profile.js` and `screen-name-change.js`: `.profile` items.
+///
+/// Accounts known only by id are resolved from the archive itself (``TwitterAccountDirectory``):
+/// the ids and handles of every mention and reply in every tweet file. An id it cannot resolve
+/// stays `Person(accountID:)` with no handle, for a later match against the roster's known
+/// accounts. Every file ends up in exactly one place: a coverage section's `files`, the media
+/// index (with size and SHA-256), or `unparsed` with the reason.
+public struct TwitterArchiveImporter: ArchiveImporter {
+    /// Always ``Platform/twitter``.
+    public let platform = Platform.twitter
+
+    /// Creates the importer.
+    public init() {}
+
+    /// Returns `.js` when one of the archive's `.js` files is a `window.YTD` assignment or the
+    /// archive's manifest.
+    public func recognizedVariant(of archive: ArchiveReader) -> ArchiveVariant? {
+        TwitterArchiveLayout(entries: archive.entries).recognizes(archive) ? .js : nil
+    }
+
+    /// Reads every file of the archive; see the type's description for what each becomes.
+    /// - Throws: nothing in practice: unreadable or damaged files are recorded in `unparsed`.
+    public func importArchive(_ archive: ArchiveReader, context: ImportContext) throws
+        -> ImportResult
+    {
+        let layout = TwitterArchiveLayout(entries: archive.entries)
+        let survey = TwitterArchiveSurvey(archive: archive, layout: layout)
+        var mediaByID: [String: [String]] = [:]
+        for entry in layout.entries where layout.role(of: entry) == .media {
+            let id = entry.fileName.prefix { $0 != "-" }
+            if id.count < entry.fileName.count {
+                mediaByID[String(id), default: []].append(entry.path)
+            }
+        }
+        var items: [TimelineItem] = []
+        var unparsed: [ImportIssue] = []
+        var media: [MediaFile] = []
+        var sections: [TwitterSection: (files: [String], items: [TimelineItem])] = [:]
+        var seenTweets: [TwitterSection: Set<String>] = [:]
+
+        for entry in layout.orderedEntries {
+            switch layout.role(of: entry) {
+            case .media:
+                do {
+                    let data = try archive.data(of: entry)
+                    media.append(
+                        MediaFile(
+                            path: entry.path, size: UInt64(data.count),
+                            sha256: SHA256Hex.digest(of: data)))
+                } catch {
+                    unparsed.append(ImportIssue(file: entry.path, reason: Self.describe(error)))
+                }
+            case .skipped(let reason):
+                unparsed.append(ImportIssue(file: entry.path, reason: reason))
+            case .script:
+                var builder = TwitterItemBuilder(
+                    context: context, survey: survey, mediaByID: mediaByID, file: entry.path)
+                let section: TwitterSection?
+                do {
+                    section = try read(entry, from: archive, into: &builder, seen: &seenTweets)
+                } catch {
+                    unparsed.append(ImportIssue(file: entry.path, reason: Self.describe(error)))
+                    continue
+                }
+                unparsed += builder.issues
+                items += builder.items
+                if let section {
+                    sections[section, default: ([], [])].files.append(entry.path)
+                    sections[section, default: ([], [])].items += builder.items
+                }
+            }
+        }
+
+        let coverage = sections.keys.sorted().compactMap { section in
+            sections[section].map {
+                SectionCoverage(section: section.title, items: $0.items, files: $0.files)
+            }
+        }
+        let imported = ImportedArchive(
+            path: context.archivePath, sha256: context.archiveSHA256, platform: .twitter,
+            variant: .js, owner: survey.owner, itemCount: items.count, unparsed: unparsed,
+            media: media, coverage: coverage)
+        return ImportResult(archive: imported, items: items)
+    }
+
+    // MARK: - Private
+
+    /// Why a data file could not be read at all.
+    private enum FileProblem: Error {
+        case notAnAssignment
+        case invalidJSON(String)
+        case wrongShape(String)
+        case notImported(String)
+    }
+
+    /// Reads one data file into `builder`.
+    /// - Returns: the coverage section the file belongs to.
+    /// - Throws: ``FileProblem`` when nothing in the file can be imported.
+    private func read(
+        _ entry: ArchiveReader.Entry, from archive: ArchiveReader,
+        into builder: inout TwitterItemBuilder, seen: inout [TwitterSection: Set<String>]
+    ) throws -> TwitterSection? {
+        let data = try archive.data(of: entry)
+        let script: TwitterScript
+        do {
+            script = try TwitterScript(data: data)
+        } catch {
+            if data.range(of: Data("Grailbird".utf8)) != nil {
+                throw FileProblem.notImported(
+                    "data file of the classic archive layout (before August 2018), which this tool does not read; ask for a fresh archive"
+                )
+            }
+            throw FileProblem.notAnAssignment
+        }
+        func records<Element: Decodable>(_ type: Element.Type) throws -> [MetaRecord<Element>] {
+            do {
+                return try JSONDecoder().decode([MetaRecord<Element>].self, from: script.json)
+            } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
+                var detail = context.debugDescription
+                do {
+                    _ = try JSONSerialization.jsonObject(
+                        with: script.json, options: [.fragmentsAllowed])
+                } catch let error as NSError {
+                    detail = error.userInfo[NSDebugDescriptionErrorKey] as? String ?? detail
+                }
+                throw FileProblem.invalidJSON(detail)
+            } catch {
+                throw FileProblem.wrongShape(MetaRecord<MetaJSONValue>.describe(error, below: 0))
+            }
+        }
+        switch TwitterArchiveLayout.kind(of: script) {
+        case .tweets(let section):
+            builder.addTweets(
+                try records(TwitterDTO.TweetElement.self), section: section,
+                seen: &seen[section, default: []])
+            return section
+        case .notes:
+            builder.addNotes(try records(TwitterDTO.NoteElement.self))
+            return .posts
+        case .tweetHeaders(let deleted):
+            builder.addTweetHeaders(try records(TwitterDTO.HeaderElement.self), deleted: deleted)
+            return deleted ? .deletedPosts : .postHeaders
+        case .likes:
+            builder.addLikes(try records(TwitterDTO.LikeElement.self))
+            return .likes
+        case .followers:
+            builder.addConnections(try records(TwitterDTO.ConnectionElement.self), followers: true)
+            return .followers
+        case .following:
+            builder.addConnections(
+                try records(TwitterDTO.ConnectionElement.self), followers: false)
+            return .following
+        case .messages(let group):
+            builder.addConversations(
+                try records(TwitterDTO.ConversationElement.self), headersOnly: false)
+            return group ? .groupMessages : .directMessages
+        case .messageHeaders:
+            builder.addConversations(
+                try records(TwitterDTO.ConversationElement.self), headersOnly: true)
+            return .messageHeaders
+        case .messageEvents:
+            builder.addMessageEvents(try records(TwitterDTO.MessageEventElement.self))
+            return .encryptedChat
+        case .account:
+            builder.addAccount(try records(TwitterDTO.AccountElement.self))
+            return .profile
+        case .profile:
+            builder.addProfile(try records(TwitterDTO.ProfileElement.self))
+            return .profile
+        case .screenNameChanges:
+            builder.addScreenNameChanges(try records(TwitterDTO.ScreenNameChangeElement.self))
+            return .profile
+        case .manifest:
+            throw FileProblem.notImported(
+                "read, not imported: the archive's manifest (its list of files; it names the owner when account.js is missing)"
+            )
+        case .notImported(let reason):
+            // Decode anyway, so that a damaged file is reported as damaged.
+            if (try? JSONSerialization.jsonObject(with: script.json, options: [.fragmentsAllowed]))
+                == nil
+            {
+                _ = try records(MetaJSONValue.self)
+            }
+            throw FileProblem.notImported(reason)
+        }
+    }
+
+    /// A reviewer-readable reason for a file that could not be read or parsed.
+    private static func describe(_ error: any Error) -> String {
+        switch error {
+        case FileProblem.notAnAssignment:
+            return
+                "not an X data file (it does not start with 'window.YTD.<name> ='); nothing in it was imported"
+        case FileProblem.invalidJSON(let detail):
+            return
+                "not valid JSON after 'window.YTD… =' (\(detail)): the file is damaged or truncated; nothing in it was imported"
+        case FileProblem.wrongShape(let detail):
+            return "not the expected shape, nothing in the file was imported: \(detail)"
+        case FileProblem.notImported(let reason):
+            return reason
+        case let error as ImportError:
+            return error.errorDescription ?? "\(error)"
+        default:
+            return "could not be read (\(error)); nothing in it was imported"
+        }
+    }
+}

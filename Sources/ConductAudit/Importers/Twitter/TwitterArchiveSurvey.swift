@@ -1,0 +1,173 @@
+import Foundation
+
+/// What the importer learns from a first reading of an X archive, before it makes any item.
+///
+/// Items of one file depend on other files: a direct message's sender is only an id until a
+/// tweet's mention links that id to a handle; a header stands for a tweet only when `tweets.js`
+/// does not hold it; a long post's full text is in `note-tweet.js`. The survey reads the owner's
+/// account, every tweet file and every message file once, keeping only these links; the second
+/// reading then builds items file by file.
+struct TwitterArchiveSurvey {
+    /// The owner from `account.js`, else from the manifest; nil when the archive names none.
+    private(set) var owner: Person?
+    /// Every handle the owner has had (`screen-name-change.js`), lower-cased.
+    private(set) var ownerHandles: Set<String> = []
+    /// Handles and names the archive links to account ids.
+    private(set) var directory = TwitterAccountDirectory()
+    /// The ids of every tweet in the tweet files (posts, community, deleted).
+    private(set) var tweetIDs: Set<String> = []
+    /// The ids of every message in the full (not headers-only) message files.
+    private(set) var messageIDs: Set<String> = []
+    /// The full text of long posts, by the id of the tweet that holds their start.
+    private(set) var noteTextByTweetID: [String: String] = [:]
+    /// Notes whose tweet was not found: they become posts of their own.
+    private(set) var unmatchedNoteIDs: Set<String> = []
+
+    /// The owner's account id.
+    var ownerID: String? { owner?.accountID }
+
+    /// Surveys the archive's data files.
+    init(archive: ArchiveReader, layout: TwitterArchiveLayout) {
+        var manifestOwner: Person?
+        var notes: [(id: String, time: Date?, text: String)] = []
+        var tweetStarts: [(id: String, time: Date?, start: String)] = []
+        for entry in layout.orderedEntries where layout.role(of: entry) == .script {
+            guard let data = try? archive.data(of: entry),
+                let script = try? TwitterScript(data: data)
+            else { continue }
+            switch TwitterArchiveLayout.kind(of: script) {
+            case .account:
+                if owner == nil, let account = Self.first(TwitterDTO.AccountElement.self, script) {
+                    let person = Person(
+                        name: account.account.accountDisplayName, handle: account.account.username,
+                        accountID: account.account.accountID?.value)
+                    owner = person.isAnonymous ? nil : person
+                }
+            case .manifest:
+                if let user = try? JSONDecoder().decode(TwitterDTO.Manifest.self, from: script.json)
+                    .userInfo
+                {
+                    let person = Person(
+                        name: user.displayName, handle: user.userName,
+                        accountID: user.accountID?.value)
+                    manifestOwner = person.isAnonymous ? nil : person
+                }
+            case .screenNameChanges:
+                for change in Self.all(TwitterDTO.ScreenNameChangeElement.self, script) {
+                    let names = [
+                        change.screenNameChange.screenNameChange.changedFrom,
+                        change.screenNameChange.screenNameChange.changedTo,
+                    ]
+                    ownerHandles.formUnion(names.compactMap { $0?.lowercased() })
+                }
+            case .tweets(let section):
+                for element in Self.all(TwitterDTO.TweetElement.self, script) {
+                    let tweet = element.tweet
+                    let time = tweet.createdAt.flatMap(TwitterTime.instant(fromTweetTime:))
+                    if let id = tweet.identifier {
+                        tweetIDs.insert(id)
+                        if section == .posts {
+                            let text = TwitterItemBuilder.unescape(
+                                tweet.fullText ?? tweet.text ?? "")
+                            tweetStarts.append((id, time, text))
+                        }
+                    }
+                    for mention in tweet.entities?.userMentions ?? [] {
+                        directory.record(
+                            id: mention.identifier, handle: mention.screenName,
+                            name: mention.name, at: time)
+                    }
+                    directory.record(
+                        id: tweet.inReplyToUserID?.value, handle: tweet.inReplyToScreenName,
+                        name: nil, at: time)
+                }
+            case .notes:
+                for element in Self.all(TwitterDTO.NoteElement.self, script) {
+                    let note = element.noteTweet
+                    guard let id = note.noteTweetID?.value, let text = note.core?.text else {
+                        continue
+                    }
+                    notes.append(
+                        (id, note.createdAt.flatMap(TwitterTime.instant(fromISO:)), text))
+                }
+            case .messages:
+                for element in Self.all(TwitterDTO.ConversationElement.self, script) {
+                    for event in element.dmConversation.messages {
+                        if let id = event.value?.messageCreate?.id?.value {
+                            messageIDs.insert(id)
+                        }
+                    }
+                }
+            default:
+                continue
+            }
+        }
+        if owner == nil { owner = manifestOwner }
+        if let handle = owner?.handle { ownerHandles.insert(handle.lowercased()) }
+        matchNotes(notes, to: tweetStarts)
+    }
+
+    /// Links each long post to the tweet created in the same second whose (truncated) text
+    /// begins the note's text.
+    private mutating func matchNotes(
+        _ notes: [(id: String, time: Date?, text: String)],
+        to tweets: [(id: String, time: Date?, start: String)]
+    ) {
+        for note in notes {
+            let match = tweets.first { tweet in
+                guard let noteTime = note.time, let tweetTime = tweet.time,
+                    Int(noteTime.timeIntervalSince1970) == Int(tweetTime.timeIntervalSince1970),
+                    noteTextByTweetID[tweet.id] == nil
+                else { return false }
+                let start = Self.truncatedStart(tweet.start)
+                return start.isEmpty || Self.squeezed(note.text).hasPrefix(Self.squeezed(start))
+            }
+            if let match {
+                noteTextByTweetID[match.id] = note.text
+            } else {
+                unmatchedNoteIDs.insert(note.id)
+            }
+        }
+    }
+
+    /// A truncated tweet's text without the trailing link and ellipsis X adds.
+    private static func truncatedStart(_ text: String) -> String {
+        var words = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        while let last = words.last,
+            last.hasPrefix("https://t.co/") || last.isEmpty || last == "…" || last == "..."
+        {
+            words.removeLast()
+        }
+        var start = words.joined(separator: " ")
+        while start.hasSuffix("…") || start.hasSuffix(".") { start.removeLast() }
+        return String(start.prefix(80))
+    }
+
+    private static func squeezed(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// The elements of a data file that decode, without keeping their raw JSON: the survey
+    /// only needs links, and the second reading reports the elements that do not decode.
+    private static func all<Element: Decodable>(_ type: Element.Type, _ script: TwitterScript)
+        -> [Element]
+    {
+        let elements = try? JSONDecoder().decode([Lenient<Element>].self, from: script.json)
+        return (elements ?? []).compactMap(\.value)
+    }
+
+    /// An element decoded if it can be, skipped (nil) if not.
+    private struct Lenient<Value: Decodable>: Decodable {
+        let value: Value?
+
+        init(from decoder: any Decoder) throws {
+            value = try? Value(from: decoder)
+        }
+    }
+
+    private static func first<Element: Decodable>(_ type: Element.Type, _ script: TwitterScript)
+        -> Element?
+    {
+        all(type, script).first
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// One data file of an X archive: the JavaScript assignment `window.YTD.<name>.partN = <JSON>`
+/// (FORMATS.md §3.2), split into the global's name and the JSON after the `=`.
+///
+/// A UTF-8 byte-order mark, whitespace around the `=`, a trailing `;` and a missing final newline
+/// are tolerated. The JSON is usually an array but may be an object (old `ageinfo.js`); that is
+/// left to the decoder.
+struct TwitterScript {
+    /// The global assigned, without `window.`: "YTD.tweets.part0" or "__THAR_CONFIG".
+    let globalName: String
+    /// The JSON text after the `=`.
+    let json: Data
+
+    /// Why a `.js` file is not an X archive data file.
+    enum ReadError: Error, Equatable {
+        /// The file does not start with `window.<name> =`.
+        case notAnAssignment
+    }
+
+    /// Splits a data file.
+    /// - Throws: ``ReadError/notAnAssignment`` when the file is not `window.<name> = …`.
+    init(data: Data) throws {
+        var bytes = data[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        bytes = bytes.drop { Self.isSpace($0) }
+        let prefix = Array("window.".utf8)
+        guard bytes.starts(with: prefix) else { throw ReadError.notAnAssignment }
+        bytes = bytes.dropFirst(prefix.count)
+        let name = bytes.prefix { byte in
+            byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "$")
+                || (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte)
+                || (0x61...0x7A).contains(byte)
+        }
+        guard !name.isEmpty else { throw ReadError.notAnAssignment }
+        bytes = bytes.dropFirst(name.count).drop { Self.isSpace($0) }
+        guard bytes.first == UInt8(ascii: "=") else { throw ReadError.notAnAssignment }
+        bytes = bytes.dropFirst()
+        while let last = bytes.last, Self.isSpace(last) || last == UInt8(ascii: ";") {
+            bytes = bytes.dropLast()
+        }
+        globalName = String(decoding: name, as: UTF8.self)
+        json = Data(bytes)
+    }
+
+    /// The data type named by a `YTD.<type>.partN` global ("tweets", "direct_messages"), or nil
+    /// for other globals (the manifest's `__THAR_CONFIG`).
+    var dataType: String? {
+        let parts = globalName.split(separator: ".")
+        guard parts.count >= 2, parts[0] == "YTD" else { return nil }
+        return String(parts[1])
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+}

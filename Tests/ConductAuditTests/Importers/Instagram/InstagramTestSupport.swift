@@ -1,0 +1,40 @@
+import Foundation
+
+@testable import ConductAudit
+
+/// Shared helpers for the Instagram importer tests: the real samples and imports through the
+/// public pipeline with only the Instagram importer registered.
+enum InstagramTestSupport {
+    /// The shared samples folder, `../shared/formats/samples/instagram` from the repository.
+    ///
+    /// It is reached from this file's path; the samples are never copied into the repository.
+    static let samplesRoot: URL = {
+        var root = URL(fileURLWithPath: #filePath)
+        for _ in 0..<5 { root.deleteLastPathComponent() }
+        return root.appendingPathComponent("../shared/formats/samples/instagram")
+            .standardizedFileURL
+    }()
+
+    /// One real sample export.
+    static func sample(_ name: String) -> URL {
+        samplesRoot.appendingPathComponent(name)
+    }
+
+    static let london = TimeZone(identifier: "Europe/London") ?? .gmt
+
+    /// Imports through the public pipeline, with only the Instagram importer registered.
+    static func importArchive(at url: URL) throws -> ImportResult {
+        try ArchiveImport(importers: [InstagramJSONImporter()]).importArchive(
+            at: url, localTimeZone: london)
+    }
+
+    /// The item at `locator` in `file` (a path suffix).
+    static func item(_ result: ImportResult, file: String, locator: String) -> TimelineItem? {
+        result.items.first { $0.source.file.hasSuffix(file) && $0.source.locator == locator }
+    }
+
+    /// Item counts by coverage section.
+    static func counts(_ result: ImportResult) -> [String: Int] {
+        Dictionary(uniqueKeysWithValues: result.archive.coverage.map { ($0.section, $0.itemCount) })
+    }
+}
