@@ -95,8 +95,9 @@ public struct HTMLNode: Sendable, Hashable {
         return nil
     }
 
-    /// The text a reader sees: all text below the node, `<br>` as a line break, the contents of
-    /// `<script>` and `<style>` left out.
+    /// The text a reader sees: all text below the node, `<br>` and the end of a block
+    /// (`<div>`, `<p>`, a table row …) as a line break, table cells apart by a space, the contents
+    /// of `<script>` and `<style>` left out.
     public var textContent: String {
         var output = ""
         appendText(to: &output)
@@ -114,8 +115,19 @@ public struct HTMLNode: Sendable, Hashable {
             }
             if tag == "script" || tag == "style" { return }
             for child in children { child.appendText(to: &output) }
+            if Self.blockElements.contains(tag), !output.isEmpty, !output.hasSuffix("\n") {
+                output += "\n"
+            } else if tag == "td" || tag == "th", !output.isEmpty, !output.hasSuffix(" ") {
+                output += " "
+            }
         }
     }
+
+    /// Elements after which text continues on a new line.
+    private static let blockElements: Set<String> = [
+        "div", "p", "section", "article", "header", "footer", "main", "table", "tr", "ul", "ol",
+        "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
+    ]
 
     /// ``textContent`` with runs of spaces and tabs collapsed, each line trimmed, and empty lines
     /// at either end removed; line breaks inside the text are kept.

@@ -165,11 +165,16 @@ struct MetaHTMLRecord {
 
     init(node: HTMLNode) {
         self.node = node
-        if MetaHTMLPage.isDatedBlock(node) {
-            datedBlock = node
-        } else {
-            datedBlock = node.firstDescendant(where: MetaHTMLPage.isDatedBlock)
+        var found =
+            MetaHTMLPage.isDatedBlock(node)
+            ? node : node.firstDescendant(where: MetaHTMLPage.isDatedBlock)
+        // Take the innermost: a table whose last row is "Time | date" is not the dated block,
+        // the row is.
+        while let current = found, let last = current.elements.last {
+            guard let inner = MetaHTMLPage.isDatedBlock(last) ? last : nil else { break }
+            found = inner
         }
+        datedBlock = found
     }
 
     /// The parts the record's meaning is read from: the dated block's parts, or the record's.
