@@ -9,8 +9,12 @@ public struct ArchiveImport: Sendable {
         self.importers = importers
     }
 
-    /// Every importer the tool ships.
-    public static let standardImporters: [any ArchiveImporter] = [FacebookJSONImporter()]
+    /// Every importer the tool ships, in the order they are tried. The JSON importers come first:
+    /// an export holding both JSON files and HTML pages is read from its JSON (FORMATS.md §0.6),
+    /// and the HTML importers claim only archives with HTML pages.
+    public static let standardImporters: [any ArchiveImporter] = [
+        FacebookJSONImporter(), FacebookHTMLImporter(), InstagramHTMLImporter(),
+    ]
 
     /// Imports the archive at `url`.
     /// - Parameters:
