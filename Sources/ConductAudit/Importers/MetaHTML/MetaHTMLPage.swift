@@ -8,7 +8,8 @@ import Foundation
 /// level down). The records are the repeated blocks of the page's main area (`role="main"` or
 /// `<main>`, else the body), after unwrapping single wrappers and splitting a block that is
 /// itself a list of dated blocks. Undated blocks count as records only on a page with no dates at
-/// all (followers lists) or when they have the shape (tag and class) of the page's dated records,
+/// all (followers lists; blocks with at least one element inside) or when they have the shape
+/// (tag and class) of the page's dated records,
 /// so that page furniture such as a "Participants:" line is not taken for a message.
 struct MetaHTMLPage {
     /// The page's `<title>`.
@@ -116,14 +117,23 @@ struct MetaHTMLPage {
         return isPagination ? hrefs : nil
     }
 
+    /// A block's tag and class, which the records of one list share.
+    private static func shape(_ node: HTMLNode) -> String {
+        "\(node.tag).\(node.attribute("class") ?? "")"
+    }
+
     private static func blocks(in container: HTMLNode, pageLinks: inout [String]) -> [HTMLNode] {
         // Unwrap single wrappers around a list of records.
         var list = container
         while list.elements.count == 1, let only = list.elements.first, !isDatedBlock(only) {
+            // A wrapper holds several dated blocks, or, on a page without dates, several blocks
+            // of one shape (a list); a single record's parts differ from each other.
             let count = datedBlockCount(only)
+            let shapes = Set(only.elements.map(shape))
             let isWrapper =
                 count >= 2
-                || (count == 0 && only.elements.count >= 2 && !only.elements.contains(where: isHeading))
+                || (count == 0 && only.elements.count >= 2 && shapes.count == 1
+                    && !only.elements.contains(where: isHeading))
             guard isWrapper else { break }
             list = only
         }
@@ -143,13 +153,14 @@ struct MetaHTMLPage {
                 found.append(child)
             }
         }
-        let datedShapes = Set(
-            found.filter { datedBlockCount($0) > 0 }.map { "\($0.tag).\($0.attribute("class") ?? "")" })
-        guard !datedShapes.isEmpty else { return found }
+        let datedShapes = Set(found.filter { datedBlockCount($0) > 0 }.map(shape))
+        // A page without any date (a followers list): every block that has some structure (a
+        // heading, a name in a <div>) is a record; bare text is not (it is what libxml2 makes of
+        // a page that is not HTML at all).
+        guard !datedShapes.isEmpty else { return found.filter { !$0.elements.isEmpty } }
         return found.filter { block in
             datedBlockCount(block) > 0
-                || (datedShapes.contains("\(block.tag).\(block.attribute("class") ?? "")")
-                    && block.elements.count >= 2)
+                || (datedShapes.contains(shape(block)) && block.elements.count >= 2)
         }
     }
 }
