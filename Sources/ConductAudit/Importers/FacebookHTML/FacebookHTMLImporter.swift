@@ -234,7 +234,8 @@ public struct FacebookHTMLImporter: ArchiveImporter {
                 if !name.isEmpty && !names.contains(name) { names.append(name) }
             }
         }
-        if names.allSatisfy({ $0 == owner?.name }), let title = files.lazy.compactMap(\.page.title).first,
+        if names.allSatisfy({ $0 == owner?.name }),
+            let title = files.lazy.compactMap(\.page.title).first,
             title != owner?.name, !FacebookHTMLItemBuilder.placeholderNames.contains(title)
         {
             names.append(title)

@@ -63,7 +63,9 @@ struct FacebookHTMLItemBuilder {
             var attachments = content.media.map { media in
                 Attachment(kind: Self.messageMediaKind(media), uri: media.uri)
             }
-            attachments += content.links.map { Attachment(kind: .link, uri: $0.href, caption: $0.text) }
+            attachments += content.links.map {
+                Attachment(kind: .link, uri: $0.href, caption: $0.text)
+            }
             let time = instant(of: record, isExpected: true)
             let ownerName = owner?.name
             let isOwners = ownerName != nil && sender == ownerName
@@ -155,7 +157,8 @@ struct FacebookHTMLItemBuilder {
         append(
             kind: .reaction, isAuthoredByOwner: true, author: owner,
             counterparties: counterparties, text: reaction, title: title,
-            attachments: attachments(of: content), time: instant(of: record, isExpected: true), record: record)
+            attachments: attachments(of: content), time: instant(of: record, isExpected: true),
+            record: record)
     }
 
     private mutating func addConnection(_ record: MetaHTMLRecord, section: FacebookSection) {

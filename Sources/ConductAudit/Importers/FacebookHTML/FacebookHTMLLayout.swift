@@ -60,11 +60,14 @@ struct FacebookHTMLLayout {
 
     /// `message.html`, `message_N.html`.
     static func isMessagePart(_ name: String) -> Bool {
-        let stem = name.hasSuffix(".html") ? name.dropLast(5) : name.hasSuffix(".htm") ? name.dropLast(4) : ""
+        let stem =
+            name.hasSuffix(".html")
+            ? name.dropLast(5) : name.hasSuffix(".htm") ? name.dropLast(4) : ""
         guard stem.hasPrefix("message") else { return false }
         let middle = stem.dropFirst("message".count)
         return middle.isEmpty
-            || (middle.count > 1 && middle.hasPrefix("_") && middle.dropFirst().allSatisfy(\.isNumber))
+            || (middle.count > 1 && middle.hasPrefix("_")
+                && middle.dropFirst().allSatisfy(\.isNumber))
     }
 
     /// The section a page lists, from its name (without extension; `'` written as `_`).

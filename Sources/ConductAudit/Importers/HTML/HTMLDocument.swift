@@ -30,7 +30,8 @@ public final class HTMLDocument {
         }
         guard data.count < Int(Int32.max) else {
             throw ImportError.invalidFile(
-                file, locator: "", reason: "the page is larger than 2 GB, which libxml2 cannot read")
+                file, locator: "", reason: "the page is larger than 2 GB, which libxml2 cannot read"
+            )
         }
         Self.initializeParser()
         let options = Int32(
@@ -135,7 +136,8 @@ public final class HTMLDocument {
                 children.append(snapshot(current, path: path + "/" + step))
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = current.pointee.content {
-                    children.append(HTMLNode(text: String(cString: content), path: path + "/text()"))
+                    children.append(
+                        HTMLNode(text: String(cString: content), path: path + "/text()"))
                 }
             default:
                 break

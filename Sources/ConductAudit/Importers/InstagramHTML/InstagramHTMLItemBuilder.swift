@@ -93,7 +93,8 @@ struct InstagramHTMLItemBuilder {
     private mutating func addComment(_ record: MetaHTMLRecord) {
         let content = MetaHTMLContent([record.node])
         let text = content.values(for: ["Comment"])?.joined(separator: "\n")
-        let mediaOwner = content.values(for: ["Media Owner", "Media owner"])?.first
+        let mediaOwner =
+            content.values(for: ["Media Owner", "Media owner"])?.first
             ?? record.heading?.normalizedText
         var counterparties: [Person] = []
         if let mediaOwner, !mediaOwner.isEmpty, !isOwner(mediaOwner) {

@@ -130,7 +130,9 @@ struct InstagramHTMLLayout {
             }
             if let section = Self.section(of: entry) { return .section(section) }
             let stem = Self.stem(of: entry)
-            if let reason = Self.notImported[stem] { return .skipped("read, not imported: \(reason)") }
+            if let reason = Self.notImported[stem] {
+                return .skipped("read, not imported: \(reason)")
+            }
             return .skipped("HTML page that is not an activity file this tool reads")
         case "json":
             return .skipped(

@@ -132,10 +132,11 @@ struct MetaHTMLDate: Hashable, Sendable {
             offsetSeconds: offset)
     }
 
-    /// Whether `text` is shaped like a date and time, even in a language this reader does not
-    /// know: short, with a four-digit year and an h:mm time, few words, no brackets. Used to find
-    /// the date of a record by its position, so that a record whose date cannot be read is still
-    /// kept (without a time) instead of being missed.
+    /// Whether `text` is shaped like a date and time, even in a language this reader does not know.
+    ///
+    /// Shaped like one means: short, with a four-digit year and an h:mm time, few words, no
+    /// brackets. Used to find the date of a record by its position, so that a record whose date
+    /// cannot be read is still kept (without a time) instead of being missed.
     static func looksLikeDate(_ text: String) -> Bool {
         if (try? parse(text)) != nil { return true }
         let normalized = normalize(text)
@@ -218,8 +219,9 @@ struct MetaHTMLDate: Hashable, Sendable {
                 if !currentIsDigits { flush() }
                 currentIsDigits = true
                 current.append(character)
-            } else if character.isLetter || character == "." && !currentIsDigits
-                && !current.isEmpty
+            } else if character.isLetter
+                || character == "." && !currentIsDigits
+                    && !current.isEmpty
             {
                 if currentIsDigits { flush() }
                 currentIsDigits = false

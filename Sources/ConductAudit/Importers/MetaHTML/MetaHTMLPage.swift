@@ -110,10 +110,12 @@ struct MetaHTMLPage {
         let links = ([node] + node.descendantElements).filter { $0.tag == "a" }
         guard !links.isEmpty else { return nil }
         let hrefs = links.compactMap { $0.attribute("href") }
-        let isPagination = hrefs.count == links.count && hrefs.allSatisfy { href in
-            let name = href.split(separator: "/").last.map(String.init) ?? href
-            return name.hasPrefix("message_") && name.hasSuffix(".html")
-        }
+        let isPagination =
+            hrefs.count == links.count
+            && hrefs.allSatisfy { href in
+                let name = href.split(separator: "/").last.map(String.init) ?? href
+                return name.hasPrefix("message_") && name.hasSuffix(".html")
+            }
         return isPagination ? hrefs : nil
     }
 

@@ -36,16 +36,20 @@ import Testing
     func dayFirstDecidedByFile() throws {
         let (result, folder) = try importFolder([
             "\(Self.inbox)/sam_1/message_1.html": Self.threadPage(
-                "Sam", [("Sam", "later", "13/06/2024, 09:00"), ("Sam", "first", "05/06/2024, 10:00")]),
+                "Sam",
+                [("Sam", "later", "13/06/2024, 09:00"), ("Sam", "first", "05/06/2024, 10:00")])
         ])
         defer { try? FileManager.default.removeItem(at: folder) }
-        #expect(result.items.map { Support.utc($0.occurredAt) } == [
-            "2024-06-13T08:00:00Z", "2024-06-05T09:00:00Z",
-        ])
+        #expect(
+            result.items.map { Support.utc($0.occurredAt) } == [
+                "2024-06-13T08:00:00Z", "2024-06-05T09:00:00Z",
+            ])
         #expect(result.archive.unparsed == [])
     }
 
-    @Test("a file whose all-number dates fit both orders is reported as ambiguous, its items kept without a time")
+    @Test(
+        "a file whose all-number dates fit both orders is reported as ambiguous, its items kept without a time"
+    )
     func ambiguousFile() throws {
         let path = "\(Self.inbox)/sam_1/message_1.html"
         let other = "\(Self.inbox)/jo_2/message_1.html"
@@ -76,12 +80,14 @@ import Testing
             "\(Self.inbox)/sam_1/message_1.html": Self.threadPage(
                 "Sam",
                 [
-                    ("Sam", "autumn", "27 Oct 2024, 01:30:00"), ("Sam", "spring", "31 Mar 2024, 01:30:00"),
+                    ("Sam", "autumn", "27 Oct 2024, 01:30:00"),
+                    ("Sam", "spring", "31 Mar 2024, 01:30:00"),
                     ("Sam", "plain", "30 Mar 2024, 01:30:00"),
-                ]),
+                ])
         ])
         defer { try? FileManager.default.removeItem(at: folder) }
-        #expect(result.items.map(\.timeBasis) == [.ambiguousLocal, .ambiguousLocal, .inferredLocal])
+        #expect(
+            result.items.map(\.timeBasis) == [.ambiguousLocal, .ambiguousLocal, .inferredLocal])
         #expect(Support.utc(result.items[0].occurredAt) == "2024-10-27T00:30:00Z")
         let notes = result.archive.unparsed
         #expect(notes.count == 2)
@@ -91,11 +97,17 @@ import Testing
         #expect(notes[1].reason.contains("does not exist in Europe/London"))
     }
 
-    @Test("a date in a language this tool does not read: the message is kept without a time, and said so")
+    @Test(
+        "a date in a language this tool does not read: the message is kept without a time, and said so"
+    )
     func unknownLanguage() throws {
         let (result, folder) = try importFolder([
             "\(Self.inbox)/sam_1/message_1.html": Self.threadPage(
-                "Sam", [("Sam", "Hallo", "13. Oktober 2023 um 20:35"), ("Sam", "Hi", "Oct 12, 2023 8:00 pm")]),
+                "Sam",
+                [
+                    ("Sam", "Hallo", "13. Oktober 2023 um 20:35"),
+                    ("Sam", "Hi", "Oct 12, 2023 8:00 pm"),
+                ])
         ])
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(result.items.map(\.text) == ["Hallo", "Hi"])
@@ -110,7 +122,8 @@ import Testing
     @Test("garbage, an empty page and a truncated page do not stop the rest of the export")
     func damagedPages() throws {
         let (result, folder) = try importFolder([
-            "\(Self.inbox)/sam_1/message_1.html": Self.threadPage("Sam", [("Sam", "fine", "Oct 12, 2023 8:00 pm")]),
+            "\(Self.inbox)/sam_1/message_1.html": Self.threadPage(
+                "Sam", [("Sam", "fine", "Oct 12, 2023 8:00 pm")]),
             "\(Self.inbox)/jo_2/message_1.html": "\u{1}\u{2}<<<>>></div></table>\u{0}garbage",
             "\(Self.inbox)/al_3/message_1.html": "",
             "\(Self.inbox)/cy_4/message_1.html": String(
@@ -128,7 +141,8 @@ import Testing
         let cut = result.items.filter { $0.source.file.contains("cy_4") }
         #expect(cut.count == 1)
         #expect(cut.first?.occurredAt == nil)
-        #expect(reasons["\(Self.inbox)/cy_4/message_1.html"]?.contains("no date in the record") == true)
+        #expect(
+            reasons["\(Self.inbox)/cy_4/message_1.html"]?.contains("no date in the record") == true)
     }
 
     @Test("a zipped export with a top folder gives the same items as the folder")
@@ -147,9 +161,12 @@ import Testing
         #expect(zipped.items.count == unpacked.items.count)
         // Untimed items (followers, the profile) are identified by file and locator, and the
         // zip's top folder is part of every file name: only timed items keep their ids.
-        let timed = { (result: ImportResult) in result.items.filter { $0.occurredAt != nil }.map(\.id) }
+        let timed = { (result: ImportResult) in
+            result.items.filter { $0.occurredAt != nil }.map(\.id)
+        }
         #expect(timed(zipped) == timed(unpacked))
-        #expect(zipped.items.first?.source.file.hasPrefix("facebook-rebeccahale-2025-03-14/") == true)
+        #expect(
+            zipped.items.first?.source.file.hasPrefix("facebook-rebeccahale-2025-03-14/") == true)
         #expect(zipped.archive.unparsed.count == unpacked.archive.unparsed.count)
     }
 
@@ -183,14 +200,24 @@ import Testing
         ]
         for url in facebook {
             let reader = try ArchiveReader(url: url)
-            #expect(FacebookHTMLImporter().recognizedVariant(of: reader) == .html, "\(url.lastPathComponent)")
-            #expect(InstagramHTMLImporter().recognizedVariant(of: reader) == nil, "\(url.lastPathComponent)")
-            #expect(FacebookJSONImporter().recognizedVariant(of: reader) == nil, "\(url.lastPathComponent)")
+            #expect(
+                FacebookHTMLImporter().recognizedVariant(of: reader) == .html,
+                "\(url.lastPathComponent)")
+            #expect(
+                InstagramHTMLImporter().recognizedVariant(of: reader) == nil,
+                "\(url.lastPathComponent)")
+            #expect(
+                FacebookJSONImporter().recognizedVariant(of: reader) == nil,
+                "\(url.lastPathComponent)")
         }
         for url in instagram {
             let reader = try ArchiveReader(url: url)
-            #expect(InstagramHTMLImporter().recognizedVariant(of: reader) == .html, "\(url.lastPathComponent)")
-            #expect(FacebookHTMLImporter().recognizedVariant(of: reader) == nil, "\(url.lastPathComponent)")
+            #expect(
+                InstagramHTMLImporter().recognizedVariant(of: reader) == .html,
+                "\(url.lastPathComponent)")
+            #expect(
+                FacebookHTMLImporter().recognizedVariant(of: reader) == nil,
+                "\(url.lastPathComponent)")
         }
     }
 
@@ -198,8 +225,12 @@ import Testing
     func unknownHTML() throws {
         let folder = try FacebookTestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        try FacebookTestSupport.write(["index.html": "<html><body><p>My blog</p></body></html>"], under: folder)
-        #expect(throws: ImportError.unrecognizedArchive(folder, expected: ArchiveImport.expectedDescription)) {
+        try FacebookTestSupport.write(
+            ["index.html": "<html><body><p>My blog</p></body></html>"], under: folder)
+        #expect(
+            throws: ImportError.unrecognizedArchive(
+                folder, expected: ArchiveImport.expectedDescription)
+        ) {
             try Support.importArchive(at: folder)
         }
     }

@@ -32,18 +32,25 @@ import Testing
     ) {
         #expect(html.platform == json.platform, "\(label)", sourceLocation: sourceLocation)
         #expect(html.kind == json.kind, "\(label)", sourceLocation: sourceLocation)
-        #expect(html.isAuthoredByOwner == json.isAuthoredByOwner, "\(label)", sourceLocation: sourceLocation)
-        #expect(html.author?.label == json.author?.label, "\(label)", sourceLocation: sourceLocation)
+        #expect(
+            html.isAuthoredByOwner == json.isAuthoredByOwner, "\(label)",
+            sourceLocation: sourceLocation)
+        #expect(
+            html.author?.label == json.author?.label, "\(label)", sourceLocation: sourceLocation)
         #expect(
             Set(html.counterparties) == Set(json.counterparties), "\(label)",
             sourceLocation: sourceLocation)
         #expect(html.title == json.title, "\(label)", sourceLocation: sourceLocation)
         #expect(html.attachments == json.attachments, "\(label)", sourceLocation: sourceLocation)
         #expect(html.conversation == json.conversation, "\(label)", sourceLocation: sourceLocation)
-        #expect(html.connectionState == json.connectionState, "\(label)", sourceLocation: sourceLocation)
+        #expect(
+            html.connectionState == json.connectionState, "\(label)", sourceLocation: sourceLocation
+        )
     }
 
-    @Test("Rebecca Hale's JSON and HTML exports: same items; ids equal except messages and untimed items")
+    @Test(
+        "Rebecca Hale's JSON and HTML exports: same items; ids equal except messages and untimed items"
+    )
     func samples() throws {
         let json = try Support.importArchive(
             at: Support.repositorySample("facebook-rebeccahale-2025-03-14"))
@@ -96,7 +103,9 @@ import Testing
 
     // MARK: - A hand-made 2020 pair, old HTML layout
 
-    /// Sam Carter's account as a 2020 JSON export. Times are whole minutes, as the 2018-2021 HTML
+    /// Sam Carter's account as a 2020 JSON export.
+    ///
+    /// Times are whole minutes, as the 2018-2021 HTML
     /// layout shows them, so every timed item keeps its id.
     static func jsonExport() -> [String: String] {
         let post = Support.epoch(2020, 9, 13, 12, 26)
@@ -201,9 +210,12 @@ import Testing
             ),
             "messages/inbox/joprice_a1b2c3d4e5/message_1.html": page(
                 "Jo Price",
-                block("Jo Price", "<div><div></div><div>Morning!</div><div></div><div></div></div>", "Oct 25, 2020, 9:15 AM")
+                block(
+                    "Jo Price", "<div><div></div><div>Morning!</div><div></div><div></div></div>",
+                    "Oct 25, 2020, 9:15 AM")
                     + block(
-                        "Sam Carter", "<div><div></div><div>Still up?<br />Can&#039;t sleep</div><div></div><div></div></div>",
+                        "Sam Carter",
+                        "<div><div></div><div>Still up?<br />Can&#039;t sleep</div><div></div><div></div></div>",
                         "Oct 25, 2020, 1:30 AM")),
         ]
     }
@@ -227,7 +239,8 @@ import Testing
 
         let htmlByID = Dictionary(uniqueKeysWithValues: html.items.map { ($0.id, $0) })
         for item in json.items where item.kind != .profile {
-            let twin = try #require(htmlByID[item.id], "no HTML twin for \(item.kind) \(item.text ?? "")")
+            let twin = try #require(
+                htmlByID[item.id], "no HTML twin for \(item.kind) \(item.text ?? "")")
             expectSameContent(item, twin, "\(item.kind)")
             #expect(twin.text == item.text)
             #expect(twin.occurredAt == item.occurredAt)

@@ -8,7 +8,9 @@ import Testing
 @Suite struct FacebookHTMLSampleTests {
     typealias Support = HTMLTestSupport
 
-    @Test("the real 2023 page: Vietnamese dates read, placeholder name, media, the header's zone reported")
+    @Test(
+        "the real 2023 page: Vietnamese dates read, placeholder name, media, the header's zone reported"
+    )
     func vietnamesePage() throws {
         let url = Support.sharedSample("facebook", "fb_html_2023-11_phongpro321")
         let result = try Support.importArchive(at: url)
@@ -63,11 +65,15 @@ import Testing
         let result = try Support.importArchive(at: url)
         #expect(try FacebookTestSupport.accountingProblems(result, archive: url) == [])
         #expect(result.archive.unparsed == [])
-        #expect(result.items.map { $0.author?.label ?? "" } == ["Test User", "Alice Example", "Test User"])
+        #expect(
+            result.items.map { $0.author?.label ?? "" } == [
+                "Test User", "Alice Example", "Test User",
+            ])
         #expect(result.items.map { $0.text ?? "" } == ["Hello", "café time?", "See you soon"])
-        #expect(result.items.map { Support.utc($0.occurredAt) } == [
-            "2020-09-13T11:26:00Z", "2020-09-13T11:27:00Z", "2020-09-13T11:28:00Z",
-        ])
+        #expect(
+            result.items.map { Support.utc($0.occurredAt) } == [
+                "2020-09-13T11:26:00Z", "2020-09-13T11:27:00Z", "2020-09-13T11:28:00Z",
+            ])
         // No profile, so no owner: everyone but the sender is a counterparty.
         #expect(result.items[0].counterparties.map(\.label) == ["Alice Example"])
         #expect(result.items[1].counterparties.map(\.label) == ["Test User"])
@@ -78,7 +84,8 @@ import Testing
         "msgvault's bare timestamp pages: one record found by structure alone, each date format read",
         arguments: ["layout1.html", "layout2.html", "layout3.html"])
     func timestampLayouts(page: String) throws {
-        let url = Support.sharedSample("facebook", "SYNTHETIC_msgvault_fixtures/html_timestamps/\(page)")
+        let url = Support.sharedSample(
+            "facebook", "SYNTHETIC_msgvault_fixtures/html_timestamps/\(page)")
         let document = try HTMLDocument(data: Data(contentsOf: url), file: page)
         let parsed = MetaHTMLPage(document: document)
         let record = try #require(parsed.records.first)
@@ -104,9 +111,10 @@ import Testing
         #expect(try FacebookTestSupport.accountingProblems(result, archive: url) == [])
         #expect(result.items.count == 90)
         #expect(result.archive.media.count == 2)
-        #expect(result.archive.unparsed.map(\.file).sorted() == [
-            "logged_information/search/your_search_history.html", "start_here.html",
-        ])
+        #expect(
+            result.archive.unparsed.map(\.file).sorted() == [
+                "logged_information/search/your_search_history.html", "start_here.html",
+            ])
         #expect(result.archive.unparsed.allSatisfy { $0.locator == nil })
         let counts = Dictionary(
             uniqueKeysWithValues: result.archive.coverage.map { ($0.section, $0.itemCount) })
@@ -123,7 +131,9 @@ import Testing
         #expect(json.archive.coverage.map(\.section) == result.archive.coverage.map(\.section))
     }
 
-    @Test("the Samples HTML export agrees with its answer key: page, element path, time, kind, person")
+    @Test(
+        "the Samples HTML export agrees with its answer key: page, element path, time, kind, person"
+    )
     func samplesAnswerKey() throws {
         let result = try Support.importArchive(at: Support.repositorySample(Self.htmlSample))
         let items = Support.itemsByLocation(result)
@@ -134,7 +144,9 @@ import Testing
             let item = try #require(
                 items["\(entry.file)#\(entry.pointer)"], "\(entry.key) at \(entry.pointer)")
             #expect(item.kind.rawValue == entry.activity, "\(entry.key)")
-            #expect((item.occurredAt.map { TimeFormatting.utcISO8601($0) }) == entry.occurredAt, "\(entry.key)")
+            #expect(
+                (item.occurredAt.map { TimeFormatting.utcISO8601($0) }) == entry.occurredAt,
+                "\(entry.key)")
             if let person = entry.counterparty?.name {
                 #expect(item.counterparties.contains { $0.name == person }, "\(entry.key)")
             }
@@ -147,16 +159,21 @@ import Testing
         // Spot checks, read in the pages: P14's tag, P06's check-in, M11's text, a follower.
         let p14 = try #require(items[Self.location(key, "P14")])
         #expect(p14.counterparties.map(\.label) == ["Tyler Greaves"])
-        #expect(p14.attachments.first?.caption?.hasPrefix("Year 5 sports day at Larkfield!") == true)
+        #expect(
+            p14.attachments.first?.caption?.hasPrefix("Year 5 sports day at Larkfield!") == true)
         let p06 = try #require(items[Self.location(key, "P06")])
-        #expect(p06.attachments == [
-            Attachment(
-                kind: .place, uri: "https://www.facebook.com/larkfieldprimaryschool",
-                caption: "Larkfield Primary School")
-        ])
+        #expect(
+            p06.attachments == [
+                Attachment(
+                    kind: .place, uri: "https://www.facebook.com/larkfieldprimaryschool",
+                    caption: "Larkfield Primary School")
+            ])
         let m11 = try #require(items[Self.location(key, "M11")])
         #expect(m11.text?.contains("Poor Freddie Turner in my class") == true)
-        #expect(Set(m11.counterparties.map(\.label)) == ["Grace Thompson", "Siobhán Ní Bhriain", "Zoë Fairfax"])
+        #expect(
+            Set(m11.counterparties.map(\.label)) == [
+                "Grace Thompson", "Siobhán Ní Bhriain", "Zoë Fairfax",
+            ])
         let w01 = try #require(items[Self.location(key, "W01")])
         #expect(w01.kind == .follower)
         #expect(w01.occurredAt == nil)

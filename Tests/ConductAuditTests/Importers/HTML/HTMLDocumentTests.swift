@@ -12,14 +12,16 @@ import Testing
     @Test("elements get XPath-style paths, with positions only where a tag repeats")
     func paths() throws {
         let document = try parse(
-            "<html><body><div><p>a</p></div><div><span>b</span><p>c</p><p>d</p></div></body></html>")
+            "<html><body><div><p>a</p></div><div><span>b</span><p>c</p><p>d</p></div></body></html>"
+        )
         let body = document.body
         #expect(body.path == "/html/body")
         let divs = body.elements
         #expect(divs.map(\.path) == ["/html/body/div[1]", "/html/body/div[2]"])
-        #expect(divs[1].elements.map(\.path) == [
-            "/html/body/div[2]/span", "/html/body/div[2]/p[1]", "/html/body/div[2]/p[2]",
-        ])
+        #expect(
+            divs[1].elements.map(\.path) == [
+                "/html/body/div[2]/span", "/html/body/div[2]/p[1]", "/html/body/div[2]/p[2]",
+            ])
     }
 
     @Test("text has entities decoded, <br> as a line break, and style and script left out")
@@ -53,7 +55,9 @@ import Testing
 
     @Test("an empty file is an ImportError that says so")
     func empty() {
-        #expect(throws: ImportError.invalidFile("page.html", locator: "", reason: "the file is empty")) {
+        #expect(
+            throws: ImportError.invalidFile("page.html", locator: "", reason: "the file is empty")
+        ) {
             try HTMLDocument(data: Data(), file: "page.html")
         }
     }

@@ -18,13 +18,20 @@ import Testing
     @Test(
         "English (UK and US), Instagram and Vietnamese dates, in London time unless they say otherwise",
         arguments: [
-            Case(text: "Sep 13, 2020, 12:26 PM", utc: "2020-09-13T11:26:00Z", basis: .inferredLocal),
-            Case(text: "Oct 19, 2019 at 2:37 PM", utc: "2019-10-19T13:37:00Z", basis: .inferredLocal),
+            Case(
+                text: "Sep 13, 2020, 12:26 PM", utc: "2020-09-13T11:26:00Z", basis: .inferredLocal),
+            Case(
+                text: "Oct 19, 2019 at 2:37 PM", utc: "2019-10-19T13:37:00Z", basis: .inferredLocal),
             Case(text: "19 Oct 2019, 14:37", utc: "2019-10-19T13:37:00Z", basis: .inferredLocal),
-            Case(text: "Jan 05, 2024 1:00:00 pm", utc: "2024-01-05T13:00:00Z", basis: .inferredLocal),
-            Case(text: "13 November 2023 at 20:09", utc: "2023-11-13T20:09:00Z", basis: .inferredLocal),
+            Case(
+                text: "Jan 05, 2024 1:00:00 pm", utc: "2024-01-05T13:00:00Z", basis: .inferredLocal),
+            Case(
+                text: "13 November 2023 at 20:09", utc: "2023-11-13T20:09:00Z",
+                basis: .inferredLocal),
             Case(text: "16 Nov 2024, 19:02:14", utc: "2024-11-16T19:02:14Z", basis: .inferredLocal),
-            Case(text: "Sept 2nd, 2024 at 8:05 a.m.", utc: "2024-09-02T07:05:00Z", basis: .inferredLocal),
+            Case(
+                text: "Sept 2nd, 2024 at 8:05 a.m.", utc: "2024-09-02T07:05:00Z",
+                basis: .inferredLocal),
             Case(text: "Mar 10, 2026 7:25 pm", utc: "2026-03-10T19:25:00Z", basis: .inferredLocal),
             Case(text: "Dec 28, 2020 12:00 am", utc: "2020-12-28T00:00:00Z", basis: .inferredLocal),
             Case(text: "Dec 28, 2020 12:00 pm", utc: "2020-12-28T12:00:00Z", basis: .inferredLocal),
@@ -33,9 +40,15 @@ import Testing
                 text: "Monday, 13 November 2023 at 20:09 UTC+07:00", utc: "2023-11-13T13:09:00Z",
                 basis: .explicit),
             Case(text: "Nov 13, 2023 8:09 pm GMT-5", utc: "2023-11-14T01:09:00Z", basis: .explicit),
-            Case(text: "Tháng 10 13, 2023 8:35:59chiều", utc: "2023-10-13T19:35:59Z", basis: .inferredLocal),
-            Case(text: "Tháng 10 01, 2025 10:21:24 ch", utc: "2025-10-01T21:21:24Z", basis: .inferredLocal),
-            Case(text: "Tháng 12 02, 2024 10:15:35 sáng", utc: "2024-12-02T10:15:35Z", basis: .inferredLocal),
+            Case(
+                text: "Tháng 10 13, 2023 8:35:59chiều", utc: "2023-10-13T19:35:59Z",
+                basis: .inferredLocal),
+            Case(
+                text: "Tháng 10 01, 2025 10:21:24 ch", utc: "2025-10-01T21:21:24Z",
+                basis: .inferredLocal),
+            Case(
+                text: "Tháng 12 02, 2024 10:15:35 sáng", utc: "2024-12-02T10:15:35Z",
+                basis: .inferredLocal),
             Case(
                 text: "Thứ Hai, 13 tháng 11, 2023 lúc 20:09 UTC+07:00", utc: "2023-11-13T13:09:00Z",
                 basis: .explicit),
@@ -72,7 +85,8 @@ import Testing
         #expect(MetaHTMLDate.looksLikeDate("13. Oktober 2023 um 20:35"))
         #expect(MetaHTMLDate.looksLikeDate("2023年10月13日 20:35"))
         #expect(!MetaHTMLDate.looksLikeDate("❤️Instagram user (Aug 11, 2023 2:23 pm)"))
-        #expect(!MetaHTMLDate.looksLikeDate("See you at 10:30 on the 5th of May 2024, bring the forms"))
+        #expect(
+            !MetaHTMLDate.looksLikeDate("See you at 10:30 on the 5th of May 2024, bring the forms"))
         #expect(!MetaHTMLDate.looksLikeDate("Rebecca Hale"))
     }
 
@@ -115,7 +129,8 @@ import Testing
         let reader = MetaHTMLDateReader(
             texts: ["13/11/2023 20:09", "11/14/2023 20:09"], zone: Self.london)
         #expect(
-            reader.decision == .contradictory(dayFirst: "13/11/2023 20:09", monthFirst: "11/14/2023 20:09"))
+            reader.decision
+                == .contradictory(dayFirst: "13/11/2023 20:09", monthFirst: "11/14/2023 20:09"))
         #expect(reader.orderIssue?.contains("contradict") == true)
         #expect(reader.read("13/11/2023 20:09").instant == nil)
     }

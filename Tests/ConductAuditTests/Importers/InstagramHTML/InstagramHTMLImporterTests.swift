@@ -7,7 +7,9 @@ import Testing
 @Suite struct InstagramHTMLImporterTests {
     typealias Support = HTMLTestSupport
 
-    @Test("the real 2026 page: senders, right-to-left text, a deleted account, reactions, missing parts")
+    @Test(
+        "the real 2026 page: senders, right-to-left text, a deleted account, reactions, missing parts"
+    )
     func realPage() throws {
         let url = Support.sharedSample("instagram", "ig_html_2026-04_justx9019")
         let result = try Support.importArchive(at: url)
@@ -29,7 +31,8 @@ import Testing
         #expect(first.author?.name == "upinthehellof")
         #expect(first.text == "هلوو🥺")
         #expect(first.conversation == "Instagram user")
-        #expect(Support.utc(first.occurredAt) == "2026-03-10T19:25:00Z")  // "Mar 10, 2026 7:25 pm", GMT
+        // "Mar 10, 2026 7:25 pm", GMT.
+        #expect(Support.utc(first.occurredAt) == "2026-03-10T19:25:00Z")
         #expect(first.timeBasis == .inferredLocal)
         #expect(first.source.locator == "/html/body/div/div[2]/main/div[3]")
         #expect(Support.utc(result.items[1].occurredAt) == "2024-10-09T00:29:00Z")  // 1:29 am BST
@@ -43,13 +46,14 @@ import Testing
         let reacted = result.items[4]
         #expect(reacted.text == "تصبحي بخير على كولتج")
         #expect(reacted.rawFragment.contains("❤️Instagram user"))
-        #expect(result.items[5].attachments == [
-            Attachment(
-                kind: .photo,
-                uri:
-                    "your_instagram_activity/messages/inbox/instagramuser_963872435008288/photos/1399106424002535.jpg"
-            )
-        ])
+        #expect(
+            result.items[5].attachments == [
+                Attachment(
+                    kind: .photo,
+                    uri:
+                        "your_instagram_activity/messages/inbox/instagramuser_963872435008288/photos/1399106424002535.jpg"
+                )
+            ])
     }
 
     // MARK: - Samples/instagram-beckyhale-2025-03-14-html
@@ -75,11 +79,14 @@ import Testing
             ])
         #expect(
             result.items.allSatisfy {
-                $0.kind == .profile ? $0.timeBasis == TimeBasis.none : $0.timeBasis == .inferredLocal
+                $0.kind == .profile
+                    ? $0.timeBasis == TimeBasis.none : $0.timeBasis == .inferredLocal
             })
     }
 
-    @Test("the Samples export agrees with its answer key: element path, kind, time, direction, person")
+    @Test(
+        "the Samples export agrees with its answer key: element path, kind, time, direction, person"
+    )
     func samplesAnswerKey() throws {
         let result = try Support.importArchive(at: Support.repositorySample(Self.sample))
         let items = Support.itemsByLocation(result)
@@ -89,7 +96,9 @@ import Testing
             let item = try #require(items["\(entry.file)#\(entry.pointer)"], "\(entry.key)")
             #expect(item.kind.rawValue == entry.activity, "\(entry.key)")
             #expect(item.isAuthoredByOwner == entry.ownerAuthored, "\(entry.key)")
-            #expect(item.occurredAt.map { TimeFormatting.utcISO8601($0) } == entry.occurredAt, "\(entry.key)")
+            #expect(
+                item.occurredAt.map { TimeFormatting.utcISO8601($0) } == entry.occurredAt,
+                "\(entry.key)")
             if let person = entry.counterparty?.name {
                 #expect(
                     item.counterparties.contains { $0.name == person || $0.handle == person },
@@ -98,30 +107,41 @@ import Testing
         }
     }
 
-    @Test("the planted items: the pupil's thread, the follow of his account, a carousel with a mention")
+    @Test(
+        "the planted items: the pupil's thread, the follow of his account, a carousel with a mention"
+    )
     func plantedItems() throws {
         let result = try Support.importArchive(at: Support.repositorySample(Self.sample))
         let ollie = result.items.filter { $0.conversation == "Ollie Bennett" }
         #expect(ollie.map(\.isAuthoredByOwner) == [false, true, false])
         #expect(ollie.allSatisfy { $0.counterparties == [Person(name: "Ollie Bennett")] })
-        #expect(ollie.map { $0.author?.label ?? "" } == ["Ollie Bennett", "Becky Hale", "Ollie Bennett"])
+        #expect(
+            ollie.map { $0.author?.label ?? "" } == [
+                "Ollie Bennett", "Becky Hale", "Ollie Bennett",
+            ])
         #expect(ollie[2].text == "hi miss its ollie 😀 is this ur insta")
         #expect(Support.utc(ollie[2].occurredAt) == "2024-12-07T18:40:00Z")
 
         let follow = try #require(
-            result.items.first { $0.kind == .follow && $0.counterparties.first?.handle == "ollie.bennett2013" })
+            result.items.first {
+                $0.kind == .follow && $0.counterparties.first?.handle == "ollie.bennett2013"
+            })
         #expect(follow.isAuthoredByOwner)
         #expect(follow.connectionState == .active)
 
-        let carousel = try #require(result.items.first { $0.text?.hasPrefix("Padley Gorge") == true })
+        let carousel = try #require(
+            result.items.first { $0.text?.hasPrefix("Padley Gorge") == true })
         #expect(carousel.kind == .post)
         #expect(carousel.counterparties == [Person(handle: "zoe.fairfax")])
         #expect(carousel.attachments.map(\.kind) == [.photo, .photo])
-        #expect(carousel.attachments.map(\.uri) == [
-            "media/posts/202410/17923456789012345.jpg", "media/posts/202410/17934567890123456.jpg",
-        ])
+        #expect(
+            carousel.attachments.map(\.uri) == [
+                "media/posts/202410/17923456789012345.jpg",
+                "media/posts/202410/17934567890123456.jpg",
+            ])
 
-        let comment = try #require(result.items.first { $0.kind == .comment && $0.text == "Congratulations lovely!! x" })
+        let comment = try #require(
+            result.items.first { $0.kind == .comment && $0.text == "Congratulations lovely!! x" })
         #expect(comment.counterparties == [Person(handle: "zoe.fairfax")])
         #expect(Support.utc(comment.occurredAt) == "2025-02-12T11:20:00Z")
 
@@ -142,7 +162,8 @@ import Testing
     @Test("@mentions are read from captions, once each, without trailing punctuation")
     func mentions() {
         #expect(
-            InstagramHTMLItemBuilder.mentions(in: "With @zoe.fairfax and @grace_t. Thanks @zoe.fairfax!")
+            InstagramHTMLItemBuilder.mentions(
+                in: "With @zoe.fairfax and @grace_t. Thanks @zoe.fairfax!")
                 == ["zoe.fairfax", "grace_t"])
         #expect(InstagramHTMLItemBuilder.mentions(in: "mail me at becky@example.com") == [])
     }
