@@ -1118,7 +1118,7 @@ def html_key_entries(paths: dict[str, str]) -> list[dict]:
             entry["occurred_at"] = (moment.astimezone(timezone.utc).isoformat(timespec="seconds")
                                     .replace("+00:00", "Z"))
             entry["local_time"] = moment.isoformat(timespec="seconds")
-            entry["time_basis"] = "inferred-local"
+        entry["time_basis"] = "inferred-local" if item.local else "none"
         entry["expected"] = [dict(x, locator=paths[item.key]) for x in entry["expected"]]
         entries.append(entry)
     return entries

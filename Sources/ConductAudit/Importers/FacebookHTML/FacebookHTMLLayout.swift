@@ -34,7 +34,10 @@ struct FacebookHTMLLayout {
     func recognizes(_ archive: ArchiveReader) -> Bool {
         let pages = entries.filter { Self.isHTML($0) && !Self.isInstagramPart($0) }
         guard !pages.isEmpty else { return false }
-        if entries.contains(where: InstagramHTMLLayout.isInstagramMarker) { return false }
+        // Instagram files outside an `instagram-…` part (which a combined Meta download has, and
+        // which is skipped with a reason) mean this is an Instagram export.
+        let ownEntries = entries.filter { !Self.isInstagramPart($0) }
+        if ownEntries.contains(where: InstagramHTMLLayout.isInstagramMarker) { return false }
         if pages.contains(where: { Self.section(of: $0) != nil }) { return true }
         let threads = pages.filter { Self.isMessagePart($0.fileName.lowercased()) }
         // A flattened thread page: Facebook's, unless it carries Instagram's logo or links.

@@ -145,6 +145,37 @@ import Testing
             reasons["\(Self.inbox)/cy_4/message_1.html"]?.contains("no date in the record") == true)
     }
 
+    @Test(
+        "every Messenger folder is read, a thread's parts in numeric order, its people from all parts"
+    )
+    func messengerFolders() throws {
+        let root = "your_facebook_activity/messages"
+        let (result, folder) = try importFolder([
+            "\(root)/archived_threads/sam_1/message_1.html": Self.threadPage(
+                "Sam and Jo", [("Sam", "newest", "Oct 12, 2023 8:00 pm")]),
+            "\(root)/archived_threads/sam_1/message_10.html": Self.threadPage(
+                "Sam and Jo", [("Jo", "oldest", "Oct 10, 2023 8:00 pm")]),
+            "\(root)/archived_threads/sam_1/message_2.html": Self.threadPage(
+                "Sam and Jo", [("Sam", "middle", "Oct 11, 2023 8:00 pm")]),
+            "\(root)/message_requests/al_2/message_1.html": Self.threadPage(
+                "Al", [("Al", "hello?", "Oct 9, 2023 8:00 pm")]),
+            "\(root)/e2ee_cutover/cy_3/message_1.html": Self.threadPage(
+                "Cy", [("Cy", "before the switch", "Oct 8, 2023 8:00 pm")]),
+        ])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(
+            result.archive.coverage.map(\.section) == [
+                "Messenger: archived_threads", "Messenger: e2ee_cutover",
+                "Messenger: message_requests",
+            ])
+        let thread = result.items.filter { $0.conversation == "Sam and Jo" }
+        #expect(thread.map(\.text) == ["newest", "middle", "oldest"])
+        // No owner: everyone who wrote in any part, other than the sender, is a counterparty.
+        #expect(thread[0].counterparties == [Person(name: "Jo")])
+        #expect(thread[2].counterparties == [Person(name: "Sam")])
+        #expect(result.archive.unparsed == [])
+    }
+
     @Test("a zipped export with a top folder gives the same items as the folder")
     func zipped() throws {
         let source = Support.repositorySample("facebook-rebeccahale-2025-03-14-html")
