@@ -48,6 +48,8 @@ from pathlib import Path
 sys.dont_write_bytecode = True   # keep __pycache__ out of Samples/tools
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import larkfield as L  # noqa: E402
+import instagram_sample as IG  # noqa: E402
+import meta_html as H  # noqa: E402
 
 OWNER = L.REBECCA.name
 EXPORT = "facebook-rebeccahale-2025-03-14"
@@ -683,6 +685,13 @@ PICTURES = {
                   "wwwwwwwwww", "gggggggggg"],
     # Lemon drizzle on a plate.
     "cake": ["pppppppp", "ppllllpp", "pllllllp", "pccccccp", "pccccccp", "ppwwwwpp", "pppppppp"],
+    # Instagram (instagram_sample.py): a wall display of paper leaves, a gorge and moorland,
+    # soup, pizza. No people in any of them.
+    "leaves": ["wwwwwwww", "wrywrywr", "wyrwyrwy", "wwwwwwww", "kkkkkkkk"],
+    "gorge": ["ssssssss", "gssssssg", "ggsbbsgg", "gggbbggg", "gggbbggg"],
+    "moor": ["ssssssss", "ssssssss", "kkgggkkg", "gggggggg", "gggggggg"],
+    "soup": ["pppppppp", "ppyyyypp", "pyyyyyyp", "ppyyyypp", "pppppppp"],
+    "pizza": ["kkkkkkkk", "kcyrycyk", "kyrcyrck", "kcyrycyk", "kkkkkkkk"],
 }
 DC_BITS = [0, 1, 5, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0]   # ITU T.81 Annex K, luminance DC
 DC_VALS = list(range(12))
@@ -795,6 +804,178 @@ def write_export(root: Path):
         (root / uri).write_bytes(tiny_jpeg(PICTURES[name]))
 
 
+# --- The same export as HTML ------------------------------------------------------------------
+#
+# Facebook renders the same folder tree as HTML pages when the HTML format is chosen (FORMATS.md
+# 1.11): the 2022+ layout, UTF-8 (no mojibake), dates localized for the account (en-GB here) in
+# its local time, Europe/London, with no zone; seconds are shown, milliseconds are not. The page
+# markup is built by meta_html.py. Two renderings are this generator's assumption, as no real
+# page showing them was available: tagged people as a "Tags" label/value row and a check-in as
+# "Place"/"Coordinates" rows (Meta's generic label/value table), and a reaction as the reaction's
+# icon from static.xx.fbcdn.net (as a data-donation project's fixtures show it).
+
+HTML_EXPORT = f"{EXPORT}-html"
+HTML_KEY_JSON = f"{HTML_EXPORT}.answer-key.json"
+EXPORTED_AT = datetime(2025, 3, 14, 9, 12, tzinfo=L.LONDON)
+
+PAGE_TITLES = {
+    POSTS: "Your posts, check-ins, photos and videos", COMMENTS: "Comments",
+    LIKES: "Likes and reactions", FRIENDS: "Your friends", SENT: "Sent friend requests",
+    RECEIVED: "Received friend requests", REJECTED: "Rejected friend requests",
+    REMOVED: "Removed friends", FOLLOWERS: "People who followed you",
+    FOLLOWING: "Who you've followed", SEARCH: "Your search history",
+    PROFILE: "Profile information",
+}
+
+
+def html_path(json_path: str) -> str:
+    """The HTML export's name for a JSON file: .html, and no apostrophes."""
+    return json_path[:-len(".json")].replace("'", "_") + ".html"
+
+
+def local_seconds(item: Item) -> datetime:
+    """The item's time as HTML shows it: London wall clock, whole seconds."""
+    return item.moment.replace(microsecond=0)
+
+
+def html_date(item: Item) -> str:
+    return H.facebook_en_gb(local_seconds(item))
+
+
+def post_record(item: Item) -> H.El:
+    obj, body = item.obj, []
+    texts = [d["post"] for d in obj.get("data", []) if "post" in d]
+    body += [H.facebook_text(t) for t in texts]
+    for group in obj.get("attachments", []):
+        for data in group["data"]:
+            if "media" in data:
+                body.append(H.facebook_media(data["media"]["uri"], data["media"].get("description")))
+            elif "external_context" in data:
+                body.append(H.facebook_link(data["external_context"]["url"],
+                                            data["external_context"].get("name")))
+            elif "place" in data:
+                place = data["place"]
+                rows = [("Place", H.El("a", {"target": "_blank", "href": place["url"]},
+                                       place["name"]))]
+                if place.get("address"):
+                    rows.append(("Address", place["address"]))
+                coordinate = place["coordinate"]
+                rows.append(("Coordinates", f"{coordinate['latitude']}, {coordinate['longitude']}"))
+                body.append(H.label_rows(rows))
+    if obj.get("tags"):
+        body.append(H.label_rows([("Tags", [t["name"] for t in obj["tags"]])]))
+    for data in obj.get("data", []):
+        if "update_timestamp" in data:
+            body.append(H.El("div", {"class": "_2pin"}, H.El("div", {}, f"Updated {html_date(item)}"),
+                             H.El("div", {}), H.El("div", {})))
+    link = f"https://www.facebook.com/rebecca.hale.3317/posts/{digits('post:' + item.key, 16)}"
+    return H.facebook_section(item.key, obj["title"], body, html_date(item), link)
+
+
+def comment_record(item: Item) -> H.El:
+    obj, body = item.obj, []
+    for data in obj.get("data", []):
+        if data["comment"]["comment"]:
+            body.append(H.facebook_text(data["comment"]["comment"]))
+    for group in obj.get("attachments", []):
+        for data in group["data"]:
+            body.append(H.facebook_link(data["external_context"]["url"], None))
+    return H.facebook_section(item.key, obj["title"], body, html_date(item))
+
+
+def reaction_record(item: Item) -> H.El:
+    kind = item.obj["data"][0]["reaction"]["reaction"].lower()
+    icon = H.El("div", {"class": "_2pin"}, H.El("div", {}, H.El("img", {
+        "src": f"https://static.xx.fbcdn.net/rsrc.php/v3/yT/r/{kind}.png", "class": "_a6_n"})))
+    return H.facebook_section(item.key, item.obj["title"], [icon], html_date(item))
+
+
+def search_record(item: Item) -> H.El:
+    text = item.obj["data"][0]["text"]
+    return H.facebook_section(item.key, item.obj["title"], [H.facebook_text(f'"{text}"')],
+                              html_date(item))
+
+
+def profile_record(item: Item) -> H.El:
+    p = item.obj["profile_v2"]
+    born = p["birthday"]
+    rows = [
+        ("Name", p["name"]["full_name"]),
+        ("Username", p["username"]),
+        ("Date of birth", f"{born['day']} {H.FULL_MONTHS[born['month'] - 1]} {born['year']}"),
+        ("Gender", p["gender"]["gender_option"].capitalize()),
+        ("Current town/city", p["current_city"]["name"]),
+        ("Home town", p["hometown"]["name"]),
+        ("Email addresses", p["emails"]["emails"]),
+        ("Relationship", f"{p['relationship']['status']} with {p['relationship']['partner']}"),
+        ("Family members", [f"{m['name']} ({m['relation']})" for m in p["family_members"]]),
+        ("Education", [e["name"] for e in p["education_experiences"]]),
+        ("Work", [f"{w['title']} at {w['employer']}" for w in p["work_experiences"]]),
+        ("Other names", [f"{n['name']} ({n['type']})" for n in p["other_names"]]),
+        ("Profile address", p["profile_uri"]),
+    ]
+    return H.facebook_section(item.key, "Profile information", [H.label_rows(rows)], None)
+
+
+def html_pages() -> dict[str, tuple[str, dict[str, str]]]:
+    """Every page of the HTML export: path -> (html, element path of each item key)."""
+    assemble()   # fills in the JSON pointers, which give each file's record order
+    by_file: dict[str, list[Item]] = {}
+    for item in ITEMS:
+        by_file.setdefault(item.file, []).append(item)
+    header = f"{OWNER} created on {H.facebook_header(EXPORTED_AT)}"
+    pages = {}
+    for path, items in by_file.items():
+        items = sorted(items, key=lambda i: int(i.pointer.rsplit("/", 1)[1])
+                       if i.pointer.rsplit("/", 1)[1].isdigit() else 0)
+        thread = next((t for t in THREADS if t.path == path), None)
+        if thread:
+            title = thread.title
+            records = [H.facebook_message(i.key, i.obj["sender_name"], i.obj.get("content"),
+                                          html_date(i),
+                                          [(r["reaction"], r["actor"])
+                                           for r in i.obj.get("reactions", [])])
+                       for i in items]
+        else:
+            title = PAGE_TITLES[path]
+            make = {POSTS: post_record, COMMENTS: comment_record, LIKES: reaction_record,
+                    SEARCH: search_record, PROFILE: profile_record}.get(path)
+            if make:
+                records = [make(i) for i in items]
+            else:    # friends, requests, follows, followers: a name and (except followers) a date
+                records = [H.facebook_section(i.key, i.obj["name"], [],
+                                              html_date(i) if i.local else None) for i in items]
+        page = html_path(path)
+        pages[page] = H.render(H.facebook_page(page, title, header, records))
+    return pages
+
+
+def start_here_page() -> str:
+    """The index page every HTML export has at its root, linking to the others."""
+    links = [H.El("div", {"class": "_2pin"}, H.El("a", {"href": html_path(p)}, PAGE_TITLES[p]))
+             for p in PAGE_TITLES]
+    page = H.facebook_page("start_here.html", "Your information", 
+                           f"{OWNER} created on {H.facebook_header(EXPORTED_AT)}",
+                           [H.facebook_section("index", "Your information", links, None)])
+    return H.render(page)[0]
+
+
+def write_html_export(root: Path) -> dict[str, str]:
+    """Writes the HTML export; returns the element path of every item key."""
+    if root.exists():
+        shutil.rmtree(root)
+    paths: dict[str, str] = {}
+    for rel, (page, keyed) in html_pages().items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(page, encoding="utf-8")
+        paths.update(keyed)
+    (root / "start_here.html").write_text(start_here_page(), encoding="utf-8")
+    for name, uri in PHOTOS.items():
+        (root / uri).parent.mkdir(parents=True, exist_ok=True)
+        (root / uri).write_bytes(tiny_jpeg(PICTURES[name]))
+    return paths
+
+
 # --- Answer key --------------------------------------------------------------------------------
 
 
@@ -846,7 +1027,8 @@ def key_entries() -> list[dict]:
     return entries
 
 
-def markdown_key(entries) -> str:
+def markdown_key(entries, export: str = EXPORT, roster=None) -> str:
+    roster = roster or roster_label
     def cell(text):
         return str(text).replace("|", "\\|")
 
@@ -857,7 +1039,7 @@ def markdown_key(entries) -> str:
             label = x["rule"] + ("" if x["status"] == "open" else f" ({x['status']})")
             counts[label] = counts.get(label, 0) + 1
     total = sum(counts.values())
-    lines.append(f"Export root: `{EXPORT}/`. {len(entries)} items in "
+    lines.append(f"Export root: `{export}/`. {len(entries)} items in "
                  f"{len({e['file'] for e in entries})} files; **{total} expected findings**:")
     lines.append("")
     lines.append("| rule | expected findings | keys |")
@@ -889,7 +1071,7 @@ def markdown_key(entries) -> str:
             + (e["local_time"][19:23] if "." in e["local_time"] else "")
             + (" BST" if e["local_time"].endswith("+01:00") else " GMT"))
         cp = e["counterparty"]
-        party = "-" if cp is None else cp["name"] + (f" ({roster_label(cp['name'])})"
+        party = "-" if cp is None else cp["name"] + (f" ({roster(cp['name'])})"
                                                       if cp["roster_id"] else "")
         activity = e["activity"] + ("" if e["owner_authored"] else ", received")
         expected = "<br>".join(
@@ -907,12 +1089,50 @@ def markdown_key(entries) -> str:
 
 
 BEGIN, END = "<!-- BEGIN ANSWER KEY (generated) -->", "<!-- END ANSWER KEY -->"
+IG_BEGIN = "<!-- BEGIN INSTAGRAM ANSWER KEY (generated) -->"
+IG_END = "<!-- END INSTAGRAM ANSWER KEY -->"
 
 
-def write_readme(readme: Path, template: str, entries):
-    head, rest = template.split(BEGIN)
-    _, tail = rest.split(END)
-    readme.write_text(head + BEGIN + "\n" + markdown_key(entries) + END + tail, encoding="utf-8")
+def replace_between(text: str, begin: str, end: str, body: str) -> str:
+    head, rest = text.split(begin)
+    _, tail = rest.split(end)
+    return head + begin + "\n" + body + end + tail
+
+
+def write_readme(readme: Path, template: str, entries, instagram_entries):
+    text = replace_between(template, BEGIN, END, markdown_key(entries))
+    text = replace_between(text, IG_BEGIN, IG_END,
+                           markdown_key(instagram_entries, IG.EXPORT, IG.roster_label))
+    readme.write_text(text, encoding="utf-8")
+
+
+def html_key_entries(paths: dict[str, str]) -> list[dict]:
+    """The answer key for the HTML export: the JSON key's items, cited by page and element path,
+    with times to the second as the pages show them."""
+    entries = []
+    for entry in key_entries():
+        item = next(i for i in ITEMS if i.key == entry["key"])
+        entry = dict(entry, file=html_path(item.file), pointer=paths[item.key])
+        if item.local:
+            moment = local_seconds(item)
+            entry["occurred_at"] = (moment.astimezone(timezone.utc).isoformat(timespec="seconds")
+                                    .replace("+00:00", "Z"))
+            entry["local_time"] = moment.isoformat(timespec="seconds")
+        entry["time_basis"] = "inferred-local" if item.local else "none"
+        entry["expected"] = [dict(x, locator=paths[item.key]) for x in entry["expected"]]
+        entries.append(entry)
+    return entries
+
+
+MATCHING = ("A finding matches an entry when its source file equals `file` and its locator "
+            "equals the expected `locator` (or lies beneath it); `rule` and `status` must be "
+            "equal. Items not listed under `expected` must produce no finding.")
+
+
+def write_key(path: Path, export: str, entries: list[dict], matching: str = MATCHING):
+    path.write_text(json.dumps(
+        {"export": export, "staff": OWNER, "school": L.SCHOOL_NAME, "matching": matching,
+         "items": entries}, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 def generate(samples: Path, readme_template: str):
@@ -920,14 +1140,20 @@ def generate(samples: Path, readme_template: str):
     L.write_roster_csv(samples / "pupils.csv")
     write_export(samples / EXPORT)
     entries = key_entries()
-    (samples / KEY_JSON).write_text(json.dumps(
-        {"export": EXPORT, "staff": OWNER, "school": L.SCHOOL_NAME,
-         "matching": "A finding matches an entry when its source file equals `file` and its "
-                     "locator equals the expected `locator` (or lies beneath it); `rule` and "
-                     "`status` must be equal. Items not listed under `expected` must produce no "
-                     "finding.",
-         "items": entries}, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    write_readme(samples / "README.md", readme_template, entries)
+    write_key(samples / KEY_JSON, EXPORT, entries)
+    paths = write_html_export(samples / HTML_EXPORT)
+    write_key(samples / HTML_KEY_JSON, HTML_EXPORT, html_key_entries(paths),
+              MATCHING + " The pages show wall-clock times without a zone: conduct-audit reads "
+              "them in Europe/London, so every time is inferred (to the second; messages lose "
+              "their milliseconds).")
+    IG.write_export(samples / IG.EXPORT, lambda name: tiny_jpeg(PICTURES[name]))
+    instagram_entries = IG.key_entries()
+    IG.write_key(samples / IG.KEY_JSON, instagram_entries)
+    write_readme(samples / "README.md", readme_template, entries, instagram_entries)
+
+
+OUTPUT_FILES = ["school.yaml", "pupils.csv", KEY_JSON, HTML_KEY_JSON, IG.KEY_JSON, "README.md"]
+OUTPUT_FOLDERS = [EXPORT, HTML_EXPORT, IG.EXPORT]
 
 
 def main():
@@ -936,16 +1162,17 @@ def main():
                         help="regenerate into a temporary folder and compare with Samples/")
     args = parser.parse_args()
     check_items()
+    IG.check_items()
     template = (SAMPLES / "README.md").read_text(encoding="utf-8")
     if not args.check:
         generate(SAMPLES, template)
-        print(f"wrote {len(ITEMS)} items; answer key {KEY_JSON}")
+        print(f"wrote {len(ITEMS)} Facebook items (JSON and HTML) and {len(IG.ITEMS)} Instagram "
+              f"items; answer keys {KEY_JSON}, {HTML_KEY_JSON}, {IG.KEY_JSON}")
         return
     with tempfile.TemporaryDirectory() as tmp:
         generate(Path(tmp), template)
-        outputs = ["school.yaml", "pupils.csv", KEY_JSON, "README.md"]
-        different = [n for n in outputs if not filecmp.cmp(Path(tmp) / n, SAMPLES / n, False)]
-        cmp = filecmp.dircmp(Path(tmp) / EXPORT, SAMPLES / EXPORT)
+        different = [n for n in OUTPUT_FILES
+                     if not filecmp.cmp(Path(tmp) / n, SAMPLES / n, False)]
 
         def walk(c, prefix=""):
             found = [prefix + n for n in c.left_only + c.right_only + c.diff_files]
@@ -953,7 +1180,12 @@ def main():
                 found += walk(sub, prefix + name + "/")
             return found
 
-        different += [f"{EXPORT}/{n}" for n in walk(cmp)]
+        for folder in OUTPUT_FOLDERS:
+            if not (SAMPLES / folder).is_dir():
+                different.append(folder)
+                continue
+            different += [f"{folder}/{n}" for n in walk(filecmp.dircmp(Path(tmp) / folder,
+                                                                        SAMPLES / folder))]
         if different:
             print("out of date: " + ", ".join(different))
             sys.exit(1)

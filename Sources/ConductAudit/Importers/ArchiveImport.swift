@@ -9,10 +9,14 @@ public struct ArchiveImport: Sendable {
         self.importers = importers
     }
 
-    /// Every importer the tool ships.
+    /// Every importer the tool ships, in the order they are tried. The JSON importers come first:
+    /// an export holding both JSON files and HTML pages is read from its JSON (FORMATS.md §0.6),
+    /// and the HTML importers claim only archives with HTML pages.
     public static let standardImporters: [any ArchiveImporter] = [
         FacebookJSONImporter(),
         InstagramJSONImporter(),
+        FacebookHTMLImporter(),
+        InstagramHTMLImporter(),
         TwitterArchiveImporter(),
         WhatsAppChatImporter(),
     ]
