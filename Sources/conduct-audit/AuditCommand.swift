@@ -40,6 +40,8 @@ struct AuditCommand: ParsableCommand {
 
     @OptionGroup var location: CaseLocationOptions
 
+    @OptionGroup var output: EvidenceOutputOptions
+
     @Flag(help: "Print the result document as JSON on standard output, nothing else there.")
     var json = false
 
@@ -86,7 +88,7 @@ struct AuditCommand: ParsableCommand {
             database: database, configuration: configuration,
             evidenceFolder: location.evidenceURL(for: staffMember),
             inputHashes: CaseWorkflow.inputHashes(school: schoolOptions.school, roster: schoolOptions.roster),
-            archives: archiveRecords)
+            archives: archiveRecords, writerOptions: output.writerOptions(configuration: configuration))
 
         try database.appendAuditLog(
             AuditLogEntry(

@@ -40,6 +40,34 @@ struct CaseLocationOptions: ParsableArguments {
     }
 }
 
+/// How the evidence folder is written beyond its HTML pages: PDFs, a disclosure copy.
+struct EvidenceOutputOptions: ParsableArguments {
+    @Flag(help: "Also print every page to an A4 PDF beside it, with headless Chromium when it is installed.")
+    var pdf = false
+
+    @Flag(help: "Also write a disclosure copy (in <evidence>/disclosure/) in which people other than the staff member and the pupil concerned appear as initials.")
+    var redactThirdParties = false
+
+    /// The writer's options. When PDFs are asked for and Chromium is not on PATH, says so on
+    /// standard error and writes the pages without PDFs.
+    func writerOptions(configuration: AuditConfiguration) -> EvidenceWriter.Options {
+        var options = EvidenceWriter.Options()
+        if redactThirdParties {
+            options.disclosure = DisclosureRedaction(configuration: configuration)
+        }
+        if pdf {
+            do {
+                options.printer = try ChromiumPrinter.locate(
+                    searchPath: ProcessInfo.processInfo.environment["PATH"],
+                    disablesSandbox: geteuid() == 0)
+            } catch {
+                Terminal.note("warning: " + ((error as? LocalizedError)?.errorDescription ?? "\(error)"))
+            }
+        }
+        return options
+    }
+}
+
 /// A problem with the user's input that the CLI itself detects (exit status 3).
 struct InputFailure: Error, LocalizedError {
     var message: String
