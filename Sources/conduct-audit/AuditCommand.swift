@@ -109,15 +109,6 @@ struct AuditCommand: ParsableCommand {
     }
 
     private func selectedRules() throws -> [RuleID] {
-        guard let rules else { return RuleID.all }
-        var selected: [RuleID] = []
-        for name in rules.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
-            guard let rule = RuleID(argument: name) else {
-                throw ValidationError("Unknown rule '\(name)'. Rules: \(RuleID.all.map(\.rawValue).joined(separator: ", ")).")
-            }
-            selected.append(rule)
-        }
-        if selected.isEmpty { throw ValidationError("--rules names no rule.") }
-        return selected
+        try RuleSelection.parse(rules)
     }
 }

@@ -48,9 +48,16 @@ struct EvidenceOutputOptions: ParsableArguments {
     @Flag(help: "Also write a disclosure copy (in <evidence>/disclosure/) in which people other than the staff member and the pupil concerned appear as initials.")
     var redactThirdParties = false
 
+    /// The writer's options; see ``writerOptions(pdf:redactThirdParties:configuration:)``.
+    func writerOptions(configuration: AuditConfiguration) -> EvidenceWriter.Options {
+        Self.writerOptions(pdf: pdf, redactThirdParties: redactThirdParties, configuration: configuration)
+    }
+
     /// The writer's options. When PDFs are asked for and Chromium is not on PATH, says so on
     /// standard error and writes the pages without PDFs.
-    func writerOptions(configuration: AuditConfiguration) -> EvidenceWriter.Options {
+    static func writerOptions(pdf: Bool, redactThirdParties: Bool, configuration: AuditConfiguration)
+        -> EvidenceWriter.Options
+    {
         var options = EvidenceWriter.Options()
         if redactThirdParties {
             options.disclosure = DisclosureRedaction(configuration: configuration)
@@ -65,6 +72,24 @@ struct EvidenceOutputOptions: ParsableArguments {
             }
         }
         return options
+    }
+}
+
+/// The `--rules` flag's value as rule ids.
+enum RuleSelection {
+    /// The rules named (comma-separated), or every rule when `text` is nil.
+    /// - Throws: a usage error naming an unknown rule.
+    static func parse(_ text: String?) throws -> [RuleID] {
+        guard let text else { return RuleID.all }
+        var selected: [RuleID] = []
+        for name in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+            guard let rule = RuleID(argument: name) else {
+                throw ValidationError("Unknown rule '\(name)'. Rules: \(RuleID.all.map(\.rawValue).joined(separator: ", ")).")
+            }
+            selected.append(rule)
+        }
+        if selected.isEmpty { throw ValidationError("--rules names no rule.") }
+        return selected
     }
 }
 
