@@ -88,7 +88,7 @@ struct AuditCommand: ParsableCommand {
             database: database, configuration: configuration,
             evidenceFolder: location.evidenceURL(for: staffMember),
             inputHashes: CaseWorkflow.inputHashes(school: schoolOptions.school, roster: schoolOptions.roster),
-            archives: archiveRecords, writerOptions: output.writerOptions(configuration: configuration))
+            archives: archiveRecords, pdf: output.pdf, redactThirdParties: output.redactThirdParties)
 
         try database.appendAuditLog(
             AuditLogEntry(

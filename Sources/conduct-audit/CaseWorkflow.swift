@@ -115,14 +115,14 @@ extension CaseWorkflow {
     /// writes the evidence folder.
     static func analyseAndReport(
         database: CaseDatabase, configuration: AuditConfiguration, evidenceFolder: URL,
-        inputHashes: [String: String], archives: [ImportedArchive],
-        writerOptions: EvidenceWriter.Options = EvidenceWriter.Options()
+        inputHashes: [String: String], archives: [ImportedArchive], pdf: Bool = false,
+        redactThirdParties: Bool = false
     ) throws -> AuditOutcome {
         let analysis = try database.analyse(with: configuration)
         return try render(
             analysis, database: database, configuration: configuration,
-            evidenceFolder: evidenceFolder, inputHashes: inputHashes, archives: archives,
-            writerOptions: writerOptions)
+            evidenceFolder: evidenceFolder, inputHashes: inputHashes, archives: archives, pdf: pdf,
+            redactThirdParties: redactThirdParties)
     }
 
     /// Writes the evidence folder for findings already stored in the case, with copies of the
@@ -130,8 +130,11 @@ extension CaseWorkflow {
     static func render(
         _ analysis: CaseAnalysis, database: CaseDatabase, configuration: AuditConfiguration,
         evidenceFolder: URL, inputHashes: [String: String], archives: [ImportedArchive],
-        writerOptions: EvidenceWriter.Options = EvidenceWriter.Options()
+        pdf: Bool = false, redactThirdParties: Bool = false
     ) throws -> AuditOutcome {
+        let writerOptions = EvidenceOutputOptions.writerOptions(
+            pdf: pdf, redactThirdParties: redactThirdParties, configuration: configuration,
+            timeline: analysis.timeline)
         let analyzer = Analyzer()
         var descriptions: [RuleID: String] = [:]
         for rule in analyzer.rules { descriptions[rule.id] = rule.summary }

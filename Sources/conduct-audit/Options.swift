@@ -48,19 +48,14 @@ struct EvidenceOutputOptions: ParsableArguments {
     @Flag(help: "Also write a disclosure copy (in <evidence>/disclosure/) in which people other than the staff member and the pupil concerned appear as initials.")
     var redactThirdParties = false
 
-    /// The writer's options; see ``writerOptions(pdf:redactThirdParties:configuration:)``.
-    func writerOptions(configuration: AuditConfiguration) -> EvidenceWriter.Options {
-        Self.writerOptions(pdf: pdf, redactThirdParties: redactThirdParties, configuration: configuration)
-    }
-
     /// The writer's options. When PDFs are asked for and Chromium is not on PATH, says so on
     /// standard error and writes the pages without PDFs.
-    static func writerOptions(pdf: Bool, redactThirdParties: Bool, configuration: AuditConfiguration)
-        -> EvidenceWriter.Options
-    {
+    static func writerOptions(
+        pdf: Bool, redactThirdParties: Bool, configuration: AuditConfiguration, timeline: Timeline
+    ) -> EvidenceWriter.Options {
         var options = EvidenceWriter.Options()
         if redactThirdParties {
-            options.disclosure = DisclosureRedaction(configuration: configuration)
+            options.disclosure = DisclosureRedaction(configuration: configuration, timeline: timeline)
         }
         if pdf {
             do {

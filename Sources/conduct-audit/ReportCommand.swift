@@ -40,7 +40,7 @@ struct ReportCommand: ParsableCommand {
             try database.storedAnalysis(), database: database, configuration: configuration,
             evidenceFolder: location.evidenceURL(for: member),
             inputHashes: CaseWorkflow.inputHashes(school: schoolOptions.school, roster: schoolOptions.roster),
-            archives: archives, writerOptions: output.writerOptions(configuration: configuration))
+            archives: archives, pdf: output.pdf, redactThirdParties: output.redactThirdParties)
         try database.appendAuditLog(
             AuditLogEntry(
                 at: Date(), command: "report", arguments: Array(CommandLine.arguments.dropFirst()),

@@ -132,9 +132,7 @@ struct SelfCheckCommand: ParsableCommand {
             let outcome = try CaseWorkflow.render(
                 analysis, database: database, configuration: configuration,
                 evidenceFolder: URL(fileURLWithPath: out, isDirectory: true), inputHashes: hashes,
-                archives: results.map(\.archive),
-                writerOptions: EvidenceOutputOptions.writerOptions(
-                    pdf: pdf, redactThirdParties: false, configuration: configuration))
+                archives: results.map(\.archive), pdf: pdf)
             Terminal.print("Evidence folder written to \(outcome.evidenceFolder.appendingPathComponent("index.html").path).")
         }
     }

@@ -48,7 +48,7 @@ public struct ChromiumPrinter: PagePrinter {
         try fileManager.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? fileManager.removeItem(at: scratch) }
         let log = scratch.appendingPathComponent("stderr.txt")
-        fileManager.createFile(atPath: log.path, contents: nil)
+        _ = fileManager.createFile(atPath: log.path, contents: nil)
 
         let process = Process()
         process.executableURL = executable

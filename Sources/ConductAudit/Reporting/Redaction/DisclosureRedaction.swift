@@ -68,15 +68,35 @@ public struct DisclosureRedaction: Sendable {
 }
 
 extension DisclosureRedaction {
-    /// The redaction for an audit: the staff member protected; the roster's pupils and the
-    /// school's other staff recognised wherever they are named.
-    public init(configuration: AuditConfiguration, folderName: String = "disclosure") {
+    /// The redaction for an audit: the staff member protected; the roster's pupils, the school's
+    /// other staff and everyone the staff member's archives name (friends, followers, message
+    /// participants) recognised wherever they are named.
+    /// - Parameters:
+    ///   - configuration: the audit's school, staff member and roster.
+    ///   - timeline: the case's whole timeline, whose people are looked for in every text.
+    public init(
+        configuration: AuditConfiguration, timeline: Timeline = Timeline(),
+        folderName: String = "disclosure"
+    ) {
         let colleagues = configuration.school.staff
             .filter { $0.name != configuration.staff.name }
             .map(KnownPerson.init(staff:))
+        var seen = Set<Person>()
+        var archivePeople: [KnownPerson] = []
+        for item in timeline.items {
+            for person in item.counterparties + [item.author].compactMap({ $0 })
+            where !person.isAnonymous && seen.insert(person).inserted {
+                archivePeople.append(
+                    KnownPerson(
+                        names: person.name.map { [$0] } ?? [],
+                        handles: person.handle.map { [$0] } ?? [],
+                        accountIDs: person.accountID.map { [$0] } ?? []))
+            }
+        }
         self.init(
             staff: KnownPerson(staff: configuration.staff),
-            people: configuration.roster.pupils.map(KnownPerson.init(pupil:)) + colleagues,
+            people: configuration.roster.pupils.map(KnownPerson.init(pupil:)) + colleagues
+                + archivePeople,
             folderName: folderName)
     }
 }
