@@ -31,7 +31,10 @@ public struct FindingFilter: Sendable, Equatable {
     }
 
     /// The findings that match, in their given order.
-    /// - Parameter incidents: the incidents the findings belong to (for the incident condition).
+    /// - Parameters:
+    ///   - findings: the findings to filter.
+    ///   - groups: the incidents the findings belong to (for the incident condition).
+    /// - Returns: the matching findings.
     public func apply(to findings: [Finding], incidents groups: [Incident] = []) -> [Finding] {
         var incidentOf: [FindingID: String] = [:]
         for incident in groups {

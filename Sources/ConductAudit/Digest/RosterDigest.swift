@@ -178,8 +178,10 @@ public struct RosterDigest: Codable, Sendable, Equatable {
         }
 
         private func mac(_ text: String) -> String {
-            HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: SymmetricKey(data: keyBytes))
-                .map { String(format: "%02x", $0) }.joined()
+            HMAC<SHA256>.authenticationCode(
+                for: Data(text.utf8), using: SymmetricKey(data: keyBytes)
+            )
+            .map { String(format: "%02x", $0) }.joined()
         }
     }
 }

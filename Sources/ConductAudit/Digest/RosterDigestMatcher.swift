@@ -15,7 +15,10 @@ public struct RosterDigestMatcher: Sendable {
     private let entryByHandle: [String: Int]
 
     /// Prepares matching against `digest` with its key.
-    /// - Parameter key: the school-held key, when the digest does not carry one.
+    /// - Parameters:
+    ///   - digest: the school's roster digest.
+    ///   - key: the school-held key, when the digest does not carry one.
+    ///   - file: the digest's path, for error messages.
     /// - Throws: ``RosterDigestError`` when no key is available or it is the wrong one.
     public init(digest: RosterDigest, key: SymmetricKey? = nil, file: String = "digest") throws {
         self.digest = digest
@@ -55,6 +58,7 @@ public struct RosterDigestMatcher: Sendable {
     /// - Parameters:
     ///   - timeline: the staff member's timeline (already limited to the period checked).
     ///   - timeZone: the school's zone, for the year of each item (ages are by year only).
+    /// - Returns: one contact per digest entry matched, by the time of its first item.
     public func contacts(in timeline: Timeline, timeZone: TimeZone) -> [DigestContact] {
         var byEntry: [Int: DigestContact] = [:]
         for item in timeline.items {

@@ -13,13 +13,15 @@ extension EvidenceBundle {
     ///   - ruleDescriptions: what each rule checks.
     ///   - inputHashes: SHA-256 of school.yaml and the roster.
     ///   - generatedAt: the time to record as the generation time.
+    /// - Returns: the bundle, without media (see ``attach(_:)``).
     public static func assemble(
         timeline: Timeline, findings: [Finding], incidents: [Incident], archives: [ImportedArchive],
         reviews: [FindingID: [ReviewDecision]], configuration: AuditConfiguration,
         ruleDescriptions: [RuleID: String], inputHashes: [String: String], generatedAt: Date
     ) -> EvidenceBundle {
         let zone = configuration.timeZone
-        let byID = Dictionary(timeline.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let byID = Dictionary(
+            timeline.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var context: [FindingID: [ItemID]] = [:]
         var cited: Set<ItemID> = []
         let conversations = Dictionary(grouping: timeline.items.filter { $0.conversation != nil }) {
@@ -72,20 +74,25 @@ extension EvidenceBundle {
             }
         }
 
-        let timetable = StaffTimetable(staff: configuration.staff, configuration: configuration.school)
+        let timetable = StaffTimetable(
+            staff: configuration.staff, configuration: configuration.school)
         var clauses: [RuleID: PolicyClause] = [:]
         for (rule, clause) in configuration.school.policy {
-            clauses[RuleID(rawValue: rule)] = PolicyClause(section: clause.section, text: clause.text)
+            clauses[RuleID(rawValue: rule)] = PolicyClause(
+                section: clause.section, text: clause.text)
         }
         return EvidenceBundle(
             staffName: configuration.staff.name, staffRole: configuration.staff.role,
-            period: Period(from: configuration.from?.description, to: configuration.to?.description),
+            period: Period(
+                from: configuration.from?.description, to: configuration.to?.description),
             generatedAt: generatedAt, toolVersion: ToolVersion.current, timeZone: zone,
             archives: archives, findings: findings, incidents: incidents, items: items,
             context: context, policyClauses: clauses, ruleDescriptions: ruleDescriptions,
             inputHashes: inputHashes,
-            ownActivity: timeline.items.filter { $0.isAuthoredByOwner && configuration.isInPeriod($0) }
-                .compactMap(\.occurredAt),
+            ownActivity: timeline.items.filter {
+                $0.isAuthoredByOwner && configuration.isInPeriod($0)
+            }
+            .compactMap(\.occurredAt),
             workingHoursShading: workingHours(of: timetable.pattern), reviews: reviews,
             threadPositions: threadPositions, itemsInPeriod: itemsInPeriod)
     }
@@ -104,7 +111,8 @@ extension EvidenceBundle {
                 let start = hour * 60
                 let end = start + 60
                 let working = pattern.workingPeriods.contains { period in
-                    period.start.minutesSinceMidnight < end && period.end.minutesSinceMidnight > start
+                    period.start.minutesSinceMidnight < end
+                        && period.end.minutesSinceMidnight > start
                 }
                 if working { cells.insert(WeekdayHour(weekday: weekday, hour: hour)) }
             }

@@ -98,8 +98,9 @@ public struct EvidenceBundle: Sendable {
     /// How each archive could be opened when the evidence was written, by SHA-256; an archive
     /// not listed was not looked for.
     public var archiveAccess: [String: ArchiveAccess]
-    /// For a targeted audit, how many items of each section fell inside the period: by archive
-    /// SHA-256, then section name. Empty when the whole archive was audited.
+    /// For a targeted audit, how many items of each section fell inside the period.
+    ///
+    /// By archive SHA-256, then section name; empty when the whole archive was audited.
     public var itemsInPeriod: [String: [String: Int]]
 
     public init(

@@ -120,7 +120,8 @@ public struct EvidenceWriter: Sendable {
     }
 
     private static func entry(_ path: String, _ data: Data) -> EvidenceManifest.File {
-        EvidenceManifest.File(path: path, sha256: SHA256Hex.digest(of: data), size: UInt64(data.count))
+        EvidenceManifest.File(
+            path: path, sha256: SHA256Hex.digest(of: data), size: UInt64(data.count))
     }
 
     private func manifest(for bundle: EvidenceBundle, kind: String, files: [EvidenceManifest.File])
@@ -143,6 +144,7 @@ public struct EvidenceWriter: Sendable {
     ///   - incidentBundles: for a disclosure copy, the bundle each incident's page is rendered
     ///     from (redacted for that incident); the page falls back to `bundle`.
     ///   - exhibits: the numbering; computed from `bundle` when nil.
+    /// - Returns: the files, by path relative to the copy's folder.
     /// - Throws: ``ReportError`` when the bundle is incomplete.
     func render(
         _ bundle: EvidenceBundle, copy: EvidenceCopy = .sealed(disclosureFolder: nil),
@@ -261,7 +263,8 @@ public struct EvidenceWriter: Sendable {
             switch evidence?.content {
             case .copied?:
                 if let evidence {
-                    entry.copy = ExhibitIndex.mediaPath(of: exhibit, file: evidence, incident: incident.id)
+                    entry.copy = ExhibitIndex.mediaPath(
+                        of: exhibit, file: evidence, incident: incident.id)
                 }
             case .unavailable(let reason)?:
                 entry.unavailable = reason

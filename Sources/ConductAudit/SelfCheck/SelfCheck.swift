@@ -1,5 +1,6 @@
-/// The staff member's private check: the audit's rules run over their own archives, with
-/// nothing stored. Contact with pupils is checked against the roster or, when the school gives
+/// The staff member's private check: the audit's rules over their own archives, nothing stored.
+///
+/// Contact with pupils is checked against the roster or, when the school gives
 /// a roster digest instead, by hashing names and handles the way the digest was made.
 public struct SelfCheck: Sendable {
     public var analyzer: Analyzer
@@ -15,6 +16,7 @@ public struct SelfCheck: Sendable {
     ///   - configuration: the school, the staff member, the roster (empty with a digest), the
     ///     rules and the period.
     ///   - digest: the roster digest to match people against, when there is no roster.
+    /// - Returns: the findings, the people matched in the digest and what was checked.
     public func run(
         timeline: Timeline, archives: [ImportedArchive], configuration: AuditConfiguration,
         digest: RosterDigestMatcher? = nil

@@ -28,8 +28,10 @@ public struct SelfCheckSummary: Sendable {
         lines.append("")
         say("WHAT WAS CHECKED")
         for archive in report.archives {
-            var text = "\(archive.platform.displayName) export \(archive.path): \(archive.itemCount) items"
-            let times = archive.coverage.compactMap(\.earliest) + archive.coverage.compactMap(\.latest)
+            var text =
+                "\(archive.platform.displayName) export \(archive.path): \(archive.itemCount) items"
+            let times =
+                archive.coverage.compactMap(\.earliest) + archive.coverage.compactMap(\.latest)
             if let first = times.min(), let last = times.max() {
                 text += " from \(Self.day(first, zone)) to \(Self.day(last, zone))"
             }
@@ -51,7 +53,9 @@ public struct SelfCheckSummary: Sendable {
             indent: 2, hanging: 4)
         switch report.pupilCheck {
         case .roster(let pupils):
-            say("- Pupils: checked against the school's roster of \(pupils) pupils.", indent: 2, hanging: 4)
+            say(
+                "- Pupils: checked against the school's roster of \(pupils) pupils.", indent: 2,
+                hanging: 4)
         case .digest(let entries, let madeOn):
             say(
                 "- Pupils: checked against the school's roster digest (\(entries) pupils, made on "
@@ -75,8 +79,10 @@ public struct SelfCheckSummary: Sendable {
         for rule in RuleID.all + byRule.keys.filter({ !RuleID.all.contains($0) }).sorted() {
             guard let findings = byRule[rule], !findings.isEmpty else { continue }
             number += 1
-            let days = Set(findings.compactMap(\.occurredAt).map { LocalDay.containing($0, in: zone) })
-            var heading = "\(number). \(SelfCheckAdvice.heading(for: rule)): \(findings.count) "
+            let days = Set(
+                findings.compactMap(\.occurredAt).map { LocalDay.containing($0, in: zone) })
+            var heading =
+                "\(number). \(SelfCheckAdvice.heading(for: rule)): \(findings.count) "
                 + (findings.count == 1 ? "item" : "items")
             if days.count > 1 { heading += " on \(days.count) days" }
             let declared = findings.filter { $0.status == .declared }.count
@@ -89,7 +95,8 @@ public struct SelfCheckSummary: Sendable {
             }
             for finding in findings.suffix(examples).reversed() {
                 let when = finding.occurredAt.map { Self.moment($0, zone) } ?? "no time"
-                var line = "- \(when): \(finding.platform.displayName) \(finding.activity.displayName)"
+                var line =
+                    "- \(when): \(finding.platform.displayName) \(finding.activity.displayName)"
                 if let who = finding.counterparty?.name { line += " with \(who)" }
                 if let excerpt = finding.excerpt { line += " — “\(Self.shorten(excerpt))”" }
                 say(line, indent: 5, hanging: 7)
@@ -133,7 +140,8 @@ public struct SelfCheckSummary: Sendable {
     private func describe(_ contact: DigestContact, configuration: AuditConfiguration) -> String {
         let names = contact.labels.map { "“\($0)”" }.joined(separator: " / ")
         var text = names
-        text += contact.onRoll
+        text +=
+            contact.onRoll
             ? " — a pupil on roll when the digest was made"
             : " — a former pupil"
         if let age = contact.youngestAgeByYear, !contact.onRoll {
@@ -159,7 +167,9 @@ public struct SelfCheckSummary: Sendable {
         }
         text += "."
         let declared = configuration.staff.declaredLinks.first { link in
-            contact.labels.contains { NameNormalization.key($0) == NameNormalization.key(link.pupil) }
+            contact.labels.contains {
+                NameNormalization.key($0) == NameNormalization.key(link.pupil)
+            }
         }
         if let declared {
             text += " You have declared this link (\(declared.relationship)) to the headteacher."

@@ -8,7 +8,8 @@ public struct CaseAnalysis: Sendable {
     /// The rules the analysis ran.
     public var rulesRun: [RuleID]
 
-    public init(timeline: Timeline, findings: [Finding], incidents: [Incident], rulesRun: [RuleID]) {
+    public init(timeline: Timeline, findings: [Finding], incidents: [Incident], rulesRun: [RuleID])
+    {
         self.timeline = timeline
         self.findings = findings
         self.incidents = incidents

@@ -24,6 +24,8 @@ import Testing
         #expect(Self.ids(FindingFilter(incidents: ["INC-0002"], timeZone: london)) == [working])
         let june = try #require(LocalDay(year: 2024, month: 6, day: 12))
         #expect(Self.ids(FindingFilter(from: june, to: june, timeZone: london)) == [working])
-        #expect(Self.ids(FindingFilter(rules: [.workingHours], statuses: [.open], timeZone: london)).isEmpty)
+        #expect(
+            Self.ids(FindingFilter(rules: [.workingHours], statuses: [.open], timeZone: london))
+                .isEmpty)
     }
 }

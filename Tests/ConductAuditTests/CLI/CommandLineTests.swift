@@ -62,10 +62,15 @@ import Testing
         let run = try Self.run(Self.auditArguments + ["--pdf"], in: folder, path: "/nonexistent")
 
         #expect(run.status == 1)  // open findings
-        #expect(run.error.contains("warning: PDFs were not written: Chromium was not found on PATH"))
+        #expect(
+            run.error.contains("warning: PDFs were not written: Chromium was not found on PATH"))
         let evidence = folder.appendingPathComponent("Reports/rebecca-hale/evidence")
-        #expect(FileManager.default.fileExists(atPath: evidence.appendingPathComponent("index.html").path))
-        #expect(!FileManager.default.fileExists(atPath: evidence.appendingPathComponent("index.pdf").path))
+        #expect(
+            FileManager.default.fileExists(
+                atPath: evidence.appendingPathComponent("index.html").path))
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: evidence.appendingPathComponent("index.pdf").path))
     }
 
     @Test(
@@ -80,23 +85,34 @@ import Testing
         let id = try #require(listed.output.split(separator: " ").first.map(String.init))
 
         let review = try Self.run(
-            ["review", id, "--dismiss", "--reason", "Scheduled the night before", "--reviewer", "J. Smith (HR)",
-             "--case", casePath], in: folder)
+            [
+                "review", id, "--dismiss", "--reason", "Scheduled the night before", "--reviewer",
+                "J. Smith (HR)",
+                "--case", casePath,
+            ], in: folder)
         #expect(review.status == 0)
         #expect(try Self.run(Self.auditArguments, in: folder).status == 1)
 
-        let dismissed = try Self.run(["findings", "--case", casePath, "--status", "dismissed"], in: folder)
+        let dismissed = try Self.run(
+            ["findings", "--case", casePath, "--status", "dismissed"], in: folder)
         #expect(dismissed.output.hasPrefix(id))
         #expect(dismissed.output.contains("1 of "))
         let evidence = folder.appendingPathComponent("Reports/rebecca-hale/evidence")
         let pages = try FileManager.default.contentsOfDirectory(atPath: evidence.path)
             .filter { $0.hasPrefix("INC-") }
-            .map { try EvidenceFixture.text(evidence.appendingPathComponent("\($0)/incident.html")) }
-        #expect(pages.contains { $0.contains("by <strong>J. Smith (HR)</strong>") && $0.contains("Scheduled the night before") })
+            .map {
+                try EvidenceFixture.text(evidence.appendingPathComponent("\($0)/incident.html"))
+            }
+        #expect(
+            pages.contains {
+                $0.contains("by <strong>J. Smith (HR)</strong>")
+                    && $0.contains("Scheduled the night before")
+            })
 
         let intact = try Self.run(["verify", evidence.path], in: folder)
         #expect(intact.status == 0)
-        try Data("tampered".utf8).write(to: evidence.appendingPathComponent("INC-0001/incident.json"))
+        try Data("tampered".utf8).write(
+            to: evidence.appendingPathComponent("INC-0001/incident.json"))
         let tampered = try Self.run(["verify", evidence.path], in: folder)
         #expect(tampered.status == 1)
         #expect(tampered.output.contains("CHANGED  INC-0001/incident.json: SHA-256 was"))
@@ -109,18 +125,25 @@ import Testing
         let folder = try EvidenceFixture.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let digest = try Self.run(
-            ["roster", "digest", "--roster", Self.samples.appendingPathComponent("pupils.csv").path,
-             "--out", "digest.json"], in: folder)
+            [
+                "roster", "digest", "--roster",
+                Self.samples.appendingPathComponent("pupils.csv").path,
+                "--out", "digest.json",
+            ], in: folder)
         #expect(digest.status == 0)
         let digestText = try EvidenceFixture.text(folder.appendingPathComponent("digest.json"))
         #expect(!digestText.contains("Bennett"))
-        #expect(try EvidenceFixture.permissions(folder.appendingPathComponent("digest.json")) == 0o600)
+        #expect(
+            try EvidenceFixture.permissions(folder.appendingPathComponent("digest.json")) == 0o600)
         let before = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
 
         let run = try Self.run(
-            ["self-check", Self.samples.appendingPathComponent("facebook-rebeccahale-2025-03-14").path,
-             "--school", Self.samples.appendingPathComponent("school.yaml").path,
-             "--roster-digest", "digest.json"], in: folder)
+            [
+                "self-check",
+                Self.samples.appendingPathComponent("facebook-rebeccahale-2025-03-14").path,
+                "--school", Self.samples.appendingPathComponent("school.yaml").path,
+                "--roster-digest", "digest.json",
+            ], in: folder)
 
         #expect(run.status == 1)
         #expect(run.output.contains("Self-check for Rebecca Hale"))

@@ -31,7 +31,8 @@ import Testing
     @Test("the digest holds no name, handle or date of the roster in clear")
     func noNamesOrDatesInClear() throws {
         let digest = RosterDigest(
-            roster: try Self.roster(), key: RosterDigest.makeKey(), includesKey: true, on: try #require(Self.day))
+            roster: try Self.roster(), key: RosterDigest.makeKey(), includesKey: true,
+            on: try #require(Self.day))
         let text = String(decoding: try digest.jsonData(), as: UTF8.self).lowercased()
 
         for clear in [
@@ -48,7 +49,8 @@ import Testing
     @Test("a name matches whatever its accents, case and spacing; a handle by its letters")
     func matchesNormalisedNamesAndHandles() throws {
         let digest = RosterDigest(
-            roster: try Self.roster(), key: RosterDigest.makeKey(), includesKey: true, on: try #require(Self.day))
+            roster: try Self.roster(), key: RosterDigest.makeKey(), includesKey: true,
+            on: try #require(Self.day))
         let matcher = try RosterDigestMatcher(digest: digest)
 
         #expect(matcher.match(Person(name: "zoe  KOWALCZYK")) != nil)
@@ -62,7 +64,8 @@ import Testing
     @Test("contacts carry the on-roll flag and the birth year, found by trying years")
     func contactsWithAges() throws {
         let digest = RosterDigest(
-            roster: try Self.roster(), key: RosterDigest.makeKey(), includesKey: true, on: try #require(Self.day))
+            roster: try Self.roster(), key: RosterDigest.makeKey(), includesKey: true,
+            on: try #require(Self.day))
         let matcher = try RosterDigestMatcher(digest: digest)
         let timeline = Timeline(items: [
             Self.item(Person(name: "Jordan Reece"), kind: .message, at: 1_731_240_000),  // Nov 2024
@@ -82,7 +85,8 @@ import Testing
     @Test("with a school-held key the digest has no key; the wrong key or none is refused")
     func schoolHeldKey() throws {
         let key = RosterDigest.makeKey()
-        let digest = RosterDigest(roster: try Self.roster(), key: key, includesKey: false, on: try #require(Self.day))
+        let digest = RosterDigest(
+            roster: try Self.roster(), key: key, includesKey: false, on: try #require(Self.day))
         #expect(digest.key == nil)
 
         #expect(throws: RosterDigestError.keyRequired("d.json")) {
@@ -106,7 +110,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let url = root.appendingPathComponent("digest.json")
         let digest = RosterDigest(
-            roster: try Self.roster(), key: RosterDigest.makeKey(), includesKey: true, on: try #require(Self.day))
+            roster: try Self.roster(), key: RosterDigest.makeKey(), includesKey: true,
+            on: try #require(Self.day))
         try digest.jsonData().write(to: url)
 
         let loaded = try RosterDigest.load(from: url)
@@ -115,6 +120,8 @@ import Testing
 
         let other = root.appendingPathComponent("other.json")
         try Data(#"{"hello": 1}"#.utf8).write(to: other)
-        #expect(throws: RosterDigestError.notADigest(other.path)) { try RosterDigest.load(from: other) }
+        #expect(throws: RosterDigestError.notADigest(other.path)) {
+            try RosterDigest.load(from: other)
+        }
     }
 }

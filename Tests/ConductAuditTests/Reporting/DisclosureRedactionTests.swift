@@ -17,7 +17,9 @@ import Testing
         text: "Hi Miss, Marek Kowalczyk says hi, and Jordan too", conversation: "Zoë Kowalczyk",
         occurredAt: Date(timeIntervalSince1970: 1_704_895_200), timeBasis: .explicit,
         source: source("messages/inbox/zoekowalczyk_123/message_1.json", "/messages/0"),
-        rawFragment: #"{"sender_name":"Zo\u00c3\u00ab Kowalczyk","content":"Hi Miss, Marek Kowalczyk says hi, and Jordan too"}"#)
+        rawFragment:
+            #"{"sender_name":"Zo\u00c3\u00ab Kowalczyk","content":"Hi Miss, Marek Kowalczyk says hi, and Jordan too"}"#
+    )
 
     /// A reply in the same thread by an adult third party.
     static let thirdPartyReply = TimelineItem(
@@ -27,7 +29,9 @@ import Testing
         text: "Siobhán here, on Zoë's phone", conversation: "Zoë Kowalczyk",
         occurredAt: Date(timeIntervalSince1970: 1_704_895_260), timeBasis: .explicit,
         source: source("messages/inbox/zoekowalczyk_123/message_1.json", "/messages/1"),
-        rawFragment: #"{"sender_name":"Siobh\u00c3\u00a1n N\u00c3\u00ad Bhriain","content":"Siobh\u00c3\u00a1n here, on Zo\u00c3\u00ab's phone"}"#)
+        rawFragment:
+            #"{"sender_name":"Siobh\u00c3\u00a1n N\u00c3\u00ad Bhriain","content":"Siobh\u00c3\u00a1n here, on Zo\u00c3\u00ab's phone"}"#
+    )
 
     /// A post in working time thanking a third party and naming the pupil.
     static let post = TimelineItem(
@@ -36,7 +40,9 @@ import Testing
         text: "Thanks Siobhán Ní Bhriain for the cake! Zoë Kowalczyk loved it",
         occurredAt: Date(timeIntervalSince1970: 1_718_183_700), timeBasis: .explicit,
         source: source("posts/your_posts_1.json", "/3"),
-        rawFragment: #"{"post":"Thanks Siobh\u00c3\u00a1n N\u00c3\u00ad Bhriain for the cake! Zo\u00c3\u00ab Kowalczyk loved it"}"#)
+        rawFragment:
+            #"{"post":"Thanks Siobh\u00c3\u00a1n N\u00c3\u00ad Bhriain for the cake! Zo\u00c3\u00ab Kowalczyk loved it"}"#
+    )
 
     static func bundle() -> EvidenceBundle {
         let contact = Finding(
@@ -44,7 +50,8 @@ import Testing
             counterparty: FindingCounterparty(
                 name: "Zoë Kowalczyk", rosterID: "W373247318102",
                 matchExplanation: "display name 'Zoë Kowalczyk' equals the pupil's legal name"),
-            explanation: "A message from Zoë Kowalczyk, a pupil on roll; Siobhán Ní Bhriain replied.",
+            explanation:
+                "A message from Zoë Kowalczyk, a pupil on roll; Siobhán Ní Bhriain replied.",
             incidentKey: "W373247318102/facebook")
         let working = Finding(
             rule: .workingHours, severity: .low, confidence: 0.95, item: post,
@@ -87,13 +94,16 @@ import Testing
         while let url = enumerator?.nextObject() as? URL {
             guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true
             else { continue }
-            let relative = String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1))
+            let relative = String(
+                url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1))
             result[relative] = String(decoding: try Data(contentsOf: url), as: UTF8.self)
         }
         return result
     }
 
-    @Test("the disclosure copy shows third parties as initials everywhere, raw fragments and JSON included")
+    @Test(
+        "the disclosure copy shows third parties as initials everywhere, raw fragments and JSON included"
+    )
     func thirdPartiesBecomeInitials() throws {
         // Given a bundle naming the pupil concerned, an adult who replied and a mentioned pupil
         let root = try EvidenceFixture.temporaryFolder()
@@ -122,11 +132,15 @@ import Testing
         #expect(contactPage.contains(#"Zo\u00c3\u00ab Kowalczyk"#))
         let contactJSON = try #require(disclosure["INC-0001/incident.json"])
         #expect(contactJSON.contains(#""name" : "S.N.B.""#))
-        #expect(contactJSON.contains(#""handle" : "@S.N.""#) || contactJSON.contains(#""handle" : "S.N.""#))
+        #expect(
+            contactJSON.contains(#""handle" : "@S.N.""#)
+                || contactJSON.contains(#""handle" : "S.N.""#))
         // But on the page of an incident that does not concern her, the pupil is initials too
         let postPage = try #require(disclosure["INC-0002/incident.html"])
         #expect(!postPage.lowercased().contains("zoë") && !postPage.lowercased().contains("zoe"))
-        #expect(postPage.contains("Thanks S.N.B. for the <mark title=\"food\">cake</mark>! Z.K. loved it"))
+        #expect(
+            postPage.contains(
+                "Thanks S.N.B. for the <mark title=\"food\">cake</mark>! Z.K. loved it"))
         #expect(postPage.contains("S. confirmed the date"))
         // And the index, which lists every incident, names every pupil concerned
         #expect(try #require(disclosure["index.html"]).contains("Zoë Kowalczyk"))
@@ -167,7 +181,8 @@ import Testing
 
         #expect(manifest.files.contains { $0.path.hasPrefix("INC-0002/media/") })
         #expect(!manifest.files.contains { $0.path.hasPrefix("disclosure/INC-0002/media/") })
-        let page = try EvidenceFixture.text(out.appendingPathComponent("disclosure/INC-0002/incident.html"))
+        let page = try EvidenceFixture.text(
+            out.appendingPathComponent("disclosure/INC-0002/incident.html"))
         #expect(page.contains("Withheld from this disclosure copy"))
         #expect(page.contains(SHA256Hex.digest(of: Data("jpeg".utf8))))
     }
@@ -176,13 +191,17 @@ import Testing
     func redactorMovesSpans() {
         let redactor = Redactor(
             protecting: [KnownPerson(names: ["Zoë Kowalczyk"])],
-            hiding: [KnownPerson(names: ["Marek Kowalczyk"]), KnownPerson(names: ["Siobhán Ní Bhriain"])])
+            hiding: [
+                KnownPerson(names: ["Marek Kowalczyk"]), KnownPerson(names: ["Siobhán Ní Bhriain"]),
+            ])
         let text = "Siobhan Ni Bhriain and Marek Kowalczyk met Kowalczyk"
-        let result = redactor.apply(text, spans: [
-            TextSpan(start: 0, length: 7, label: "inside"),  // "Siobhan"
-            TextSpan(start: 23, length: 5, label: "partly"),  // "Marek"
-            TextSpan(start: 43, length: 9, label: "after"),  // "Kowalczyk"
-        ])
+        let result = redactor.apply(
+            text,
+            spans: [
+                TextSpan(start: 0, length: 7, label: "inside"),  // "Siobhan"
+                TextSpan(start: 23, length: 5, label: "partly"),  // "Marek"
+                TextSpan(start: 43, length: 9, label: "after"),  // "Kowalczyk"
+            ])
         #expect(result.text == "S.N.B. and M.K. met Kowalczyk")
         let marked = result.spans.map { span in
             String(Array(result.text)[span.start..<(span.start + span.length)])
@@ -203,10 +222,15 @@ import Testing
         let redactor = Redactor(
             protecting: [KnownPerson(names: ["Rebecca Hale"], accountIDs: ["+44 7700 900123"])],
             hiding: [
-                KnownPerson(names: ["Jordan Reece"], handles: ["jordan.r"], accountIDs: ["+44 7700 900999"])
+                KnownPerson(
+                    names: ["Jordan Reece"], handles: ["jordan.r"], accountIDs: ["+44 7700 900999"])
             ])
-        #expect(redactor.apply("messages/inbox/jordanreece_4635/message_1.json") == "messages/inbox/jr_4635/message_1.json")
+        #expect(
+            redactor.apply("messages/inbox/jordanreece_4635/message_1.json")
+                == "messages/inbox/jr_4635/message_1.json")
         #expect(redactor.apply("@jordan.r wrote") == "@J.R. wrote")
-        #expect(redactor.apply("from +44 7700 900999 to +44 7700 900123") == "from [withheld] to +44 7700 900123")
+        #expect(
+            redactor.apply("from +44 7700 900999 to +44 7700 900123")
+                == "from [withheld] to +44 7700 900123")
     }
 }

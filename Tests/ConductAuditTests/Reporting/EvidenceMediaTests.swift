@@ -132,8 +132,12 @@ import Testing
             ArchiveReader.Entry(path: "facebook-x/your_activity/a.jpg", size: 1),
             ArchiveReader.Entry(path: "your_activity/b.jpg", size: 1),
         ]
-        #expect(EvidenceMediaCollector.entry(for: "your_activity/a.jpg", in: entries)?.path == "facebook-x/your_activity/a.jpg")
-        #expect(EvidenceMediaCollector.entry(for: "your_activity/b.jpg", in: entries)?.path == "your_activity/b.jpg")
+        #expect(
+            EvidenceMediaCollector.entry(for: "your_activity/a.jpg", in: entries)?.path
+                == "facebook-x/your_activity/a.jpg")
+        #expect(
+            EvidenceMediaCollector.entry(for: "your_activity/b.jpg", in: entries)?.path
+                == "your_activity/b.jpg")
         #expect(EvidenceMediaCollector.entry(for: "../etc/passwd", in: entries) == nil)
     }
 }

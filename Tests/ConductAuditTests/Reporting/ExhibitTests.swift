@@ -27,7 +27,10 @@ import Testing
         #expect(index.number(ofItem: EvidenceFixture.contextReply.id) == 2)
         #expect(index.number(ofContext: EvidenceFixture.pupilFinding.id) == 3)
         #expect(index.number(ofItem: EvidenceFixture.summerPost.id) == 4)
-        #expect(index.exhibits.map(\.incidents) == [["INC-0001"], ["INC-0001"], ["INC-0001"], ["INC-0002"]])
+        #expect(
+            index.exhibits.map(\.incidents) == [
+                ["INC-0001"], ["INC-0001"], ["INC-0001"], ["INC-0002"],
+            ])
 
         // And the index and the incident pages show them under those numbers
         let root = try EvidenceFixture.temporaryFolder()
@@ -36,11 +39,14 @@ import Testing
         try EvidenceWriter().write(bundle, to: out)
         let html = try EvidenceFixture.text(out.appendingPathComponent("index.html"))
         #expect(html.contains("<h2>Exhibit index</h2>"))
-        for number in 1...4 { #expect(html.contains(#"<td id="E\#(number)">Exhibit \#(number)</td>"#)) }
+        for number in 1...4 {
+            #expect(html.contains(#"<td id="E\#(number)">Exhibit \#(number)</td>"#))
+        }
         #expect(html.contains(#"href="INC-0002/incident.html#E4""#))
         #expect(html.contains(SHA256Hex.digest(of: EvidenceFixture.summerPost.rawFragment)))
         let page = try EvidenceFixture.text(out.appendingPathComponent("INC-0001/incident.html"))
-        #expect(page.contains(#"<h3 id="E1">Exhibit 1: The item — Facebook message by Rebecca Hale"#))
+        #expect(
+            page.contains(#"<h3 id="E1">Exhibit 1: The item — Facebook message by Rebecca Hale"#))
         #expect(page.contains(#"<h3 id="E2">Exhibit 2: Further item cited"#))
         #expect(page.contains(#"<h3 id="E3">Exhibit 3: Context"#))
         let json = try EvidenceFixture.text(out.appendingPathComponent("INC-0001/incident.json"))
@@ -63,7 +69,9 @@ import Testing
         let number = try #require(index.number(ofItem: EvidenceFixture.winterMessage.id))
         let exhibit = try #require(index.exhibit(number))
         #expect(exhibit.incidents.count == 2)
-        #expect(index.exhibits.filter { $0.subject == .item(EvidenceFixture.winterMessage.id) }.count == 1)
+        #expect(
+            index.exhibits.filter { $0.subject == .item(EvidenceFixture.winterMessage.id) }.count
+                == 1)
     }
 
     @Test("a thread's context is a transcript numbered by each message's line in the whole thread")
@@ -99,8 +107,12 @@ import Testing
         let out = root.appendingPathComponent("evidence")
         try EvidenceWriter().write(Self.bundle(), to: out)
         let page = try EvidenceFixture.text(out.appendingPathComponent("INC-0001/incident.html"))
-        #expect(page.contains(#"@bottom-right { content: "Page " counter(page) " of " counter(pages);"#))
-        #expect(page.contains(#"@page { @bottom-left { content: "INC-0001 · Rebecca Hale · conduct-audit"; } }"#))
+        #expect(
+            page.contains(#"@bottom-right { content: "Page " counter(page) " of " counter(pages);"#)
+        )
+        #expect(
+            page.contains(
+                #"@page { @bottom-left { content: "INC-0001 · Rebecca Hale · conduct-audit"; } }"#))
         #expect(HTML.cssString(#"a"b\</style>"#) == #""a\"b\\\3C /style\3E ""#)
     }
 
@@ -123,7 +135,9 @@ import Testing
         #expect(html.contains("found at its recorded path"))
     }
 
-    @Test("the folder recipe gives the digest ArchiveReader computes", .enabled(if: ShellTool.exists("sha256sum")))
+    @Test(
+        "the folder recipe gives the digest ArchiveReader computes",
+        .enabled(if: ShellTool.exists("sha256sum")))
     func folderRecipeMatchesReader() throws {
         let root = try EvidenceFixture.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -145,7 +159,9 @@ import Testing
     @Test("coverage shows files, items without a time, unnamed counterparties and the period count")
     func coverageColumns() throws {
         var bundle = Self.bundle()
-        bundle.itemsInPeriod = [EvidenceFixture.archive.sha256: ["Posts": 1, "Messenger: inbox": 2]]
+        bundle.itemsInPeriod = [
+            EvidenceFixture.archive.sha256: ["Posts": 1, "Messenger: inbox": 2]
+        ]
         let root = try EvidenceFixture.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
         try EvidenceWriter().write(bundle, to: root.appendingPathComponent("evidence"))

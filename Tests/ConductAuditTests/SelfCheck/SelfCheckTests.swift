@@ -4,13 +4,14 @@ import Testing
 @testable import ConductAudit
 
 @Suite struct SelfCheckTests {
-    static let yaml = WorkingHoursRuleTests.yaml + """
+    static let yaml =
+        WorkingHoursRuleTests.yaml + """
 
-            declared_links:
-              - {pupil: "Maisie Hale", relationship: "niece"}
-        policy:
-          working-hours: {section: "Use of sites", text: "Not in working hours."}
-        """
+                declared_links:
+                  - {pupil: "Maisie Hale", relationship: "niece"}
+            policy:
+              working-hours: {section: "Use of sites", text: "Not in working hours."}
+            """
 
     static func configuration(roster: Roster = Roster(pupils: [])) throws -> AuditConfiguration {
         let school = try SchoolConfiguration.parse(yaml: yaml, file: "school.yaml")
@@ -35,7 +36,9 @@ import Testing
                 on: try #require(LocalDay(year: 2025, month: 1, day: 1))))
     }
 
-    @Test("with a digest, the summary names the working-hours items and the people with pupils' names")
+    @Test(
+        "with a digest, the summary names the working-hours items and the people with pupils' names"
+    )
     func summaryWithDigest() throws {
         // Given the staff member's own timeline and the school's digest instead of the roster
         let report = SelfCheck().run(

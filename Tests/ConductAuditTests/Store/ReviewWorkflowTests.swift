@@ -14,7 +14,8 @@ import Testing
     }()
 
     static func configuration() throws -> AuditConfiguration {
-        let school = try SchoolConfiguration.load(from: samples.appendingPathComponent("school.yaml"))
+        let school = try SchoolConfiguration.load(
+            from: samples.appendingPathComponent("school.yaml"))
         let roster = try Roster.load(from: samples.appendingPathComponent("pupils.csv"))
         let staff = try #require(school.staffMember(named: "Rebecca Hale"))
         return AuditConfiguration(school: school, staff: staff, roster: roster)
@@ -56,7 +57,8 @@ import Testing
         let decidedAt = Date(timeIntervalSince1970: 1_741_950_000)
         try database.recordReview(
             ReviewDecision(
-                findingID: finding.id, decision: .dismissed, reason: "Scheduled post <set the night before>",
+                findingID: finding.id, decision: .dismissed,
+                reason: "Scheduled post <set the night before>",
                 reviewer: "J. Smith (HR)", decidedAt: decidedAt))
         let second = try #require(first.findings.dropFirst().first)
         try database.recordReview(
@@ -81,9 +83,15 @@ import Testing
             rerun, database: database, archives: archives, configuration: configuration)
         try EvidenceWriter().write(bundle, to: out)
         let incident = try #require(rerun.incidents.first { $0.findings.contains(finding.id) })
-        let page = try EvidenceFixture.text(out.appendingPathComponent("\(incident.id)/incident.html"))
-        #expect(page.contains(#"Reviewer's decision: <span class="status-dismissed">dismissed</span> by <strong>J. Smith (HR)</strong>"#))
-        #expect(page.contains("2025-03-14</span><wbr><span class=\"nw\">T11:00:00+00:00</span> (Europe/London)"))
+        let page = try EvidenceFixture.text(
+            out.appendingPathComponent("\(incident.id)/incident.html"))
+        #expect(
+            page.contains(
+                #"Reviewer's decision: <span class="status-dismissed">dismissed</span> by <strong>J. Smith (HR)</strong>"#
+            ))
+        #expect(
+            page.contains(
+                "2025-03-14</span><wbr><span class=\"nw\">T11:00:00+00:00</span> (Europe/London)"))
         #expect(page.contains("Scheduled post &lt;set the night before&gt;"))
         let index = try EvidenceFixture.text(out.appendingPathComponent("index.html"))
         #expect(index.contains(#"<span class="status-dismissed">dismissed</span>"#))
@@ -110,19 +118,25 @@ import Testing
         let out = root.appendingPathComponent("evidence")
 
         try EvidenceWriter().write(
-            try Self.bundle(analysis, database: database, archives: archives, configuration: configuration),
+            try Self.bundle(
+                analysis, database: database, archives: archives, configuration: configuration),
             to: out,
             options: .init(
-                disclosure: DisclosureRedaction(configuration: configuration, timeline: analysis.timeline)))
+                disclosure: DisclosureRedaction(
+                    configuration: configuration, timeline: analysis.timeline)))
 
         let texts = try DisclosureRedactionTests.texts(in: out.appendingPathComponent("disclosure"))
         #expect(!texts.isEmpty)
         for (path, text) in texts {
-            for name in ["Grace Thompson", "Siobhán", "Priya", "Freddie", "Zoë Fairfax", "Whitfield"] {
+            for name in [
+                "Grace Thompson", "Siobhán", "Priya", "Freddie", "Zoë Fairfax", "Whitfield",
+            ] {
                 #expect(!text.contains(name), "\(path) names \(name)")
             }
         }
-        let full = try DisclosureRedactionTests.texts(in: out).filter { !$0.key.hasPrefix("disclosure/") }
+        let full = try DisclosureRedactionTests.texts(in: out).filter {
+            !$0.key.hasPrefix("disclosure/")
+        }
         #expect(full.values.contains { $0.contains("Grace Thompson") })
         #expect(full.values.contains { $0.contains("Freddie Turner") })
     }

@@ -24,7 +24,9 @@ struct ExhibitIndex: Equatable {
                 for itemID in cited {
                     guard let item = bundle.items[itemID] else { continue }
                     for (index, attachment) in item.attachments.enumerated() {
-                        guard let key = MediaKey(item: item, attachment: attachment) else { continue }
+                        guard let key = MediaKey(item: item, attachment: attachment) else {
+                            continue
+                        }
                         let number = number(
                             for: .media(item: itemID, attachment: index), in: incident.id,
                             existing: mediaNumbers[key])
@@ -76,7 +78,8 @@ struct ExhibitIndex: Equatable {
             }
             return existing
         }
-        exhibits.append(Exhibit(number: exhibits.count + 1, subject: subject, incidents: [incident]))
+        exhibits.append(
+            Exhibit(number: exhibits.count + 1, subject: subject, incidents: [incident]))
         return exhibits.count
     }
 }

@@ -11,7 +11,8 @@ struct EvidencePresentation {
         let local = ZonedDateTime(date, in: bundle.timeZone)
         // The date and the clock never break inside; a narrow column breaks between them.
         let clock = local.iso8601.dropFirst(local.date.count)
-        return "<time datetime=\"\(ZonedDateTime.utc(date))\"><span class=\"nw\">\(local.date)</span>"
+        return
+            "<time datetime=\"\(ZonedDateTime.utc(date))\"><span class=\"nw\">\(local.date)</span>"
             + "<wbr><span class=\"nw\">\(HTML.escape(String(clock)))</span> "
             + "(\(HTML.escape(local.zoneIdentifier)))</time>"
     }
@@ -121,10 +122,11 @@ struct EvidencePresentation {
     /// "Facebook comment by Rebecca Hale, 2024-01-11T11:05:44+00:00 (Europe/London)": plain text.
     func itemSummary(_ item: TimelineItem) -> String {
         let who = item.author.map(\.label) ?? "an unnamed person"
-        let when = item.occurredAt.map {
-            let local = ZonedDateTime($0, in: bundle.timeZone)
-            return "\(local.iso8601) (\(local.zoneIdentifier))"
-        } ?? "no time in the source"
+        let when =
+            item.occurredAt.map {
+                let local = ZonedDateTime($0, in: bundle.timeZone)
+                return "\(local.iso8601) (\(local.zoneIdentifier))"
+            } ?? "no time in the source"
         return "\(item.platform.displayName) \(item.kind.displayName) by \(who), \(when)"
     }
 
@@ -157,7 +159,8 @@ struct EvidencePresentation {
         guard let first = items.first else { return "no items" }
         if let conversation = first.conversation, items.allSatisfy({ $0.conversation != nil }) {
             let lines = items.compactMap { bundle.threadPositions[$0.id] }
-            var title = "\(HTML.escape(first.platform.displayName)) thread “\(HTML.escape(conversation))”"
+            var title =
+                "\(HTML.escape(first.platform.displayName)) thread “\(HTML.escape(conversation))”"
             if let low = lines.map(\.line).min(), let high = lines.map(\.line).max(),
                 let count = lines.first?.lineCount
             {

@@ -56,7 +56,8 @@ enum EvidenceStyle {
         table.transcript th:nth-child(2) { width: 22%; }
         table.transcript th:nth-child(3) { width: 17%; }
         table.exhibits td:first-child { white-space: nowrap; }
-        .decision { font-size: 1.05em; border-left: 4px solid #333; padding: 0.2rem 0.6rem; }
+        .decision { font-size: 1.05em; border-left: 4px solid #333; padding: 0.2rem 0.6rem;
+          break-after: avoid-page; }
         .howto { font-size: 0.85em; color: #444; }
         caption { text-align: left; font-weight: bold; padding: 0.2rem 0; }
         pre.recipe { font-size: 0.8em; }

@@ -155,7 +155,8 @@ struct IncidentPage {
         let anchor = number.map { " id=\"E\($0)\"" } ?? ""
         let role = isFindingItem ? "The item" : "Further item cited"
         let heading = number.map { "Exhibit \($0): " } ?? ""
-        html += "<h3\(anchor)>\(heading)\(role) — \(HTML.escape(presentation.itemSummary(item)))</h3>\n"
+        html +=
+            "<h3\(anchor)>\(heading)\(role) — \(HTML.escape(presentation.itemSummary(item)))</h3>\n"
         if !isFindingItem {
             html += presentation.itemTable([item], cited: [item.id])
         }
@@ -224,9 +225,11 @@ struct IncidentPage {
         let heading = number.map { "Exhibit \($0): " } ?? ""
         let isThread = context.allSatisfy { $0.conversation != nil }
         if isThread {
-            var html = "<h3\(anchor)>\(heading)Context — \(presentation.contextTitle(context))</h3>\n"
+            var html =
+                "<h3\(anchor)>\(heading)Context — \(presentation.contextTitle(context))</h3>\n"
             html += "<p>The messages around the flagged one, in time order; the flagged message "
-            html += "is highlighted. Line numbers count every message of the thread in the case.</p>\n"
+            html +=
+                "is highlighted. Line numbers count every message of the thread in the case.</p>\n"
             return html + presentation.transcript(context, cited: [finding.item])
         }
         var html = "<h3\(anchor)>\(heading)Context — \(presentation.contextTitle(context))</h3>\n"
@@ -238,7 +241,8 @@ struct IncidentPage {
         var html = "<h3>Review history</h3>\n"
         let reviews = bundle.reviews[finding.id] ?? []
         if reviews.isEmpty {
-            return html + "<p>No review has been recorded; the finding is \(finding.status.rawValue).</p>\n"
+            return html
+                + "<p>No review has been recorded; the finding is \(finding.status.rawValue).</p>\n"
         }
         html += "<table>\n<tr><th>Decided</th><th>Decision</th><th>Reviewer</th>"
         html += "<th>Reason</th></tr>\n"

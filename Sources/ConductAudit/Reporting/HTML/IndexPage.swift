@@ -233,13 +233,17 @@ struct IndexPage {
         }
         if containers == [.file] { containers = [.zip] }
         var html = "<p>To recompute the SHA-256"
-        if containers.count > 1 { html += " (for a zip, the first; for an unpacked folder, the second)" }
-        html += containers == [.folder]
+        if containers.count > 1 {
+            html += " (for a zip, the first; for an unpacked folder, the second)"
+        }
+        html +=
+            containers == [.folder]
             ? " of this folder (each file's digest and path, sorted, one per line; that text hashed):"
             : ":"
         html += "</p>\n"
         for container in containers {
-            let command = ArchiveDigestRecipe.command(forArchiveAt: archive.path, container: container)
+            let command = ArchiveDigestRecipe.command(
+                forArchiveAt: archive.path, container: container)
             html += "<pre class=\"recipe\">\(HTML.escape(command))</pre>\n"
         }
         return html
@@ -283,7 +287,8 @@ struct IndexPage {
         html += "</table>\n"
         let empty = coverage.filter { $0.itemCount == 0 }.map(\.section)
         if !empty.isEmpty {
-            html += "<p>Read but holding no items: \(HTML.escape(empty.joined(separator: ", "))).</p>\n"
+            html +=
+                "<p>Read but holding no items: \(HTML.escape(empty.joined(separator: ", "))).</p>\n"
         }
         return html
     }

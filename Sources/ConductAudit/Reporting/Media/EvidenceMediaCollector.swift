@@ -90,7 +90,8 @@ public struct EvidenceMediaCollector: Sendable {
             data = try reader.data(of: entry)
         } catch {
             return unavailable(
-                "the file could not be read: \((error as? LocalizedError)?.errorDescription ?? "\(error)")")
+                "the file could not be read: \((error as? LocalizedError)?.errorDescription ?? "\(error)")"
+            )
         }
         let digest = SHA256Hex.digest(of: data)
         if let recorded, recorded.path == entry.path {

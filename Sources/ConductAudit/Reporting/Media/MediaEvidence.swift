@@ -42,7 +42,8 @@ public struct MediaEvidence: Sendable, Equatable {
         let safe = String(
             last.unicodeScalars.map { scalar -> Character in
                 scalar.isASCII
-                    && (CharacterSet.alphanumerics.contains(scalar) || "-_.".unicodeScalars.contains(scalar))
+                    && (CharacterSet.alphanumerics.contains(scalar)
+                        || "-_.".unicodeScalars.contains(scalar))
                     ? Character(scalar) : "_"
             })
         let trimmed = safe.drop { $0 == "." }

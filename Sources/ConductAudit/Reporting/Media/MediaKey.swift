@@ -26,7 +26,8 @@ public struct MediaKey: Codable, Sendable, Hashable, Comparable {
     /// Whether a uri names a file inside the export rather than a web address.
     static func isArchivePath(_ uri: String) -> Bool {
         let lowered = uri.lowercased()
-        return !(lowered.hasPrefix("http://") || lowered.hasPrefix("https://")
+        return
+            !(lowered.hasPrefix("http://") || lowered.hasPrefix("https://")
             || lowered.hasPrefix("mailto:") || lowered.hasPrefix("data:"))
     }
 }

@@ -25,6 +25,7 @@ public struct ChromiumPrinter: PagePrinter {
     /// - Parameters:
     ///   - searchPath: a `PATH` value (folders separated by ":"), as the caller's environment has it.
     ///   - disablesSandbox: see ``disablesSandbox``.
+    /// - Returns: a printer using the first executable found.
     /// - Throws: ``ReportError/pdfPrinterNotFound(searched:)`` when no executable is found.
     public static func locate(searchPath: String?, disablesSandbox: Bool = false) throws
         -> ChromiumPrinter

@@ -51,7 +51,8 @@ public struct DisclosureRedaction: Sendable {
             guard let person, !person.isAnonymous else { return }
             candidates.append(
                 KnownPerson(
-                    names: person.name.map { [$0] } ?? [], handles: person.handle.map { [$0] } ?? [],
+                    names: person.name.map { [$0] } ?? [],
+                    handles: person.handle.map { [$0] } ?? [],
                     accountIDs: person.accountID.map { [$0] } ?? []))
         }
         for item in bundle.items.values.sorted(by: { $0.id < $1.id }) {
@@ -74,6 +75,7 @@ extension DisclosureRedaction {
     /// - Parameters:
     ///   - configuration: the audit's school, staff member and roster.
     ///   - timeline: the case's whole timeline, whose people are looked for in every text.
+    ///   - folderName: the disclosure copy's sub-folder.
     public init(
         configuration: AuditConfiguration, timeline: Timeline = Timeline(),
         folderName: String = "disclosure"

@@ -23,7 +23,9 @@ public struct KnownPerson: Sendable, Equatable {
     public init(pupil: Pupil) {
         self.init(
             names: pupil.names,
-            handles: pupil.knownAccounts.map { $0.handle.hasPrefix("@") ? String($0.handle.dropFirst()) : $0.handle },
+            handles: pupil.knownAccounts.map {
+                $0.handle.hasPrefix("@") ? String($0.handle.dropFirst()) : $0.handle
+            },
             rosterID: pupil.id)
     }
 
@@ -32,7 +34,8 @@ public struct KnownPerson: Sendable, Equatable {
         var names = [staff.name]
         var handles: [String] = []
         var accountIDs: [String] = []
-        for (platform, account) in staff.accounts.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+        for (platform, account) in staff.accounts.sorted(by: { $0.key.rawValue < $1.key.rawValue })
+        {
             let account = account.hasPrefix("@") ? String(account.dropFirst()) : account
             switch platform {
             case .facebook: names.append(account)

@@ -30,7 +30,8 @@ struct Redactor: Sendable {
         var initialsOwner: [String: String] = [:]
         var seenPatterns = Set<String>()
         func add(_ rule: Rule) {
-            guard !rule.pattern.isEmpty, seenPatterns.insert(rule.pattern + "\u{1F}" + String(rule.isWordBounded)).inserted
+            guard !rule.pattern.isEmpty,
+                seenPatterns.insert(rule.pattern + "\u{1F}" + String(rule.isWordBounded)).inserted
             else { return }
             rules.append(rule)
         }
@@ -50,10 +51,13 @@ struct Redactor: Sendable {
         for person in candidates {
             let isProtected =
                 person.names.contains { protectedKeys.contains(NameNormalization.key($0)) }
-                || person.handles.contains { protectedHandles.contains(NameNormalization.compact($0)) }
+                || person.handles.contains {
+                    protectedHandles.contains(NameNormalization.compact($0))
+                }
                 || person.accountIDs.contains { protectedAccounts.contains(Self.digits($0)) }
             if isProtected { continue }
-            let identity = person.names.first.map(NameNormalization.key)
+            let identity =
+                person.names.first.map(NameNormalization.key)
                 ?? person.handles.first.map(NameNormalization.compact) ?? ""
             for name in person.names {
                 let tokens = NameNormalization.tokens(name)
@@ -62,14 +66,20 @@ struct Redactor: Sendable {
                 }
                 let replacement = initials(for: tokens, identity: identity)
                 for variant in Self.encodedVariants(of: name) {
-                    add(Rule(pattern: variant, folded: Self.fold(variant), replacement: replacement,
-                             options: [.caseInsensitive, .diacriticInsensitive], isWordBounded: true))
+                    add(
+                        Rule(
+                            pattern: variant, folded: Self.fold(variant), replacement: replacement,
+                            options: [.caseInsensitive, .diacriticInsensitive], isWordBounded: true)
+                    )
                 }
                 let compact = NameNormalization.compact(name)
                 if tokens.count > 1, compact.count >= 6, !protectedHandles.contains(compact) {
                     let short = tokens.compactMap(\.first).map(String.init).joined()
-                    add(Rule(pattern: compact, folded: compact, replacement: short,
-                             options: [.caseInsensitive, .diacriticInsensitive], isWordBounded: false))
+                    add(
+                        Rule(
+                            pattern: compact, folded: compact, replacement: short,
+                            options: [.caseInsensitive, .diacriticInsensitive], isWordBounded: false
+                        ))
                 }
                 for word in Self.words(of: name) {
                     let folded = NameNormalization.key(word)
@@ -78,9 +88,11 @@ struct Redactor: Sendable {
                     else { continue }
                     let replacement = String(first).uppercased() + "."
                     for variant in Self.encodedVariants(of: word) {
-                        add(Rule(pattern: variant, folded: Self.fold(variant),
-                                 replacement: replacement, options: [.diacriticInsensitive],
-                                 isWordBounded: true))
+                        add(
+                            Rule(
+                                pattern: variant, folded: Self.fold(variant),
+                                replacement: replacement, options: [.diacriticInsensitive],
+                                isWordBounded: true))
                     }
                 }
             }
@@ -89,15 +101,22 @@ struct Redactor: Sendable {
                 guard compact.count >= 3, !protectedHandles.contains(compact) else { continue }
                 let replacement = initials(
                     for: NameNormalization.tokens(handle), identity: identity)
-                add(Rule(pattern: "@" + handle, folded: Self.fold("@" + handle),
-                         replacement: "@" + replacement,
-                         options: [.caseInsensitive, .diacriticInsensitive], isWordBounded: true))
-                add(Rule(pattern: handle, folded: Self.fold(handle), replacement: replacement,
-                         options: [.caseInsensitive, .diacriticInsensitive], isWordBounded: true))
+                add(
+                    Rule(
+                        pattern: "@" + handle, folded: Self.fold("@" + handle),
+                        replacement: "@" + replacement,
+                        options: [.caseInsensitive, .diacriticInsensitive], isWordBounded: true))
+                add(
+                    Rule(
+                        pattern: handle, folded: Self.fold(handle), replacement: replacement,
+                        options: [.caseInsensitive, .diacriticInsensitive], isWordBounded: true))
             }
-            for account in person.accountIDs where !protectedAccounts.contains(Self.digits(account)) {
-                add(Rule(pattern: account, folded: Self.fold(account), replacement: "[withheld]",
-                         options: [], isWordBounded: false))
+            for account in person.accountIDs where !protectedAccounts.contains(Self.digits(account))
+            {
+                add(
+                    Rule(
+                        pattern: account, folded: Self.fold(account), replacement: "[withheld]",
+                        options: [], isWordBounded: false))
             }
         }
         rules.sort { ($0.pattern.count, $0.pattern) > ($1.pattern.count, $1.pattern) }
@@ -128,7 +147,8 @@ struct Redactor: Sendable {
                 if !rule.isWordBounded || Self.isWordBounded(range, in: text) {
                     matches.append((range, rule.replacement))
                 }
-                searchStart = range.upperBound > range.lowerBound
+                searchStart =
+                    range.upperBound > range.lowerBound
                     ? range.upperBound : text.index(after: range.lowerBound)
             }
         }
@@ -150,8 +170,11 @@ struct Redactor: Sendable {
             originalOffset += before.count
             newOffset += before.count
             let length = text[match.range].count
-            moved.append((originalOffset, originalOffset + length, newOffset,
-                          newOffset + match.replacement.count))
+            moved.append(
+                (
+                    originalOffset, originalOffset + length, newOffset,
+                    newOffset + match.replacement.count
+                ))
             result += match.replacement
             originalOffset += length
             newOffset += match.replacement.count
