@@ -201,8 +201,8 @@ public struct EvidenceWriter: Sendable {
         var incidentBundles: [String: EvidenceBundle] = [:]
         for incident in bundle.incidents {
             let concerned = incident.findings.compactMap { findings[$0] }
-            incidentBundles[incident.id] = bundle.redacted(
-                using: redaction.redactor(for: bundle, concerning: concerned))
+            incidentBundles[incident.id] = bundle.restricted(to: incident)
+                .redacted(using: redaction.redactor(for: bundle, concerning: concerned))
         }
         let files = try render(
             indexBundle, copy: .disclosure, incidentBundles: incidentBundles, exhibits: exhibits)

@@ -99,4 +99,30 @@ extension EvidenceBundle {
         }
         return copy
     }
+
+    /// The part of the bundle one incident's page and JSON use: its findings, their items,
+    /// context, media and reviews (archives and settings unchanged).
+    func restricted(to incident: Incident) -> EvidenceBundle {
+        var copy = self
+        let ids = Set(incident.findings)
+        copy.findings = findings.filter { ids.contains($0.id) }
+        copy.incidents = incidents.filter { $0.id == incident.id }
+        var itemIDs = Set<ItemID>()
+        for finding in copy.findings {
+            itemIDs.insert(finding.item)
+            itemIDs.formUnion(finding.supportingItems)
+            itemIDs.formUnion(context[finding.id] ?? [])
+        }
+        copy.items = items.filter { itemIDs.contains($0.key) }
+        copy.context = context.filter { ids.contains($0.key) }
+        copy.reviews = reviews.filter { ids.contains($0.key) }
+        let keys = Set(
+            copy.items.values.flatMap { item in
+                item.attachments.compactMap { MediaKey(item: item, attachment: $0) }
+            })
+        copy.media = media.filter { keys.contains($0.key) }
+        copy.threadPositions = threadPositions.filter { itemIDs.contains($0.key) }
+        copy.ownActivity = []
+        return copy
+    }
 }
