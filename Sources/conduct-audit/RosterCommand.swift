@@ -17,11 +17,13 @@ struct RosterDigestCommand: ParsableCommand {
         commandName: "digest",
         abstract: "Write a roster digest: keyed hashes of pupils' names, handles and birth years, no names or dates in clear.",
         discussion: """
-            Staff can self-check against the digest without being given the roster. By default a
-            random key is stored in the digest: that keeps names from casual reading only, since
-            anyone with the digest can try every name in a list of names. With --key-file the key
-            is kept in a separate file (created if it does not exist) and the digest alone reveals
-            nothing; whoever self-checks then needs the key file too. See the README.
+            Staff can self-check against the digest without being given the roster. By default \
+            a random key is stored in the digest: that keeps names from casual reading only, \
+            since anyone with the digest can try every name in a list of names. With --key-file \
+            the key is kept in a separate file (created if it does not exist) and the digest \
+            alone reveals nothing; whoever self-checks then needs the key file too. See the \
+            README, "Roster digest".
+
             Example:
               conduct-audit roster digest --roster Samples/pupils.csv --out digest.json
             """

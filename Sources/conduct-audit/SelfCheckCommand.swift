@@ -8,12 +8,12 @@ struct SelfCheckCommand: ParsableCommand {
         commandName: "self-check",
         abstract: "Check your own exports against the policy, privately: prints a summary and advice, saves nothing.",
         discussion: """
-            Runs the same rules as 'audit' on your own exports and prints what it finds in plain
-            words, with advice. Nothing is written (no case file, no evidence folder) unless you
-            ask with --case or --out. Pupils are checked against the roster (--roster) or, when
-            the school gives staff a roster digest instead (--roster-digest), by hashing the names
-            and handles in your export the way the digest was made; the digest holds no names or
-            dates in clear.
+            Runs the same rules as 'audit' on your own exports and prints what it finds in \
+            plain words, with advice. Nothing is written (no case file, no evidence folder) \
+            unless you ask with --case or --out. Pupils are checked against the roster \
+            (--roster) or, when the school gives staff a roster digest instead \
+            (--roster-digest), by hashing the names and handles in your export the way the \
+            digest was made; the digest holds no names or dates in clear.
 
             Exit status: 0 nothing to look at; 1 something to look at; 2 usage error;
             3 unreadable or invalid input.
@@ -21,8 +21,8 @@ struct SelfCheckCommand: ParsableCommand {
             Examples:
               conduct-audit self-check Samples/facebook-rebeccahale-2025-03-14 \\
                 --school Samples/school.yaml --roster-digest digest.json
-              conduct-audit self-check my-facebook.zip --school school.yaml --roster pupils.csv \\
-                --from 2024-09-01
+              conduct-audit self-check my-facebook.zip --school school.yaml \\
+                --roster pupils.csv --from 2024-09-01
             """
     )
 
