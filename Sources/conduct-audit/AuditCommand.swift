@@ -42,6 +42,8 @@ struct AuditCommand: ParsableCommand {
 
     @OptionGroup var archiveOptions: ArchiveOptions
 
+    @OptionGroup var output: EvidenceOutputOptions
+
     @Flag(help: "Print the result document as JSON on standard output, nothing else there.")
     var json = false
 
@@ -94,7 +96,7 @@ struct AuditCommand: ParsableCommand {
             database: database, configuration: configuration,
             evidenceFolder: location.evidenceURL(for: staffMember),
             inputHashes: CaseWorkflow.inputHashes(school: schoolOptions.school, roster: schoolOptions.roster),
-            archives: archiveRecords)
+            archives: archiveRecords, pdf: output.pdf, redactThirdParties: output.redactThirdParties)
 
         try database.appendAuditLog(
             AuditLogEntry(
@@ -115,15 +117,6 @@ struct AuditCommand: ParsableCommand {
     }
 
     private func selectedRules() throws -> [RuleID] {
-        guard let rules else { return RuleID.all }
-        var selected: [RuleID] = []
-        for name in rules.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
-            guard let rule = RuleID(argument: name) else {
-                throw ValidationError("Unknown rule '\(name)'. Rules: \(RuleID.all.map(\.rawValue).joined(separator: ", ")).")
-            }
-            selected.append(rule)
-        }
-        if selected.isEmpty { throw ValidationError("--rules names no rule.") }
-        return selected
+        try RuleSelection.parse(rules)
     }
 }

@@ -137,34 +137,48 @@ extension CaseWorkflow {
     /// writes the evidence folder.
     static func analyseAndReport(
         database: CaseDatabase, configuration: AuditConfiguration, evidenceFolder: URL,
-        inputHashes: [String: String], archives: [ImportedArchive]
+        inputHashes: [String: String], archives: [ImportedArchive], pdf: Bool = false,
+        redactThirdParties: Bool = false
     ) throws -> AuditOutcome {
-        let timeline = try database.timeline()
-        let analyzer = Analyzer()
-        let analysis = analyzer.analyze(timeline, configuration: configuration)
-        try database.replaceFindings(analysis.findings, rules: analysis.rulesRun)
-        let wanted = Set(analysis.findings.map(\.id))
-        let findings = try database.findings().filter { wanted.contains($0.id) }
+        let analysis = try database.analyse(with: configuration)
         return try render(
-            findings: findings, incidents: analysis.incidents, timeline: timeline, database: database,
-            configuration: configuration, evidenceFolder: evidenceFolder, inputHashes: inputHashes,
-            archives: archives)
+            analysis, database: database, configuration: configuration,
+            evidenceFolder: evidenceFolder, inputHashes: inputHashes, archives: archives, pdf: pdf,
+            redactThirdParties: redactThirdParties)
     }
 
-    /// Writes the evidence folder for findings already stored in the case.
+    /// Writes the evidence folder for findings already stored in the case, with copies of the
+    /// media they cite read from the archives (when these are still where the case says).
     static func render(
-        findings: [Finding], incidents: [Incident], timeline: Timeline, database: CaseDatabase,
-        configuration: AuditConfiguration, evidenceFolder: URL, inputHashes: [String: String],
-        archives: [ImportedArchive]
+        _ analysis: CaseAnalysis, database: CaseDatabase, configuration: AuditConfiguration,
+        evidenceFolder: URL, inputHashes: [String: String], archives: [ImportedArchive],
+        pdf: Bool = false, redactThirdParties: Bool = false
     ) throws -> AuditOutcome {
+        let writerOptions = EvidenceOutputOptions.writerOptions(
+            pdf: pdf, redactThirdParties: redactThirdParties, configuration: configuration,
+            timeline: analysis.timeline)
         let analyzer = Analyzer()
         var descriptions: [RuleID: String] = [:]
         for rule in analyzer.rules { descriptions[rule.id] = rule.summary }
-        let bundle = EvidenceBundle.assemble(
-            timeline: timeline, findings: findings, incidents: incidents, archives: archives,
-            reviews: try database.reviews(), configuration: configuration,
-            ruleDescriptions: descriptions, inputHashes: inputHashes, generatedAt: Date())
-        try EvidenceWriter().write(bundle, to: evidenceFolder)
-        return AuditOutcome(findings: findings, incidents: incidents, evidenceFolder: evidenceFolder)
+        var bundle = EvidenceBundle.assemble(
+            timeline: analysis.timeline, findings: analysis.findings,
+            incidents: analysis.incidents, archives: archives, reviews: try database.reviews(),
+            configuration: configuration, ruleDescriptions: descriptions,
+            inputHashes: inputHashes, generatedAt: Date())
+        bundle.attach(EvidenceMediaCollector().collect(for: bundle.citedItems, archives: archives))
+        for archive in archives {
+            switch bundle.archiveAccess[archive.sha256] {
+            case .missing?:
+                Terminal.note("note: \(archive.path) is no longer there; the evidence says so and copies no media from it.")
+            case .unreadable(let reason)?:
+                Terminal.note("note: \(archive.path) could not be opened (\(reason)); no media copied from it.")
+            default:
+                break
+            }
+        }
+        try EvidenceWriter().write(bundle, to: evidenceFolder, options: writerOptions)
+        return AuditOutcome(
+            findings: analysis.findings, incidents: analysis.incidents,
+            evidenceFolder: evidenceFolder)
     }
 }

@@ -17,7 +17,8 @@ struct ConductAuditCommand: ParsableCommand {
         version: ToolVersion.current,
         subcommands: [
             AuditCommand.self, ImportCommand.self, FindingsCommand.self, ReviewCommand.self,
-            ReportCommand.self, VerifyCommand.self, TimelineCommand.self,
+            ReportCommand.self, VerifyCommand.self, TimelineCommand.self, SelfCheckCommand.self,
+            RosterCommand.self,
         ]
     )
 

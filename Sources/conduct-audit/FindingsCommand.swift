@@ -10,19 +10,35 @@ struct FindingsCommand: ParsableCommand {
         discussion: """
             Example:
               conduct-audit findings --case Reports/rebecca-hale/case.sqlite --rule pupil-contact --status open
+              conduct-audit findings --case Reports/rebecca-hale/case.sqlite --from 2024-03-01 --to 2024-03-31 --json
             """
     )
 
     @Option(help: "The SQLite case file.")
     var `case`: String
 
-    @Option(help: "Only findings of this rule.")
-    var rule: RuleID?
+    @Option(help: "Only findings of this rule (repeat for several).")
+    var rule: [RuleID] = []
 
-    @Option(help: "Only findings with this status (open, confirmed, dismissed, declared).")
-    var status: ReviewStatus?
+    @Option(help: "Only findings with this status: open, confirmed, dismissed, declared (repeat for several).")
+    var status: [ReviewStatus] = []
 
-    @Option(help: "The school's time zone for local times (default Europe/London).")
+    @Option(help: "Only findings of this severity: low, medium, high (repeat for several).")
+    var severity: [Severity] = []
+
+    @Option(help: "Only findings on this platform: facebook, instagram, twitter, whatsapp (repeat for several).")
+    var platform: [Platform] = []
+
+    @Option(help: "Only findings of this incident, e.g. INC-0003 (repeat for several).")
+    var incident: [String] = []
+
+    @Option(help: "First school-local day (YYYY-MM-DD, inclusive).")
+    var from: LocalDay?
+
+    @Option(help: "Last school-local day (YYYY-MM-DD, inclusive).")
+    var to: LocalDay?
+
+    @Option(help: "The school's time zone for local times and days (default Europe/London).")
     var timezone: String = "Europe/London"
 
     @Flag(help: "Print the findings as JSON.")
@@ -33,8 +49,16 @@ struct FindingsCommand: ParsableCommand {
             throw ValidationError("Unknown time zone '\(timezone)'; give an IANA name such as Europe/London.")
         }
         let database = try CaseDatabase.openExisting(at: URL(fileURLWithPath: `case`))
-        let findings = try database.findings().filter { finding in
-            (rule.map { finding.rule == $0 } ?? true) && (status.map { finding.status == $0 } ?? true)
+        let analysis = try database.storedAnalysis()
+        let filter = FindingFilter(
+            rules: rule.isEmpty ? nil : Set(rule), statuses: status.isEmpty ? nil : Set(status),
+            severities: severity.isEmpty ? nil : Set(severity),
+            platforms: platform.isEmpty ? nil : Set(platform), from: from, to: to,
+            incidents: incident.isEmpty ? nil : Set(incident), timeZone: zone)
+        let findings = filter.apply(to: analysis.findings, incidents: analysis.incidents)
+        var incidentOf: [FindingID: String] = [:]
+        for group in analysis.incidents {
+            for id in group.findings { incidentOf[id] = group.id }
         }
         if json {
             let encoder = JSONEncoder()
@@ -45,16 +69,21 @@ struct FindingsCommand: ParsableCommand {
             return
         }
         if findings.isEmpty {
-            Terminal.print("No findings match.")
+            Terminal.print("No findings match (\(analysis.findings.count) in the case).")
             return
         }
         for finding in findings {
             let time = finding.occurredAt.map { TimeFormatting.localISO8601($0, in: zone) } ?? "(no time)"
             let who = finding.counterparty?.name.map { " with \($0)" } ?? ""
-            Terminal.print("\(finding.id)  \(finding.status.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0))  \(finding.rule.rawValue)  \(finding.severity.rawValue)  \(time)  \(finding.platform.rawValue) \(finding.activity.rawValue)\(who)")
+            let group = incidentOf[finding.id] ?? "-"
+            Terminal.print("\(finding.id)  \(group)  \(finding.status.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0))  \(finding.rule.rawValue)  \(finding.severity.rawValue)  \(time)  \(finding.platform.rawValue) \(finding.activity.rawValue)\(who)")
         }
-        Terminal.print("\(findings.count) finding(s).")
+        Terminal.print("\(findings.count) of \(analysis.findings.count) finding(s).")
     }
 }
 
 extension ReviewStatus: ExpressibleByArgument {}
+
+extension Severity: ExpressibleByArgument {}
+
+extension Platform: ExpressibleByArgument {}

@@ -51,6 +51,54 @@ struct ArchiveOptions: ParsableArguments {
     var limits: ArchiveLimits { ArchiveLimits.standard.raised(by: max(raiseLimits, 1)) }
 }
 
+/// How the evidence folder is written beyond its HTML pages: PDFs, a disclosure copy.
+struct EvidenceOutputOptions: ParsableArguments {
+    @Flag(help: "Also print every page to an A4 PDF beside it, with headless Chromium when it is installed.")
+    var pdf = false
+
+    @Flag(help: "Also write a disclosure copy (in <evidence>/disclosure/) in which people other than the staff member and the pupil concerned appear as initials.")
+    var redactThirdParties = false
+
+    /// The writer's options. When PDFs are asked for and Chromium is not on PATH, says so on
+    /// standard error and writes the pages without PDFs.
+    static func writerOptions(
+        pdf: Bool, redactThirdParties: Bool, configuration: AuditConfiguration, timeline: Timeline
+    ) -> EvidenceWriter.Options {
+        var options = EvidenceWriter.Options()
+        if redactThirdParties {
+            options.disclosure = DisclosureRedaction(configuration: configuration, timeline: timeline)
+        }
+        if pdf {
+            do {
+                options.printer = try ChromiumPrinter.locate(
+                    searchPath: ProcessInfo.processInfo.environment["PATH"],
+                    disablesSandbox: geteuid() == 0)
+            } catch {
+                Terminal.note("warning: " + ((error as? LocalizedError)?.errorDescription ?? "\(error)"))
+            }
+        }
+        return options
+    }
+}
+
+/// The `--rules` flag's value as rule ids.
+enum RuleSelection {
+    /// The rules named (comma-separated), or every rule when `text` is nil.
+    /// - Throws: a usage error naming an unknown rule.
+    static func parse(_ text: String?) throws -> [RuleID] {
+        guard let text else { return RuleID.all }
+        var selected: [RuleID] = []
+        for name in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+            guard let rule = RuleID(argument: name) else {
+                throw ValidationError("Unknown rule '\(name)'. Rules: \(RuleID.all.map(\.rawValue).joined(separator: ", ")).")
+            }
+            selected.append(rule)
+        }
+        if selected.isEmpty { throw ValidationError("--rules names no rule.") }
+        return selected
+    }
+}
+
 /// A problem with the user's input that the CLI itself detects (exit status 3).
 struct InputFailure: Error, LocalizedError {
     var message: String

@@ -11,7 +11,7 @@ struct ReportCommand: ParsableCommand {
             Shows the findings exactly as stored, with every review decision, and writes a new
             manifest. Example:
               conduct-audit report --case Reports/rebecca-hale/case.sqlite \\
-                --school Samples/school.yaml --roster Samples/pupils.csv
+                --school Samples/school.yaml --roster Samples/pupils.csv --pdf --redact-third-parties
             """
     )
 
@@ -21,6 +21,8 @@ struct ReportCommand: ParsableCommand {
     var staff: String?
 
     @OptionGroup var location: CaseLocationOptions
+
+    @OptionGroup var output: EvidenceOutputOptions
 
     func run() throws {
         let school = try schoolOptions.loadSchool()
@@ -34,17 +36,11 @@ struct ReportCommand: ParsableCommand {
             try staff.map { try CaseWorkflow.staffMember(named: $0, in: school) }
             ?? CaseWorkflow.inferStaff(from: archives.map { ($0.platform, $0.owner) }, school: school)
         let configuration = AuditConfiguration(school: school, staff: member, roster: roster)
-        let findings = try database.findings()
-        let analyzer = Analyzer()
-        let incidents = Incident.group(findings) { rule, key, members in
-            analyzer.rule(rule)?.incidentTitle(key: key, findings: members) ?? "\(rule) \(key)"
-        }
         let outcome = try CaseWorkflow.render(
-            findings: findings, incidents: incidents, timeline: try database.timeline(),
-            database: database, configuration: configuration,
+            try database.storedAnalysis(), database: database, configuration: configuration,
             evidenceFolder: location.evidenceURL(for: member),
             inputHashes: CaseWorkflow.inputHashes(school: schoolOptions.school, roster: schoolOptions.roster),
-            archives: archives)
+            archives: archives, pdf: output.pdf, redactThirdParties: output.redactThirdParties)
         try database.appendAuditLog(
             AuditLogEntry(
                 at: Date(), command: "report", arguments: Array(CommandLine.arguments.dropFirst()),

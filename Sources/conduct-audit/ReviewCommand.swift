@@ -18,13 +18,23 @@ struct ReviewCommand: ParsableCommand {
 
     /// The decision flags, exactly one of which is required.
     enum Decision: String, EnumerableFlag {
-        case confirm, dismiss, declared
+        case confirm, dismiss, declared, reopen
 
         var status: ReviewStatus {
             switch self {
             case .confirm: .confirmed
             case .dismiss: .dismissed
             case .declared: .declared
+            case .reopen: .open
+            }
+        }
+
+        static func help(for value: Decision) -> ArgumentHelp? {
+            switch value {
+            case .confirm: "The finding is a breach."
+            case .dismiss: "The finding is not a breach."
+            case .declared: "Covered by a link declared to the headteacher."
+            case .reopen: "Undo earlier decisions: the finding is open again (the history is kept)."
             }
         }
     }

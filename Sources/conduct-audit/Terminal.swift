@@ -3,8 +3,8 @@ import Foundation
 /// Standard output and error for the CLI; the library never prints.
 enum Terminal {
     /// Writes a line to standard output.
-    static func print(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    static func print(_ text: String, terminator: String = "\n") {
+        FileHandle.standardOutput.write(Data((text + terminator).utf8))
     }
 
     /// Writes raw bytes to standard output (the `--json` document).

@@ -15,6 +15,16 @@ public struct EvidenceBundle: Sendable {
             self.from = from
             self.to = to
         }
+
+        /// "2024-01-01 to 2024-07-31", "from 2024-01-01", or "everything in the archives".
+        public var summary: String {
+            switch (from, to) {
+            case (nil, nil): "everything in the archives"
+            case (let from?, nil): "from \(from)"
+            case (nil, let to?): "up to \(to)"
+            case (let from?, let to?): "\(from) to \(to)"
+            }
+        }
     }
 
     /// The school's own wording of the policy a rule enforces, quoted in incident pages.
@@ -81,6 +91,17 @@ public struct EvidenceBundle: Sendable {
     public var workingHoursShading: Set<WeekdayHour>
     /// Every review decision, oldest first, by finding.
     public var reviews: [FindingID: [ReviewDecision]]
+    /// The place of each message of ``items`` in its whole thread, for numbered transcripts.
+    public var threadPositions: [ItemID: ThreadPosition]
+    /// The attached media files of cited items, copied from their archives (or why not).
+    public var media: [MediaKey: MediaEvidence]
+    /// How each archive could be opened when the evidence was written, by SHA-256; an archive
+    /// not listed was not looked for.
+    public var archiveAccess: [String: ArchiveAccess]
+    /// For a targeted audit, how many items of each section fell inside the period.
+    ///
+    /// By archive SHA-256, then section name; empty when the whole archive was audited.
+    public var itemsInPeriod: [String: [String: Int]]
 
     public init(
         staffName: String, staffRole: String? = nil, period: Period = Period(),
@@ -89,7 +110,9 @@ public struct EvidenceBundle: Sendable {
         items: [ItemID: TimelineItem], context: [FindingID: [ItemID]] = [:],
         policyClauses: [RuleID: PolicyClause] = [:], ruleDescriptions: [RuleID: String] = [:],
         inputHashes: [String: String] = [:], ownActivity: [Date] = [],
-        workingHoursShading: Set<WeekdayHour> = [], reviews: [FindingID: [ReviewDecision]] = [:]
+        workingHoursShading: Set<WeekdayHour> = [], reviews: [FindingID: [ReviewDecision]] = [:],
+        threadPositions: [ItemID: ThreadPosition] = [:], media: [MediaKey: MediaEvidence] = [:],
+        archiveAccess: [String: ArchiveAccess] = [:], itemsInPeriod: [String: [String: Int]] = [:]
     ) {
         self.staffName = staffName
         self.staffRole = staffRole
@@ -108,5 +131,21 @@ public struct EvidenceBundle: Sendable {
         self.ownActivity = ownActivity
         self.workingHoursShading = workingHoursShading
         self.reviews = reviews
+        self.threadPositions = threadPositions
+        self.media = media
+        self.archiveAccess = archiveAccess
+        self.itemsInPeriod = itemsInPeriod
+    }
+
+    /// Adds the media copies and archive accessibility an ``EvidenceMediaCollector`` found.
+    public mutating func attach(_ collected: EvidenceMediaCollector.Result) {
+        media.merge(collected.media) { _, new in new }
+        archiveAccess.merge(collected.archiveAccess) { _, new in new }
+    }
+
+    /// The items findings cite (their own and supporting items), in no particular order.
+    public var citedItems: [TimelineItem] {
+        let ids = Set(findings.flatMap { [$0.item] + $0.supportingItems })
+        return ids.compactMap { items[$0] }
     }
 }

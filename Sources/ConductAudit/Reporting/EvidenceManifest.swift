@@ -37,6 +37,15 @@ public struct EvidenceManifest: Codable, Sendable, Equatable {
     public var formatVersion: Int
     public var toolVersion: String
     public var generatedAt: Date
+    /// "sealed" for the full copy, "disclosure" for a copy with third parties as initials; nil in
+    /// manifests written before the distinction existed.
+    public var kind: String?
+    /// The staff member whose archives were audited.
+    public var staff: String?
+    /// The IANA time zone local times are shown in.
+    public var timeZone: String?
+    /// The audited period, as the index states it.
+    public var period: String?
     /// SHA-256 digests of the other inputs (school configuration, roster), by name.
     public var inputHashes: [String: String]
     public var archives: [Archive]
@@ -50,11 +59,16 @@ public struct EvidenceManifest: Codable, Sendable, Equatable {
 
     public init(
         formatVersion: Int = currentFormatVersion, toolVersion: String, generatedAt: Date,
+        kind: String? = nil, staff: String? = nil, timeZone: String? = nil, period: String? = nil,
         inputHashes: [String: String], archives: [Archive], files: [File]
     ) {
         self.formatVersion = formatVersion
         self.toolVersion = toolVersion
         self.generatedAt = generatedAt
+        self.kind = kind
+        self.staff = staff
+        self.timeZone = timeZone
+        self.period = period
         self.inputHashes = inputHashes
         self.archives = archives
         self.files = files

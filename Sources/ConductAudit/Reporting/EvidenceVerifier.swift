@@ -43,28 +43,36 @@ public struct EvidenceVerifier: Sendable {
         }
 
         let present = try Self.files(in: directory)
-        var changed: [String] = []
         var missing: [String] = []
+        var differences: [VerificationReport.Difference] = []
         for file in manifest.files {
             let url = directory.appendingPathComponent(file.path)
             guard let kind = present[file.path] else {
                 missing.append(file.path)
                 continue
             }
-            guard kind == .typeRegular,
-                let digest = try? SHA256Hex.digest(ofFileAt: url),
-                digest == file.sha256,
-                Self.size(of: url) == file.size
-            else {
-                changed.append(file.path)
+            let isRegular = kind == .typeRegular
+            let digest = isRegular ? try? SHA256Hex.digest(ofFileAt: url) : nil
+            let size = isRegular ? Self.size(of: url) : nil
+            guard isRegular, digest == file.sha256, size == file.size else {
+                differences.append(
+                    VerificationReport.Difference(
+                        path: file.path, expectedSHA256: file.sha256, actualSHA256: digest,
+                        expectedSize: file.size, actualSize: size,
+                        note: isRegular
+                            ? (digest == nil ? "cannot be read" : nil)
+                            : kind == .typeSymbolicLink
+                                ? "a symbolic link, not a regular file" : "not a regular file"))
                 continue
             }
         }
+        differences.sort { $0.path < $1.path }
         let listed = Set(manifest.files.map(\.path) + [EvidenceManifest.fileName])
         let added = present.keys.filter { !listed.contains($0) }
         return VerificationReport(
             manifest: manifest, manifestSHA256: SHA256Hex.digest(of: manifestData),
-            changed: changed.sorted(), missing: missing.sorted(), added: added.sorted())
+            changed: differences.map(\.path), missing: missing.sorted(), added: added.sorted(),
+            differences: differences)
     }
 
     /// Every non-folder entry under `root` (regular files, links…), by relative path with "/".

@@ -1,12 +1,28 @@
 import Foundation
 
 /// Writes an evidence folder: `index.html`, one `INC-nnnn/` folder per incident with
-/// `incident.html` and `incident.json`, and `manifest.json` listing every file's SHA-256.
+/// `incident.html`, `incident.json` and copies of attached media, optionally PDFs of the pages
+/// and a disclosure copy, and `manifest.json` listing every file's SHA-256.
 ///
 /// The folder is written beside the target under a temporary name and then swapped in, so a
 /// failure at any point leaves the previous folder as it was. Folders are created 0700 and
-/// files 0600: the evidence names staff and pupils. Output depends only on the bundle.
+/// files 0600: the evidence names staff and pupils. Output depends only on the bundle and the
+/// options (PDFs carry Chromium's own creation date, so they differ between runs).
 public struct EvidenceWriter: Sendable {
+    /// What to write besides the pages of the full copy.
+    public struct Options: Sendable {
+        /// When set, a disclosure copy with third parties as initials is written in a sub-folder
+        /// (``DisclosureRedaction/folderName``), with its own manifest.
+        public var disclosure: DisclosureRedaction?
+        /// When set, every HTML page is printed to a PDF beside it.
+        public var printer: (any PagePrinter)?
+
+        public init(disclosure: DisclosureRedaction? = nil, printer: (any PagePrinter)? = nil) {
+            self.disclosure = disclosure
+            self.printer = printer
+        }
+    }
+
     /// Called with each file's relative path just before it is written.
     ///
     /// A test seam for failing part-way: throwing aborts the write.
@@ -25,13 +41,22 @@ public struct EvidenceWriter: Sendable {
     ///   - bundle: everything the pages show.
     ///   - directory: the evidence folder; it must not exist, be empty, or be a previous
     ///     evidence folder (one with a `manifest.json`).
+    ///   - options: a disclosure copy, PDFs.
     /// - Returns: the manifest written as `manifest.json`.
     /// - Throws: ``ReportError/incompleteBundle(_:)`` when the bundle lacks a cited finding or
     ///   item, ``ReportError/notAnEvidenceFolder(_:)`` when `directory` holds something else,
-    ///   and ``ReportError/cannotWrite(_:reason:)`` when writing fails.
+    ///   ``ReportError/printFailed(_:reason:)`` when a PDF cannot be made, and
+    ///   ``ReportError/cannotWrite(_:reason:)`` when writing fails.
     @discardableResult
-    public func write(_ bundle: EvidenceBundle, to directory: URL) throws -> EvidenceManifest {
-        let files = try render(bundle)
+    public func write(_ bundle: EvidenceBundle, to directory: URL, options: Options = Options())
+        throws -> EvidenceManifest
+    {
+        let disclosureFolder = options.disclosure?.folderName
+        if let disclosureFolder, !Self.isSafeFolderName(disclosureFolder) {
+            throw ReportError.invalidIncidentID(disclosureFolder)
+        }
+        let files = try render(bundle, copy: .sealed(disclosureFolder: disclosureFolder))
+        let disclosure = try options.disclosure.map { try renderDisclosure(bundle, using: $0) }
         let fileManager = FileManager.default
         let directory = directory.standardizedFileURL
         let parent = directory.deletingLastPathComponent()
@@ -42,21 +67,23 @@ public struct EvidenceWriter: Sendable {
             ".\(directory.lastPathComponent).writing-\(UUID().uuidString)")
         do {
             try createFolder(staging)
-            var entries: [EvidenceManifest.File] = []
-            for (path, data) in files {
-                try writeFile(data, at: path, in: staging)
-                entries.append(
-                    EvidenceManifest.File(
-                        path: path, sha256: SHA256Hex.digest(of: data), size: UInt64(data.count)))
+            var entries = try write(files, in: staging, printer: options.printer)
+            if let disclosure, let disclosureFolder {
+                let root = staging.appendingPathComponent(disclosureFolder)
+                try createFolder(root)
+                let disclosureEntries = try write(
+                    disclosure.files, in: root, printer: options.printer)
+                let disclosureManifest = manifest(
+                    for: disclosure.indexBundle, kind: "disclosure", files: disclosureEntries)
+                let data = try EvidenceJSON.data(disclosureManifest)
+                try writeFile(data, at: EvidenceManifest.fileName, in: root)
+                entries += (disclosureEntries + [Self.entry(EvidenceManifest.fileName, data)]).map {
+                    var entry = $0
+                    entry.path = disclosureFolder + "/" + entry.path
+                    return entry
+                }
             }
-            let manifest = EvidenceManifest(
-                toolVersion: bundle.toolVersion, generatedAt: bundle.generatedAt,
-                inputHashes: bundle.inputHashes,
-                archives: bundle.archives.map {
-                    EvidenceManifest.Archive(
-                        path: $0.path, sha256: $0.sha256, platform: $0.platform)
-                },
-                files: entries.sorted { $0.path < $1.path })
+            let manifest = manifest(for: bundle, kind: "sealed", files: entries)
             try writeFile(
                 try EvidenceJSON.data(manifest), at: EvidenceManifest.fileName, in: staging)
             try swap(staging, into: directory)
@@ -68,11 +95,63 @@ public struct EvidenceWriter: Sendable {
         }
     }
 
-    /// Every file of the folder but the manifest, by relative path, in writing order.
+    /// Writes files under `root`, then prints each HTML page to PDF when a printer is given.
+    /// - Returns: the manifest entries of everything written, by path.
+    private func write(
+        _ files: [(path: String, data: Data)], in root: URL, printer: (any PagePrinter)?
+    ) throws -> [EvidenceManifest.File] {
+        var entries: [EvidenceManifest.File] = []
+        for (path, data) in files {
+            try writeFile(data, at: path, in: root)
+            entries.append(Self.entry(path, data))
+        }
+        if let printer {
+            for (path, _) in files where path.hasSuffix(".html") {
+                let pdfPath = String(path.dropLast(".html".count)) + ".pdf"
+                try willWriteFile(pdfPath)
+                let pdf = root.appendingPathComponent(pdfPath)
+                try printer.printPage(at: root.appendingPathComponent(path), to: pdf)
+                try FileManager.default.setAttributes(
+                    [.posixPermissions: 0o600], ofItemAtPath: pdf.path)
+                let data = try Data(contentsOf: pdf)
+                entries.append(Self.entry(pdfPath, data))
+            }
+        }
+        return entries.sorted { $0.path < $1.path }
+    }
+
+    private static func entry(_ path: String, _ data: Data) -> EvidenceManifest.File {
+        EvidenceManifest.File(
+            path: path, sha256: SHA256Hex.digest(of: data), size: UInt64(data.count))
+    }
+
+    private func manifest(for bundle: EvidenceBundle, kind: String, files: [EvidenceManifest.File])
+        -> EvidenceManifest
+    {
+        EvidenceManifest(
+            toolVersion: bundle.toolVersion, generatedAt: bundle.generatedAt, kind: kind,
+            staff: bundle.staffName, timeZone: bundle.timeZone.identifier,
+            period: bundle.period.summary, inputHashes: bundle.inputHashes,
+            archives: bundle.archives.map {
+                EvidenceManifest.Archive(path: $0.path, sha256: $0.sha256, platform: $0.platform)
+            },
+            files: files.sorted { $0.path < $1.path })
+    }
+
+    /// Every file of one copy but the manifest, by relative path, in writing order.
+    /// - Parameters:
+    ///   - bundle: what the pages show.
+    ///   - copy: which copy this is.
+    ///   - incidentBundles: for a disclosure copy, the bundle each incident's page is rendered
+    ///     from (redacted for that incident); the page falls back to `bundle`.
+    ///   - exhibits: the numbering; computed from `bundle` when nil.
+    /// - Returns: the files, by path relative to the copy's folder.
     /// - Throws: ``ReportError`` when the bundle is incomplete.
-    func render(_ bundle: EvidenceBundle) throws -> [(path: String, data: Data)] {
-        let findings = Dictionary(
-            bundle.findings.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    func render(
+        _ bundle: EvidenceBundle, copy: EvidenceCopy = .sealed(disclosureFolder: nil),
+        incidentBundles: [String: EvidenceBundle] = [:], exhibits: ExhibitIndex? = nil
+    ) throws -> [(path: String, data: Data)] {
+        let exhibits = exhibits ?? ExhibitIndex(bundle: bundle)
         var grouped = Set<FindingID>()
         var files: [(path: String, data: Data)] = []
         var folders = Set<String>()
@@ -80,6 +159,9 @@ public struct EvidenceWriter: Sendable {
             guard Self.isSafeFolderName(incident.id), folders.insert(incident.id).inserted else {
                 throw ReportError.invalidIncidentID(incident.id)
             }
+            let pageBundle = incidentBundles[incident.id] ?? bundle
+            let findings = Dictionary(
+                pageBundle.findings.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             let members = try incident.findings.map { id in
                 guard let finding = findings[id] else {
                     throw ReportError.incompleteBundle(
@@ -88,21 +170,67 @@ public struct EvidenceWriter: Sendable {
                 return finding
             }
             grouped.formUnion(incident.findings)
-            let document = try document(for: incident, findings: members, in: bundle)
-            let page = IncidentPage(bundle: bundle, incident: incident, findings: members)
+            let pageIncident = pageBundle.incidents.first { $0.id == incident.id } ?? incident
+            let document = try document(
+                for: pageIncident, findings: members, in: pageBundle, exhibits: exhibits)
+            let page = IncidentPage(
+                bundle: pageBundle, incident: pageIncident, findings: members, exhibits: exhibits)
             files.append(("\(incident.id)/incident.html", Data(page.render().utf8)))
             files.append(("\(incident.id)/incident.json", try EvidenceJSON.data(document)))
+            for copied in mediaCopies(in: incident.id, bundle: pageBundle, exhibits: exhibits) {
+                files.append(copied)
+            }
         }
         if let loose = bundle.findings.first(where: { !grouped.contains($0.id) }) {
             throw ReportError.incompleteBundle("finding \(loose.id) belongs to no incident")
         }
-        files.insert(("index.html", Data(IndexPage(bundle: bundle).render().utf8)), at: 0)
+        let index = IndexPage(bundle: bundle, exhibits: exhibits, copy: copy)
+        files.insert(("index.html", Data(index.render().utf8)), at: 0)
         return files
     }
 
-    private func document(for incident: Incident, findings: [Finding], in bundle: EvidenceBundle)
-        throws -> IncidentDocument
+    /// The disclosure copy's files: the index from a bundle that protects every pupil concerned,
+    /// each incident from one that protects only that incident's pupils.
+    private func renderDisclosure(_ bundle: EvidenceBundle, using redaction: DisclosureRedaction)
+        throws -> (files: [(path: String, data: Data)], indexBundle: EvidenceBundle)
     {
+        let exhibits = ExhibitIndex(bundle: bundle)
+        let indexBundle = bundle.redacted(
+            using: redaction.redactor(for: bundle, concerning: bundle.findings))
+        let findings = Dictionary(
+            bundle.findings.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var incidentBundles: [String: EvidenceBundle] = [:]
+        for incident in bundle.incidents {
+            let concerned = incident.findings.compactMap { findings[$0] }
+            incidentBundles[incident.id] = bundle.restricted(to: incident)
+                .redacted(using: redaction.redactor(for: bundle, concerning: concerned))
+        }
+        let files = try render(
+            indexBundle, copy: .disclosure, incidentBundles: incidentBundles, exhibits: exhibits)
+        return (files, indexBundle)
+    }
+
+    /// The copies of an incident's media exhibits, in exhibit order.
+    private func mediaCopies(in incident: String, bundle: EvidenceBundle, exhibits: ExhibitIndex)
+        -> [(path: String, data: Data)]
+    {
+        var files: [(path: String, data: Data)] = []
+        for exhibit in exhibits.exhibits(in: incident) {
+            guard case .media(let itemID, let index) = exhibit.subject,
+                let item = bundle.items[itemID], item.attachments.indices.contains(index),
+                let key = MediaKey(item: item, attachment: item.attachments[index]),
+                let media = bundle.media[key], case .copied(let data) = media.content
+            else { continue }
+            files.append(
+                (ExhibitIndex.mediaPath(of: exhibit, file: media, incident: incident), data))
+        }
+        return files
+    }
+
+    private func document(
+        for incident: Incident, findings: [Finding], in bundle: EvidenceBundle,
+        exhibits: ExhibitIndex
+    ) throws -> IncidentDocument {
         func item(_ id: ItemID, citedBy finding: Finding, as role: String) throws -> TimelineItem {
             guard let item = bundle.items[id] else {
                 throw ReportError.incompleteBundle(
@@ -121,6 +249,33 @@ public struct EvidenceWriter: Sendable {
             }
         }
         let ids = findings.map(\.id)
+        let shown = exhibits.exhibits(in: incident.id)
+        var media: [IncidentDocument.MediaEntry] = []
+        for exhibit in shown {
+            guard case .media(let itemID, let index) = exhibit.subject,
+                let owner = bundle.items[itemID], owner.attachments.indices.contains(index),
+                let key = MediaKey(item: owner, attachment: owner.attachments[index])
+            else { continue }
+            let evidence = bundle.media[key]
+            var entry = IncidentDocument.MediaEntry(
+                exhibit: exhibit.number, item: itemID, uri: key.uri,
+                pathInArchive: evidence?.pathInArchive, sha256: evidence?.sha256,
+                importedSHA256: evidence?.importedSHA256)
+            switch evidence?.content {
+            case .copied?:
+                if let evidence {
+                    entry.copy = ExhibitIndex.mediaPath(
+                        of: exhibit, file: evidence, incident: incident.id)
+                }
+            case .unavailable(let reason)?:
+                entry.unavailable = reason
+            case .withheld?:
+                entry.unavailable = "withheld from the disclosure copy"
+            case nil:
+                entry.unavailable = "the archive was not opened when this folder was written"
+            }
+            media.append(entry)
+        }
         return IncidentDocument(
             toolVersion: bundle.toolVersion, generatedAt: bundle.generatedAt,
             timeZone: bundle.timeZone.identifier, staff: bundle.staffName, incident: incident,
@@ -136,7 +291,11 @@ public struct EvidenceWriter: Sendable {
             reviews: Dictionary(
                 uniqueKeysWithValues: ids.compactMap { id in
                     bundle.reviews[id].map { (id.rawValue, $0) }
-                }))
+                }),
+            exhibits: shown, media: media,
+            threadPositions: Dictionary(
+                uniqueKeysWithValues: Set(cited.keys).union(context.keys).sorted()
+                    .compactMap { id in bundle.threadPositions[id].map { (id.rawValue, $0) } }))
     }
 
     /// Refuses to replace anything but nothing, an empty folder or a previous evidence folder.

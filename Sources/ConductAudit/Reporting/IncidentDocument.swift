@@ -20,4 +20,28 @@ struct IncidentDocument: Encodable {
     var context: [String: [ItemID]]
     /// Each finding's review decisions, oldest first, keyed by finding id.
     var reviews: [String: [ReviewDecision]]
+    /// The exhibits the page shows, by number.
+    var exhibits: [Exhibit]
+    /// The attached media files: their copies in the folder with digests, or why there is none.
+    var media: [MediaEntry]
+    /// Each message's line in its whole thread, keyed by item id.
+    var threadPositions: [String: ThreadPosition]
+
+    /// One attached media file of the incident.
+    struct MediaEntry: Encodable {
+        var exhibit: Int
+        /// The item it is attached to.
+        var item: ItemID
+        /// The path the export gives it.
+        var uri: String
+        var pathInArchive: String?
+        /// The SHA-256 of the copy (or, when withheld, of the file as imported).
+        var sha256: String?
+        /// The SHA-256 recorded at import, when the importer indexed the file.
+        var importedSHA256: String?
+        /// The copy's path relative to the evidence folder, when one was made.
+        var copy: String?
+        /// Why there is no copy.
+        var unavailable: String?
+    }
 }

@@ -16,6 +16,10 @@ public enum ReportError: LocalizedError, Equatable {
     case manifestMissing(URL)
     /// `manifest.json` cannot be read or is not a manifest.
     case manifestUnreadable(URL, reason: String)
+    /// PDFs were asked for and no Chromium executable is on the search path.
+    case pdfPrinterNotFound(searched: [String])
+    /// A page could not be printed to PDF.
+    case printFailed(String, reason: String)
 
     public var errorDescription: String? {
         switch self {
@@ -40,6 +44,14 @@ public enum ReportError: LocalizedError, Equatable {
         case .manifestUnreadable(let url, let reason):
             "The manifest '\(url.path)' cannot be read: \(reason.clause). The folder cannot be verified; "
                 + "re-render it from the case with `conduct-audit report` and compare."
+        case .pdfPrinterNotFound(let names):
+            "PDFs were not written: Chromium was not found on PATH (looked for "
+                + names.joined(separator: ", ") + "). The HTML pages are complete without them. "
+                + "Install Chromium (Debian/Ubuntu: apt-get install chromium) and run "
+                + "`conduct-audit report --pdf`, or open the pages in a browser and print them."
+        case .printFailed(let page, let reason):
+            "Could not print '\(page)' to PDF: \(reason). Any previous evidence folder is "
+                + "unchanged; run again without --pdf to write the HTML pages only."
         }
     }
 }

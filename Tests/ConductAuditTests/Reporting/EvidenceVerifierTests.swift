@@ -95,3 +95,46 @@ import Testing
         }
     }
 }
+
+@Suite struct EvidenceVerifierDifferenceTests {
+    @Test("a changed file is reported with its recorded and present digest and size")
+    func differencesAreExact() throws {
+        let (root, folder) = try EvidenceVerifierTests.writtenFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let page = folder.appendingPathComponent("index.html")
+        let before = try Data(contentsOf: page)
+        try (before + Data("<!-- edited -->".utf8)).write(to: page)
+
+        let report = try EvidenceVerifier().verify(directory: folder)
+
+        let difference = try #require(report.differences.first)
+        #expect(report.differences.count == 1)
+        #expect(difference.path == "index.html")
+        #expect(difference.expectedSHA256 == SHA256Hex.digest(of: before))
+        #expect(difference.actualSHA256 == (try SHA256Hex.digest(ofFileAt: page)))
+        #expect(difference.expectedSize == UInt64(before.count))
+        #expect(difference.actualSize == UInt64(before.count + 15))
+        #expect(difference.summary.contains("SHA-256 was \(SHA256Hex.digest(of: before)), is now"))
+        #expect(difference.summary.contains("size was \(before.count) bytes, is now \(before.count + 15)"))
+        #expect(report.manifest.kind == "sealed")
+        #expect(report.manifest.staff == "Rebecca Hale")
+    }
+
+    @Test("an edit inside the disclosure copy is caught by verifying the whole folder")
+    func disclosureEditIsCaught() throws {
+        let root = try EvidenceFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = root.appendingPathComponent("evidence")
+        try EvidenceWriter().write(
+            DisclosureRedactionTests.bundle(), to: out,
+            options: .init(disclosure: DisclosureRedactionTests.redaction))
+        let page = out.appendingPathComponent("disclosure/INC-0001/incident.html")
+        let text = try EvidenceFixture.text(page)
+        try Data(text.replacingOccurrences(of: "S.N.B.", with: "Siobhan").utf8).write(to: page)
+
+        #expect(try EvidenceVerifier().verify(directory: out).changed == ["disclosure/INC-0001/incident.html"])
+        #expect(
+            try EvidenceVerifier().verify(directory: out.appendingPathComponent("disclosure"))
+                .changed == ["INC-0001/incident.html"])
+    }
+}

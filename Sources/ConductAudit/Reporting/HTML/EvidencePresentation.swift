@@ -9,8 +9,12 @@ struct EvidencePresentation {
     func time(_ date: Date?) -> String {
         guard let date else { return "<em>no time in the source</em>" }
         let local = ZonedDateTime(date, in: bundle.timeZone)
-        return "<time datetime=\"\(ZonedDateTime.utc(date))\">"
-            + "\(HTML.escape(local.iso8601)) (\(HTML.escape(local.zoneIdentifier)))</time>"
+        // The date and the clock never break inside; a narrow column breaks between them.
+        let clock = local.iso8601.dropFirst(local.date.count)
+        return
+            "<time datetime=\"\(ZonedDateTime.utc(date))\"><span class=\"nw\">\(local.date)</span>"
+            + "<wbr><span class=\"nw\">\(HTML.escape(String(clock)))</span> "
+            + "(\(HTML.escape(local.zoneIdentifier)))</time>"
     }
 
     /// The UTC form of an instant, or a dash.
@@ -113,6 +117,92 @@ struct EvidencePresentation {
             result += "<td class=\"mono\">\(HTML.escape(item.source.citation))</td></tr>\n"
         }
         return result + "</table>\n"
+    }
+
+    /// "Facebook comment by Rebecca Hale, 2024-01-11T11:05:44+00:00 (Europe/London)": plain text.
+    func itemSummary(_ item: TimelineItem) -> String {
+        let who = item.author.map(\.label) ?? "an unnamed person"
+        let when =
+            item.occurredAt.map {
+                let local = ZonedDateTime($0, in: bundle.timeZone)
+                return "\(local.iso8601) (\(local.zoneIdentifier))"
+            } ?? "no time in the source"
+        return "\(item.platform.displayName) \(item.kind.displayName) by \(who), \(when)"
+    }
+
+    /// What an exhibit is, in a line of HTML for the exhibit index.
+    func exhibitDescription(_ exhibit: Exhibit) -> String {
+        switch exhibit.subject {
+        case .item(let id):
+            guard let item = bundle.items[id] else { return "item \(HTML.escape(id.rawValue))" }
+            return HTML.escape(itemSummary(item))
+                + "<br><span class=\"mono\">\(HTML.escape(item.source.citation))</span>"
+        case .media(let itemID, let index):
+            guard let item = bundle.items[itemID], item.attachments.indices.contains(index) else {
+                return "an attached file"
+            }
+            let attachment = item.attachments[index]
+            let kind = attachment.kind.rawValue
+            return "\(HTML.escape(kind.prefix(1).uppercased() + kind.dropFirst())) attached to "
+                + HTML.escape(itemSummary(item))
+                + "<br><span class=\"mono\">\(HTML.escape(attachment.uri ?? ""))</span>"
+        case .context(let id):
+            let items = (bundle.context[id] ?? []).compactMap { bundle.items[$0] }
+            return "Context of finding <span class=\"mono\">\(HTML.escape(id.rawValue))</span>: "
+                + contextTitle(items)
+        }
+    }
+
+    /// "Facebook thread “Jordan Reece”, lines 12–18 of 40" or "the staff member's items on
+    /// Thursday 11 January 2024 (6 items)", as HTML.
+    func contextTitle(_ items: [TimelineItem]) -> String {
+        guard let first = items.first else { return "no items" }
+        if let conversation = first.conversation, items.allSatisfy({ $0.conversation != nil }) {
+            let lines = items.compactMap { bundle.threadPositions[$0.id] }
+            var title =
+                "\(HTML.escape(first.platform.displayName)) thread “\(HTML.escape(conversation))”"
+            if let low = lines.map(\.line).min(), let high = lines.map(\.line).max(),
+                let count = lines.first?.lineCount
+            {
+                title += ", lines \(low)–\(high) of \(count)"
+            } else {
+                title += ", \(items.count) messages"
+            }
+            return title
+        }
+        let day = first.occurredAt.map { ZonedDateTime($0, in: bundle.timeZone).readableDate }
+        return "the staff member's own items on \(HTML.escape(day ?? "the same day")) "
+            + "(\(items.count) items)"
+    }
+
+    /// A thread extract as a transcript with line numbers (the message's place in its whole
+    /// thread when known, else its place in the extract); `cited` rows are marked.
+    func transcript(_ items: [TimelineItem], cited: Set<ItemID>) -> String {
+        let isWholeThreadNumbering = items.allSatisfy { bundle.threadPositions[$0.id] != nil }
+        var html = "<table class=\"transcript\">\n"
+        html += "<tr><th class=\"number\">Line</th><th>Local time</th><th>From</th>"
+        html += "<th>Message</th></tr>\n"
+        for (index, item) in items.enumerated() {
+            let line =
+                isWholeThreadNumbering
+                ? bundle.threadPositions[item.id]?.line ?? index + 1 : index + 1
+            let marker = cited.contains(item.id) ? " class=\"cited\"" : ""
+            let attachments = item.attachments.map { attachment in
+                "[\(attachment.kind.rawValue)\(attachment.uri.map { ": " + $0 } ?? "")]"
+            }
+            let text = ([item.text ?? item.title ?? ""] + attachments).filter { !$0.isEmpty }
+                .joined(separator: "\n")
+            let basisNote = item.timeBasis.isInferred ? " <em>(time inferred)</em>" : ""
+            html += "<tr\(marker)><td class=\"number\">\(line)</td>"
+            html += "<td>\(time(item.occurredAt))\(basisNote)</td>"
+            html += "<td>\(Self.person(item.author))</td>"
+            html += "<td class=\"excerpt\">\(HTML.escape(text))</td></tr>\n"
+        }
+        html += "</table>\n"
+        if !isWholeThreadNumbering {
+            html += "<p><small>Lines are numbered within this extract.</small></p>\n"
+        }
+        return html
     }
 
     /// Confidence as "0.93".

@@ -17,10 +17,11 @@ enum EvidenceStyle {
         td.mono, td .mono, .hash { overflow-wrap: anywhere; }
         table.facts th { width: 13rem; }
         table.items { width: 100%; table-layout: fixed; }
-        table.items th:nth-child(1) { width: 18%; }
+        table.items th:nth-child(1) { width: 20%; }
         table.items th:nth-child(2), table.items th:nth-child(3),
         table.items th:nth-child(4) { width: 11%; }
-        table.items th:nth-child(6) { width: 22%; }
+        table.items th:nth-child(6) { width: 20%; }
+        .nw { white-space: nowrap; }
         td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
         code, pre, .mono { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace;
           font-size: 0.85em; }
@@ -50,10 +51,33 @@ enum EvidenceStyle {
         nav { margin-bottom: 1rem; }
         footer { margin-top: 3rem; font-size: 0.85rem; color: #444; }
         * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-        @page { size: A4; margin: 15mm 14mm 18mm 14mm; }
+        table.transcript { width: 100%; table-layout: fixed; }
+        table.transcript th:nth-child(1) { width: 3.2rem; }
+        table.transcript th:nth-child(2) { width: 22%; }
+        table.transcript th:nth-child(3) { width: 17%; }
+        table.exhibits td:first-child { white-space: nowrap; }
+        .decision { font-size: 1.05em; border-left: 4px solid #333; padding: 0.2rem 0.6rem;
+          break-after: avoid-page; }
+        .howto { font-size: 0.85em; color: #444; }
+        caption { text-align: left; font-weight: bold; padding: 0.2rem 0; }
+        pre.recipe { font-size: 0.8em; }
+        @page { size: A4; margin: 15mm 14mm 18mm 14mm;
+          @bottom-left { font-family: "Liberation Sans", Arial, sans-serif; font-size: 8pt;
+            color: #444; }
+          @bottom-right { content: "Page " counter(page) " of " counter(pages);
+            font-family: "Liberation Sans", Arial, sans-serif; font-size: 8pt; color: #444; } }
         @media print {
           body { font-size: 10pt; margin: 0; max-width: none; padding: 0; }
-          nav { display: none; }
+          nav, .howto { display: none; }
+          /* Hatching every cell makes Chromium's PDF ten times larger: grey instead. */
+          table.chart td.work { background-image: none; background-color: #dcdcdc; }
+          table.chart td.work.l1 { background-color: #d6e6f5; }
+          table.chart td.work.l2 { background-color: #9ecae1; }
+          table.chart td.work.l3 { background-color: #4292c6; }
+          table.chart td.work.l4 { background-color: #08519c; }
+          table.chart td.work.l1, table.chart td.work.l2, table.chart td.work.l3,
+          table.chart td.work.l4 { box-shadow: inset 0 0 0 2px #666; }
+          .legend .hatch { background-image: none !important; background-color: #dcdcdc; }
           a { color: inherit; text-decoration: none; }
           h2, h3 { break-after: avoid-page; }
           table, pre, blockquote, .note { break-inside: avoid-page; }

@@ -63,7 +63,10 @@ enum HTML {
     }
 
     /// A complete, self-contained page: no external style sheet, script, font or image.
-    static func page(title: String, body: String) -> String {
+    ///
+    /// When printed, every page carries `printLabel` at the bottom left and "Page X of Y" at the
+    /// bottom right (CSS paged-media margin boxes, which Chromium's print-to-PDF honours).
+    static func page(title: String, body: String, printLabel: String) -> String {
         """
         <!DOCTYPE html>
         <html lang="en-GB">
@@ -73,6 +76,7 @@ enum HTML {
         <title>\(escape(title))</title>
         <style>
         \(EvidenceStyle.css)
+        @page { @bottom-left { content: \(cssString(printLabel)); } }
         </style>
         </head>
         <body>
@@ -81,5 +85,20 @@ enum HTML {
         </html>
 
         """
+    }
+
+    /// Text as a quoted CSS string, safe inside a `<style>` element.
+    static func cssString(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": result += "\\\\"
+            case "\"": result += "\\\""
+            case "<", ">", "&", "\n", "\r":
+                result += "\\" + String(scalar.value, radix: 16, uppercase: true) + " "
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
     }
 }

@@ -1,11 +1,13 @@
 import Foundation
 
-/// One incident's printable page: the policy, then every finding with its evidence and reviews.
+/// One incident's printable page: the policy, then every finding with its exhibits and reviews.
 struct IncidentPage {
     var bundle: EvidenceBundle
     var incident: Incident
     /// The incident's findings, in the incident's order.
     var findings: [Finding]
+    /// The folder's exhibit numbering.
+    var exhibits: ExhibitIndex
 
     private var presentation: EvidencePresentation { EvidencePresentation(bundle: bundle) }
 
@@ -32,6 +34,7 @@ struct IncidentPage {
                     + " by conduct-audit \(HTML.escape(bundle.toolVersion))"
             ),
         ])
+        body += exhibitList()
         body += "<h2>Policy</h2>\n"
         if let clause = bundle.policyClauses[incident.rule] {
             let section = clause.section.map {
@@ -51,7 +54,22 @@ struct IncidentPage {
             SHA-256 digests in <code>manifest.json</code>; run <code>conduct-audit verify</code> \
             on the folder to check it has not been changed.</p></footer>\n
             """
-        return HTML.page(title: title, body: body)
+        return HTML.page(
+            title: title, body: body,
+            printLabel: "\(incident.id) · \(bundle.staffName) · conduct-audit")
+    }
+
+    /// The exhibits this page shows, with where they are on it.
+    private func exhibitList() -> String {
+        let shown = exhibits.exhibits(in: incident.id)
+        guard !shown.isEmpty else { return "" }
+        var html = "<h2>Exhibits on this page</h2>\n<table class=\"exhibits\">\n"
+        html += "<tr><th>Exhibit</th><th>What</th></tr>\n"
+        for exhibit in shown {
+            html += "<tr><td><a href=\"#\(exhibit.label)\">Exhibit \(exhibit.number)</a></td>"
+            html += "<td>\(presentation.exhibitDescription(exhibit))</td></tr>\n"
+        }
+        return html + "</table>\n"
     }
 
     private func findingSection(_ finding: Finding, number: Int) -> String {
@@ -59,6 +77,7 @@ struct IncidentPage {
         var html = "<section class=\"finding\" id=\"\(HTML.escape(finding.id.rawValue))\">\n"
         html +=
             "<h2>Finding \(number) of \(findings.count): \(HTML.escape(finding.id.rawValue))</h2>\n"
+        html += decision(for: finding)
         var rows: [(String, String?)] = [
             ("Status", EvidencePresentation.status(finding.status)),
             ("Severity", finding.severity.rawValue),
@@ -97,53 +116,143 @@ struct IncidentPage {
         } else {
             html += "<p>The item has no text.</p>\n"
         }
-        if let attachments = item?.attachments, !attachments.isEmpty {
-            html += "<p>Attachments: "
-            html += attachments.map { attachment in
-                HTML.escape(
-                    attachment.kind.rawValue
-                        + (attachment.uri.map { " " + $0 } ?? "")
-                        + (attachment.caption.map { " (“\($0)”)" } ?? ""))
-            }.joined(separator: "; ")
-            html += "</p>\n"
+        for id in [finding.item] + finding.supportingItems {
+            guard let cited = bundle.items[id] else { continue }
+            html += itemExhibit(cited, isFindingItem: id == finding.item, finding: finding)
         }
-        html += "<h3>Source</h3>\n" + presentation.source(finding.source)
-        if let item {
-            html += "<h3>Source fragment, exactly as in the export</h3>\n"
-            html += "<pre>\(HTML.escape(item.rawFragment))</pre>\n"
+        html += contextSection(for: finding)
+        html += reviewHistory(for: finding)
+        return html + "</section>\n"
+    }
+
+    /// The reviewer's latest decision, prominently, or how to record one.
+    private func decision(for finding: Finding) -> String {
+        let reviews = bundle.reviews[finding.id] ?? []
+        guard let latest = reviews.last else {
+            return """
+                <p class="decision">Reviewer's decision: <strong>none yet</strong> — the finding \
+                is \(EvidencePresentation.status(finding.status)).</p>
+                <p class="howto">To record one: <code>conduct-audit review \
+                \(HTML.escape(finding.id.rawValue)) --confirm|--dismiss|--declared --reason \
+                "…" --reviewer "…" --case …</code>, then <code>conduct-audit report</code>.</p>\n
+                """
         }
-        let supporting = finding.supportingItems.compactMap { bundle.items[$0] }
-        if !supporting.isEmpty {
-            html += "<h3>Further items cited</h3>\n"
-            html += presentation.itemTable(supporting, cited: Set(finding.supportingItems))
-            for supportingItem in supporting {
-                html += "<p class=\"mono\">\(HTML.escape(supportingItem.source.citation)) in "
-                html += "\(HTML.escape(supportingItem.source.archivePath)):</p>\n"
-                html += "<pre>\(HTML.escape(supportingItem.rawFragment))</pre>\n"
+        return """
+            <p class="decision">Reviewer's decision: \
+            \(EvidencePresentation.status(latest.decision)) by \
+            <strong>\(HTML.escape(latest.reviewer))</strong> on \
+            \(presentation.time(latest.decidedAt)): “\(HTML.escape(latest.reason))”\
+            \(reviews.count > 1 ? " (\(reviews.count) decisions recorded; see the history below)" : "").</p>\n
+            """
+    }
+
+    /// A cited item as an exhibit: where it came from, its raw fragment, its media.
+    private func itemExhibit(_ item: TimelineItem, isFindingItem: Bool, finding: Finding)
+        -> String
+    {
+        var html = ""
+        let number = exhibits.number(ofItem: item.id)
+        let anchor = number.map { " id=\"E\($0)\"" } ?? ""
+        let role = isFindingItem ? "The item" : "Further item cited"
+        let heading = number.map { "Exhibit \($0): " } ?? ""
+        html +=
+            "<h3\(anchor)>\(heading)\(role) — \(HTML.escape(presentation.itemSummary(item)))</h3>\n"
+        if !isFindingItem {
+            html += presentation.itemTable([item], cited: [item.id])
+        }
+        html += presentation.source(item.source)
+        html += "<p class=\"fragment-caption\">Source fragment, exactly as in the export "
+        html += "(SHA-256 of this text: <span class=\"mono hash\">"
+        html += "\(SHA256Hex.digest(of: item.rawFragment))</span>):</p>\n"
+        html += "<pre>\(HTML.escape(item.rawFragment))</pre>\n"
+        html += attachments(of: item)
+        return html
+    }
+
+    /// The item's attachments: media copies with their exhibit numbers and digests.
+    private func attachments(of item: TimelineItem) -> String {
+        guard !item.attachments.isEmpty else { return "" }
+        var html = "<table class=\"media\">\n<caption>Attachments</caption>\n"
+        html += "<tr><th>Exhibit</th><th>Attachment</th><th>Copy in this folder</th>"
+        html += "<th>SHA-256</th></tr>\n"
+        for (index, attachment) in item.attachments.enumerated() {
+            let described = HTML.escape(
+                attachment.kind.rawValue + (attachment.uri.map { ": " + $0 } ?? "")
+                    + (attachment.caption.map { " (“\($0)”)" } ?? ""))
+            guard let key = MediaKey(item: item, attachment: attachment) else {
+                html += "<tr><td>—</td><td class=\"mono\">\(described)</td>"
+                html += "<td>not a file in the archive</td><td>—</td></tr>\n"
+                continue
             }
+            let number = exhibits.number(ofAttachment: index, of: item.id)
+            let label = number.map { "<span id=\"E\($0)\">Exhibit \($0)</span>" } ?? "—"
+            html += "<tr><td>\(label)</td><td class=\"mono\">\(described)</td>"
+            guard let media = bundle.media[key] else {
+                html += "<td>not copied: the archive was not opened when this folder was written "
+                html += "(re-render with <code>conduct-audit report</code>)</td><td>—</td></tr>\n"
+                continue
+            }
+            let digest = media.sha256.map { "<span class=\"mono hash\">\($0)</span>" } ?? "—"
+            switch media.content {
+            case .copied(let data):
+                let exhibit = number.flatMap(exhibits.exhibit)
+                let path = exhibit.map {
+                    ExhibitIndex.mediaPath(of: $0, file: media, incident: incident.id)
+                }
+                let relative = path.map { String($0.dropFirst(incident.id.count + 1)) } ?? ""
+                let verified =
+                    media.importedSHA256 == nil
+                    ? "archive digest checked" : "matches the digest recorded at import"
+                html += "<td><a href=\"\(HTML.escape(relative))\" class=\"mono\">"
+                html += "\(HTML.escape(relative))</a> (\(data.count) bytes; \(verified))</td>"
+            case .unavailable(let reason):
+                html += "<td class=\"note\">No copy: \(HTML.escape(reason)).</td>"
+            case .withheld:
+                html += "<td>Withheld from this disclosure copy (it may show other people); the "
+                html += "sealed full copy holds it.</td>"
+            }
+            html += "<td>\(digest)</td></tr>\n"
         }
+        return html + "</table>\n"
+    }
+
+    /// The items around the finding: a numbered transcript for a thread, else a table.
+    private func contextSection(for finding: Finding) -> String {
         let context = (bundle.context[finding.id] ?? []).compactMap { bundle.items[$0] }
-        if !context.isEmpty {
+        guard !context.isEmpty else { return "" }
+        let number = exhibits.number(ofContext: finding.id)
+        let anchor = number.map { " id=\"E\($0)\"" } ?? ""
+        let heading = number.map { "Exhibit \($0): " } ?? ""
+        let isThread = context.allSatisfy { $0.conversation != nil }
+        if isThread {
+            var html =
+                "<h3\(anchor)>\(heading)Context — \(presentation.contextTitle(context))</h3>\n"
+            html += "<p>The messages around the flagged one, in time order; the flagged message "
             html +=
-                "<h3>Context</h3>\n<p>Items around this one; the flagged item is highlighted.</p>\n"
-            html += presentation.itemTable(context, cited: [finding.item])
+                "is highlighted. Line numbers count every message of the thread in the case.</p>\n"
+            return html + presentation.transcript(context, cited: [finding.item])
         }
-        html += "<h3>Review history</h3>\n"
+        var html = "<h3\(anchor)>\(heading)Context — \(presentation.contextTitle(context))</h3>\n"
+        html += "<p>Items around this one; the flagged item is highlighted.</p>\n"
+        return html + presentation.itemTable(context, cited: [finding.item])
+    }
+
+    private func reviewHistory(for finding: Finding) -> String {
+        var html = "<h3>Review history</h3>\n"
         let reviews = bundle.reviews[finding.id] ?? []
         if reviews.isEmpty {
-            html += "<p>No review has been recorded; the finding is open.</p>\n"
-        } else {
-            html += "<table>\n<tr><th>Decided</th><th>Decision</th><th>Reviewer</th>"
-            html += "<th>Reason</th></tr>\n"
-            for review in reviews {
-                html += "<tr><td>\(presentation.time(review.decidedAt))</td>"
-                html += "<td>\(EvidencePresentation.status(review.decision))</td>"
-                html += "<td>\(HTML.escape(review.reviewer))</td>"
-                html += "<td>\(HTML.escape(review.reason))</td></tr>\n"
-            }
-            html += "</table>\n"
+            return html
+                + "<p>No review has been recorded; the finding is \(finding.status.rawValue).</p>\n"
         }
-        return html + "</section>\n"
+        html += "<table>\n<tr><th>Decided</th><th>Decision</th><th>Reviewer</th>"
+        html += "<th>Reason</th></tr>\n"
+        for review in reviews {
+            html += "<tr><td>\(presentation.time(review.decidedAt))</td>"
+            html += "<td>\(EvidencePresentation.status(review.decision))</td>"
+            html += "<td>\(HTML.escape(review.reviewer))</td>"
+            html += "<td>\(HTML.escape(review.reason))</td></tr>\n"
+        }
+        return html + "</table>\n"
     }
 
     private func orderedUnique(_ values: [String]) -> [String] {

@@ -3,6 +3,10 @@ import Foundation
 /// The evidence folder's front page: who, when, what was read, what was found.
 struct IndexPage {
     var bundle: EvidenceBundle
+    /// The folder's exhibit numbering.
+    var exhibits: ExhibitIndex
+    /// Which copy this index belongs to.
+    var copy: EvidenceCopy = .sealed(disclosureFolder: nil)
 
     private var presentation: EvidencePresentation { EvidencePresentation(bundle: bundle) }
 
@@ -13,7 +17,7 @@ struct IndexPage {
         body += HTML.facts([
             ("Staff member", HTML.escape(bundle.staffName)),
             ("Role", bundle.staffRole.map(HTML.escape)),
-            ("Period audited", HTML.escape(periodText)),
+            ("Period audited", HTML.escape(bundle.period.summary)),
             (
                 "Time zone",
                 HTML.escape(bundle.timeZone.identifier)
@@ -25,26 +29,86 @@ struct IndexPage {
                     + " = \(presentation.utc(bundle.generatedAt))"
             ),
             ("Tool", "conduct-audit \(HTML.escape(bundle.toolVersion))"),
+            ("This copy", copyDescription),
         ])
         body += "</header>\n"
-        body += summarySection() + incidentsSection() + archivesSection() + activitySection()
-        body += inputsSection()
+        body += summarySection() + incidentsSection() + exhibitsSection() + archivesSection()
+        body += activitySection() + inputsSection()
         body += """
             <footer><p>Every file of this folder is listed with its SHA-256 digest in \
             <code>manifest.json</code>. Run <code>conduct-audit verify &lt;this folder&gt;</code> \
             to check that nothing has been changed, added or removed since it was generated.</p>\
             </footer>\n
             """
-        return HTML.page(title: title, body: body)
+        return HTML.page(
+            title: title, body: body,
+            printLabel: "Evidence index · \(bundle.staffName) · conduct-audit")
     }
 
-    private var periodText: String {
-        switch (bundle.period.from, bundle.period.to) {
-        case (nil, nil): "everything in the archives"
-        case (let from?, nil): "from \(from)"
-        case (nil, let to?): "up to \(to)"
-        case (let from?, let to?): "\(from) to \(to)"
+    private var copyDescription: String {
+        switch copy {
+        case .sealed(let folder?):
+            return "The sealed full copy. A disclosure copy, in which people other than the "
+                + "staff member and the pupil concerned appear as initials, is in "
+                + "<a href=\"\(HTML.escape(folder))/index.html\">\(HTML.escape(folder))/</a>."
+        case .sealed(nil):
+            return "The sealed full copy."
+        case .disclosure:
+            return "<strong>Disclosure copy.</strong> People other than the staff member and the "
+                + "pupil concerned appear as initials (also in source fragments, file paths and "
+                + "JSON); attached media are withheld. The sealed full copy is the folder above "
+                + "this one."
         }
+    }
+
+    private func exhibitsSection() -> String {
+        var html = "<h2>Exhibit index</h2>\n"
+        guard !exhibits.exhibits.isEmpty else { return html + "<p>No exhibits.</p>\n" }
+        html += """
+            <p>Every item, attached file and context extract the incidents rely on, numbered \
+            once for the whole folder. Each incident page shows its exhibits under these numbers.\
+            </p>
+            <table class="exhibits">
+            <tr><th>Exhibit</th><th>What</th><th>Incident</th><th>Where in this folder</th>\
+            <th>SHA-256</th></tr>\n
+            """
+        for exhibit in exhibits.exhibits {
+            let first = exhibit.incidents.first ?? ""
+            var location = "\(first)/incident.html#\(exhibit.label)"
+            var digest = "—"
+            switch exhibit.subject {
+            case .item(let id):
+                if let item = bundle.items[id] {
+                    digest = SHA256Hex.digest(of: item.rawFragment)
+                }
+            case .media(let itemID, let index):
+                if let item = bundle.items[itemID], item.attachments.indices.contains(index),
+                    let key = MediaKey(item: item, attachment: item.attachments[index]),
+                    let media = bundle.media[key]
+                {
+                    digest = media.sha256 ?? "—"
+                    if case .copied = media.content {
+                        location = ExhibitIndex.mediaPath(of: exhibit, file: media, incident: first)
+                    }
+                }
+            case .context:
+                break
+            }
+            html += "<tr><td id=\"\(exhibit.label)\">Exhibit \(exhibit.number)</td>"
+            html += "<td>\(EvidencePresentation(bundle: bundle).exhibitDescription(exhibit))</td>"
+            html += "<td>"
+            html += exhibit.incidents.map {
+                "<a href=\"\(HTML.escape($0))/incident.html\">\(HTML.escape($0))</a>"
+            }.joined(separator: ", ")
+            let shown = location.replacingOccurrences(of: "/incident.html#", with: " § ")
+            html += "</td><td class=\"mono\"><a href=\"\(HTML.escape(location))\">"
+            html += "\(HTML.escape(shown))</a></td>"
+            html += "<td class=\"mono hash\">\(HTML.escape(digest))</td></tr>\n"
+        }
+        html += "</table>\n"
+        html += "<p><small>For items, the SHA-256 is that of the raw source fragment shown on the "
+        html += "incident page; for files, that of the copy.</small></p>\n"
+        return html
     }
 
     /// Rules in the contract's order, then any others by id.
@@ -120,7 +184,10 @@ struct IndexPage {
                 ("Owner", EvidencePresentation.person(archive.owner)),
                 ("Items read", String(archive.itemCount)),
                 ("Media files", String(archive.media.count)),
+                ("Files not understood", String(archive.unparsed.count)),
+                ("When this folder was written", accessText(bundle.archiveAccess[archive.sha256])),
             ])
+            html += recipe(for: archive)
             if archive.unparsed.isEmpty {
                 html += "<p>Every file of this archive that holds activity was read.</p>\n"
             } else {
@@ -136,28 +203,94 @@ struct IndexPage {
                 }
                 html += "</table>\n"
             }
-            html += coverageTable(archive.coverage)
+            html += coverageTable(archive.coverage, archive: archive)
         }
         return html
     }
 
-    private func coverageTable(_ coverage: [SectionCoverage]) -> String {
+    private func accessText(_ access: ArchiveAccess?) -> String? {
+        switch access {
+        case nil: return nil
+        case .available: return "found at its recorded path"
+        case .missing:
+            return "<strong>no longer at its recorded path</strong>: attached media could not be "
+                + "copied; the findings rest on what the case recorded at import"
+        case .unreadable(let reason):
+            return "<strong>could not be opened</strong>: \(HTML.escape(reason))"
+        case .changed(let actual):
+            return "<strong>changed since import</strong>: its SHA-256 is now "
+                + "<span class=\"mono hash\">\(HTML.escape(actual))</span>"
+        }
+    }
+
+    /// How to recompute the archive's SHA-256 with standard tools.
+    private func recipe(for archive: ImportedArchive) -> String {
+        var containers: [ArchiveReader.Container]
+        if case .available(let container) = bundle.archiveAccess[archive.sha256] {
+            containers = [container]
+        } else {
+            containers = archive.path.lowercased().hasSuffix(".zip") ? [.zip] : [.zip, .folder]
+        }
+        if containers == [.file] { containers = [.zip] }
+        var html = "<p>To recompute the SHA-256"
+        if containers.count > 1 {
+            html += " (for a zip, the first; for an unpacked folder, the second)"
+        }
+        html +=
+            containers == [.folder]
+            ? " of this folder (each file's digest and path, sorted, one per line; that text hashed):"
+            : ":"
+        html += "</p>\n"
+        for container in containers {
+            let command = ArchiveDigestRecipe.command(
+                forArchiveAt: archive.path, container: container)
+            html += "<pre class=\"recipe\">\(HTML.escape(command))</pre>\n"
+        }
+        return html
+    }
+
+    private func coverageTable(_ coverage: [SectionCoverage], archive: ImportedArchive) -> String {
         guard !coverage.isEmpty else { return "<p>No coverage recorded for this archive.</p>\n" }
+        let inPeriod = bundle.itemsInPeriod[archive.sha256]
         var html = """
             <table>
             <caption>Coverage: what each section contributed</caption>
-            <tr><th>Section</th><th class="number">Items</th><th class="number">Without time</th>\
-            <th class="number">Unnamed counterparties</th><th>Earliest</th><th>Latest</th></tr>\n
+            <tr><th>Section</th><th class="number">Files</th><th class="number">Items</th>
+            """
+        if inPeriod != nil { html += "<th class=\"number\">In the period</th>" }
+        html += """
+            <th class="number">Items without a time</th>\
+            <th class="number">Counterparties without a name</th><th>Earliest</th><th>Latest</th>\
+            </tr>\n
             """
         for section in coverage {
             html += "<tr><td>\(HTML.escape(section.section))</td>"
+            html += "<td class=\"number\">\(section.files.count)</td>"
             html += "<td class=\"number\">\(section.itemCount)</td>"
+            if let inPeriod {
+                html += "<td class=\"number\">\(inPeriod[section.section] ?? 0)</td>"
+            }
             html += "<td class=\"number\">\(section.itemsWithoutTime)</td>"
             html += "<td class=\"number\">\(section.unnamedCounterparties)</td>"
             html += "<td>\(section.earliest.map { presentation.time($0) } ?? "—")</td>"
             html += "<td>\(section.latest.map { presentation.time($0) } ?? "—")</td></tr>\n"
         }
-        return html + "</table>\n"
+        html += "<tr><th>All sections</th>"
+        html += "<th class=\"number\">\(coverage.map(\.files.count).reduce(0, +))</th>"
+        html += "<th class=\"number\">\(coverage.map(\.itemCount).reduce(0, +))</th>"
+        if let inPeriod {
+            html += "<th class=\"number\">\(inPeriod.values.reduce(0, +))</th>"
+        }
+        html += "<th class=\"number\">\(coverage.map(\.itemsWithoutTime).reduce(0, +))</th>"
+        html += "<th class=\"number\">\(coverage.map(\.unnamedCounterparties).reduce(0, +))</th>"
+        html += "<th></th><th></th></tr>\n"
+        html += "</table>\n"
+        let empty = coverage.filter { $0.itemCount == 0 }.map(\.section)
+        if !empty.isEmpty {
+            html +=
+                "<p>Read but holding no items: \(HTML.escape(empty.joined(separator: ", "))).</p>\n"
+        }
+        return html
     }
 
     private func activitySection() -> String {
@@ -172,8 +305,9 @@ struct IndexPage {
             local weekday and hour in \(HTML.escape(bundle.timeZone.identifier)). Hatched cells \
             are normal working time; darker cells had more activity.\
             <span class="legend"><span class="l2" style="background:#9ecae1"></span>activity\
-            <span style="background-image:repeating-linear-gradient(45deg,rgba(0,0,0,0.13) 0 2px,\
-            transparent 2px 6px)"></span>working time</span></p>
+            <span class="hatch" style="background-image:repeating-linear-gradient(45deg,\
+            rgba(0,0,0,0.13) 0 2px,transparent 2px 6px)"></span>working time (grey when printed)\
+            </span></p>
             <table class="chart">
             <tr><th></th>
             """

@@ -1,0 +1,21 @@
+/// The findings of a case as the evidence shows them: each with its current review status,
+/// grouped into incidents, with the timeline they cite.
+public struct CaseAnalysis: Sendable {
+    public var timeline: Timeline
+    /// The findings, each with the status of its latest review (else the rule's own status).
+    public var findings: [Finding]
+    public var incidents: [Incident]
+    /// The rules the analysis ran.
+    public var rulesRun: [RuleID]
+
+    public init(timeline: Timeline, findings: [Finding], incidents: [Incident], rulesRun: [RuleID])
+    {
+        self.timeline = timeline
+        self.findings = findings
+        self.incidents = incidents
+        self.rulesRun = rulesRun
+    }
+
+    /// How many findings are still open.
+    public var openCount: Int { findings.filter { $0.status == .open }.count }
+}
