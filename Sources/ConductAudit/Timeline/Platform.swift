@@ -15,6 +15,14 @@ public enum Platform: String, Codable, Sendable, CaseIterable, Comparable {
         }
     }
 
+    /// The name with "a" or "an", for sentences ("an X (Twitter) post", "a Facebook message").
+    public var withIndefiniteArticle: String {
+        switch self {
+        case .instagram, .twitter: "an \(displayName)"
+        case .facebook, .whatsapp: "a \(displayName)"
+        }
+    }
+
     public static func < (lhs: Platform, rhs: Platform) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 

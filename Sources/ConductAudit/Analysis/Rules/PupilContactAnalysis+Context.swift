@@ -210,6 +210,14 @@ extension PupilContactAnalysis {
                 if pupil.admissionDate == nil, pupil.leavingDate == nil {
                     return .onRoll(nil, .alwaysOnRoll)
                 }
+                // A connection still listed when the export was made, with a former pupil who
+                // was under 18 on the archive's latest dated day: it stood while they were a
+                // child. (Exports are made soon after their latest item; the finding says so.)
+                if involvement == .standing, let latest, let left = pupil.leavingDate, left <= latest,
+                    let age = pupil.age(on: latest), age < 18
+                {
+                    return .exPupil(latest, age: age, .listedAtExport(after: latest))
+                }
                 return .outOfScope(
                     "The export gives no time for this item, so whether \(name) was a pupil on "
                         + "roll, or a former pupil under 18, at the time cannot be established.")

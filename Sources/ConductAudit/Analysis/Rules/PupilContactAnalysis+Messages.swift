@@ -103,6 +103,7 @@ extension PupilContactAnalysis.Context {
         let who = configuration.staff.name
         let them = person.name ?? person.label
         let platform = item.platform.displayName
+        let aPlatform = item.platform.withIndefiniteArticle
         let when = timePhrase(item)
         switch item.kind {
         case .friend:
@@ -114,9 +115,9 @@ extension PupilContactAnalysis.Context {
                 ? "\(who) is \(platform) friends with \(them) (the export gives no date)"
                 : "\(who) became \(platform) friends with \(them) \(when)"
         case .friendRequestSent:
-            return "\(who) sent \(them) a \(platform) friend request \(when)"
+            return "\(who) sent \(them) \(aPlatform) friend request \(when)"
         case .friendRequestReceived:
-            return "\(who) accepted a \(platform) friend request from \(them), made \(when)"
+            return "\(who) accepted \(aPlatform) friend request from \(them), made \(when)"
         case .follow:
             switch involvement {
             case .endedAt: return "\(who) followed \(them) on \(platform) until \(when)"
@@ -140,12 +141,12 @@ extension PupilContactAnalysis.Context {
                 return isGroup
                     ? "\(who) wrote in the \(platform) conversation \(conversation), which "
                         + "includes \(them), \(when)"
-                    : "\(who) sent \(them) a \(platform) message \(when)"
+                    : "\(who) sent \(them) \(aPlatform) message \(when)"
             }
             let sender = item.author?.label ?? "Someone"
             let base =
                 sender == them && !isGroup
-                ? "\(them) sent \(who) a \(platform) message \(when)"
+                ? "\(them) sent \(who) \(aPlatform) message \(when)"
                 : "\(sender) wrote in the \(platform) conversation \(conversation), which "
                     + "includes \(them), \(when)"
             return base + ", in a conversation in which \(who) also wrote"
@@ -156,11 +157,11 @@ extension PupilContactAnalysis.Context {
             let reaction = item.text.map { " (\($0))" } ?? ""
             return "\(who) reacted\(reaction) to \(them)'s content on \(platform) \(when)"
         case .post:
-            if isTag { return "\(who) tagged \(them) in a \(platform) post \(when)" }
+            if isTag { return "\(who) tagged \(them) in \(aPlatform) post \(when)" }
             if let title = item.title, title.contains("\(them)'s timeline") {
                 return "\(who) wrote on \(them)'s \(platform) timeline \(when)"
             }
-            return "\(who) made a \(platform) post naming \(them) (tagged or addressed) \(when)"
+            return "\(who) made \(aPlatform) post naming \(them) (tagged or addressed) \(when)"
         case .tag:
             return "\(who) tagged \(them) on \(platform) \(when)"
         case .mention:
@@ -193,6 +194,12 @@ extension PupilContactAnalysis.Context {
         case .exPupil(let day, let age, .laterWhileStanding):
             return "The connection still stood on \(day.dayMonthYear), after \(name) left the "
                 + "school on \(left); \(name) was \(age) then\(born), under 18."
+        case .exPupil(let day, let age, .listedAtExport):
+            let eighteen = pupil.dateOfBirth.flatMap { LocalDay(year: $0.year + 18, month: $0.month, day: $0.day) }
+            return "The export gives no time for this connection, but it was still listed when the "
+                + "export was made, after \(day.dayMonthYear) (the archive's latest dated item), "
+                + "when \(name), who left the school on \(left), was \(age)\(born), under 18"
+                + (eighteen.map { " until \($0.dayMonthYear)" } ?? "") + "."
         case .exPupil(_, let age, _):
             return "\(name) had left the school on \(left) and was \(age) at the time\(born), "
                 + "under 18."

@@ -29,7 +29,8 @@ import Foundation
 /// with lower confidence, when the status holds at every possible time: a connection listed in
 /// the export with a pupil admitted before the archive's latest dated item and not left, or any
 /// untimed item with a pupil the roster gives neither admission nor leaving date. A former pupil
-/// is never flagged on an untimed item (no upper bound on the time means no bound on the age).
+/// is flagged on an untimed item only for a connection still listed at export while they were
+/// under 18 on the archive's latest dated day.
 ///
 /// **Declared links** (school.yaml `declared_links`, by the pupil's name) give status
 /// `declared` and say so. Severity: high for messages, medium for everything else.

@@ -64,15 +64,16 @@ public struct WorkingHoursRule: PolicyRule {
     /// "posted on Facebook", "sent a message on WhatsApp" …
     static func verbPhrase(for item: TimelineItem) -> String {
         let platform = item.platform.displayName
+        let aPlatform = item.platform.withIndefiniteArticle
         switch item.kind {
         case .post: return "posted on \(platform)"
         case .comment: return "commented on \(platform)"
         case .reaction: return "reacted to something on \(platform)"
         case .message:
-            return "sent a \(platform) message"
+            return "sent \(aPlatform) message"
                 + (item.conversation.map { " in the conversation \"\($0)\"" } ?? "")
         case .friendRequestSent:
-            return "sent a \(platform) friend request to \(item.counterparties.first?.label ?? "someone")"
+            return "sent \(aPlatform) friend request to \(item.counterparties.first?.label ?? "someone")"
         case .follow: return "followed \(item.counterparties.first?.label ?? "an account") on \(platform)"
         case .tag: return "tagged someone on \(platform)"
         case .mention: return "mentioned someone on \(platform)"

@@ -266,23 +266,35 @@ import Testing
         #expect(try Self.run([friendship]).findings.isEmpty)
     }
 
-    @Test("an untimed follower counts only when the pupil was on roll at any time it could be")
+    @Test("an untimed follower counts only when the pupil was on roll, or a child, at any time it could be")
     func untimedConnections() throws {
         let dated = try Self.item(
             .post, with: "Someone", at: "2025-03-01 10:00", counterparties: [])
         let current = try Self.item(
             .follower, with: "Noah Fletcher", at: nil, authored: false, state: .active,
             locator: "/1")
-        let former = try Self.item(
+        let formerChild = try Self.item(
             .follower, with: "Harriet Ellis", at: nil, authored: false, state: .active,
             locator: "/2")
-        let findings = try Self.run([dated, current, former]).findings
-        #expect(findings.map(\.counterparty?.rosterID) == ["N5"])
-        #expect(abs((findings.first?.confidence ?? 0) - 0.765) < 0.01)  // 0.90 × 0.85
-        #expect(findings.first?.occurredAt == nil)
-        #expect(findings.first?.explanation.contains("listed when the export was made") == true)
-        let notes = try Self.observations([dated, current, former])
-        #expect(notes.map(\.counterparty.rosterID) == ["H3"])
+        let formerAdult = try Self.item(
+            .follower, with: "Megan Doyle", at: nil, authored: false, state: .active,
+            locator: "/3")
+        let findings = try Self.run([dated, current, formerChild, formerAdult]).findings
+        let byPupil = Dictionary(grouping: findings) { $0.counterparty?.rosterID ?? "" }
+        #expect(Set(byPupil.keys) == ["N5", "H3"])
+        let onRoll = try #require(byPupil["N5"]?.first)
+        #expect(onRoll.rule == .pupilContact)
+        #expect(abs(onRoll.confidence - 0.765) < 0.01)  // 0.90 × 0.85
+        #expect(onRoll.occurredAt == nil)
+        #expect(onRoll.explanation.contains("listed when the export was made"))
+        // Harriet left in July 2024 and was 12 on the latest dated day: the follow stood while
+        // she was a child.
+        let exPupil = try #require(byPupil["H3"]?.first)
+        #expect(exPupil.rule == .exPupilContact)
+        #expect(exPupil.explanation.contains("still listed when the export was made"))
+        // Megan was over 18 on the latest dated day: nothing shows the follow began earlier.
+        let notes = try Self.observations([dated, current, formerChild, formerAdult])
+        #expect(notes.map(\.counterparty.rosterID) == ["F4"])
         #expect(notes.first?.note.contains("gives no time") == true)
     }
 
