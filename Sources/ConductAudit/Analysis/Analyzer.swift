@@ -9,7 +9,8 @@ public struct Analyzer: Sendable {
 
     /// Every rule the tool ships.
     public static let standardRules: [any PolicyRule] = [
-        WorkingHoursRule()
+        WorkingHoursRule(),
+        ConfidentialDisclosureRule(),
     ]
 
     /// The rule with `id`, if the analyzer has it.
