@@ -11,6 +11,7 @@ public struct Analyzer: Sendable {
     public static let standardRules: [any PolicyRule] = [
         WorkingHoursRule(),
         ConfidentialDisclosureRule(),
+        ChildIdentificationRule(),
     ]
 
     /// The rule with `id`, if the analyzer has it.
