@@ -12,6 +12,7 @@ public struct Analyzer: Sendable {
         WorkingHoursRule(),
         ConfidentialDisclosureRule(),
         ChildIdentificationRule(),
+        AbusiveContentRule(),
     ]
 
     /// The rule with `id`, if the analyzer has it.
