@@ -13,6 +13,7 @@ public struct Analyzer: Sendable {
         ConfidentialDisclosureRule(),
         ChildIdentificationRule(),
         AbusiveContentRule(),
+        AgeMisrepresentationRule(),
     ]
 
     /// The rule with `id`, if the analyzer has it.
