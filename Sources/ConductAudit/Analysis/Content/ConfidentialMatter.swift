@@ -6,10 +6,11 @@
 /// - school matters (an inspection, an exclusion, safeguarding, special needs, disciplinary
 ///   matters, allegations) need a school context anywhere in the item: the school's name, "my
 ///   class", "at work", a pupil or colleague named;
-/// - personal circumstances (medical, family, welfare such as free school meals) need a person of
-///   the school community in the same sentence: a pupil or colleague named, or "a child in my
-///   class", "one of the parents"… Otherwise "at work all day, then hospital with Mum" would read
-///   as a disclosure about someone at school.
+/// - personal circumstances (medical, family, welfare such as free school meals) need one person
+///   of the school community singled out in the same sentence: a pupil or colleague named, or
+///   "a child in my class", "one of the parents"… Otherwise "at work all day, then hospital with
+///   Mum" would read as a disclosure about someone at school; and a statement about a whole
+///   class ("half my class have exam anxiety") identifies nobody.
 public enum ConfidentialMatter: String, Sendable, CaseIterable, Codable, Comparable {
     case inspection
     case exclusion

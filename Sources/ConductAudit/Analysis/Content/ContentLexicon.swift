@@ -26,7 +26,8 @@ public struct ContentLexicon: Sendable {
         public var secrecyMarkers: [String]
         /// Phrases that put a text in a school context ("my class", "at work").
         public var schoolContext: [String]
-        /// Phrases naming members of the school community without a name ("a child in my class").
+        /// Phrases singling out one member of the school community without a name ("a child in
+        /// my class", "one of the parents").
         public var communityReferences: [String]
         /// The abusive-content word lists.
         public var abusive: Abusive
@@ -36,6 +37,8 @@ public struct ContentLexicon: Sendable {
         public var abusiveTargets: [String]
         /// Phrases naming school activities ("sports day", "year #").
         public var schoolActivities: [String]
+        /// Phrases in which an activity phrase is not about school ("this year 3 of us").
+        public var schoolActivityExceptions: [String]
         /// Words that make "I'm 12" a figure of speech ("mentally", "at heart").
         public var figurativeAge: [String]
         /// Words that may follow the number in "I'm 14 …" when it states an age ("years",
@@ -67,6 +70,8 @@ public struct ContentLexicon: Sendable {
     public let abusiveTargets: PhraseList
     /// See ``Entries/schoolActivities``.
     public let schoolActivities: PhraseList
+    /// See ``Entries/schoolActivityExceptions``.
+    public let schoolActivityExceptions: PhraseList
     /// See ``Entries/figurativeAge``.
     public let figurativeAge: PhraseList
     /// See ``Entries/ageFollowers``.
@@ -91,6 +96,7 @@ public struct ContentLexicon: Sendable {
         abusiveExceptions = PhraseList(entries.abusiveExceptions)
         abusiveTargets = PhraseList(entries.abusiveTargets)
         schoolActivities = PhraseList(entries.schoolActivities)
+        schoolActivityExceptions = PhraseList(entries.schoolActivityExceptions)
         figurativeAge = PhraseList(entries.figurativeAge)
         ageFollowers = PhraseList(entries.ageFollowers)
     }
@@ -110,8 +116,8 @@ public struct ContentLexicon: Sendable {
             confidential: [:], confidentialExceptions: [], secrecyMarkers: [], schoolContext: [],
             communityReferences: [],
             abusive: Entries.Abusive(insults: [], disparaging: [], profanity: []),
-            abusiveExceptions: [], abusiveTargets: [], schoolActivities: [], figurativeAge: [],
-            ageFollowers: [])
+            abusiveExceptions: [], abusiveTargets: [], schoolActivities: [],
+            schoolActivityExceptions: [], figurativeAge: [], ageFollowers: [])
         guard let url = Bundle.module.url(forResource: "lexicons", withExtension: "json"),
             let data = try? Data(contentsOf: url),
             let lexicon = try? decode(data)

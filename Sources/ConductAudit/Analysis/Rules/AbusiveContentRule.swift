@@ -331,7 +331,7 @@ public struct AbusiveContentRule: ExampleDocumentedRule {
                 "the head's useless", kind: .message, highlights: ["the head's", "useless"]),
             RuleExample("Larkfield Primary School is a shithole", highlights: ["shithole"]),
             RuleExample(
-                "Can't stand Priya Shah, she's such a snake", kind: .message,
+                "Priya Shah is such a snake", kind: .message,
                 highlights: ["Priya Shah", "snake"]),
         ]
     }
@@ -354,6 +354,9 @@ public struct AbusiveContentRule: ExampleDocumentedRule {
             RuleExample("Happy birthday you old idiot, love you x", kind: .comment),
             RuleExample("Saying grace is a joke in our house", kind: .message),
             RuleExample("Parents at the gym are so lazy with the weights"),
+            RuleExample("We saw a snake on the school trip"),
+            RuleExample("This year 3 idiots cut me up on the motorway"),
+            RuleExample("Muppet Christmas Carol in the school hall, the kids loved it"),
         ]
     }
 }

@@ -18,6 +18,7 @@
 ///   or an alias in the text, the title or a place checked in) or implied because the post was
 ///   made on a term day of the school's calendar (``SchoolCalendar``: not a weekend, holiday,
 ///   closure or INSET day). Medium severity; less confidence when the school is only implied.
+///   Calendar phrases are not activities (list `schoolActivityExceptions`: "this year 3 of us").
 ///
 /// Pupils are those on roll on the day of the post, or former pupils still under 18. A child
 /// who is not on the roster cannot be recognised by name; an activity word alone, on a day that
@@ -108,7 +109,14 @@ public struct ChildIdentificationRule: ExampleDocumentedRule {
                 "Its text names a pupil: \(mention.reason), \(mention.pupil.standing(on: day)).")
         }
 
-        let activities = vocabulary.lexicon.schoolActivities.matches(in: reading.tokens)
+        let exceptions = vocabulary.lexicon.schoolActivityExceptions.matches(in: reading.tokens)
+        let activities = vocabulary.lexicon.schoolActivities.matches(in: reading.tokens).filter {
+            activity in
+            !exceptions.contains {
+                $0.range.lowerBound <= activity.range.lowerBound
+                    && activity.range.upperBound <= $0.range.upperBound
+            }
+        }
         if !activities.isEmpty {
             let platformText = ([item.title] + item.attachments.map(\.caption)).compactMap { $0 }
             let namedElsewhere = platformText.contains {
@@ -266,6 +274,12 @@ public struct ChildIdentificationRule: ExampleDocumentedRule {
             RuleExample("Callum Price's wedding, so proud", attachments: [.photo]),
             RuleExample(
                 "Sports day today, so proud", attachments: [.link], localTime: "2024-06-27 16:40"),
+            RuleExample(
+                "Took the kids to the playground after school", attachments: [.photo],
+                localTime: "2024-11-13 16:30"),
+            RuleExample(
+                "This year 3 of us went camping", attachments: [.photo],
+                localTime: "2024-11-13 19:00"),
         ]
     }
 }

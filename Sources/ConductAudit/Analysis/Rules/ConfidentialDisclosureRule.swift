@@ -21,8 +21,10 @@
 /// - **a named colleague** (school.yaml staff, the audited member excepted) with a personal,
 ///   disciplinary, allegation or safeguarding matter, or with personal data, in the same
 ///   sentence. Medium.
-/// - **an unnamed member of the community** ("a child in my class", "one of the parents") with a
-///   personal matter (medical, family, welfare) or personal data in the same sentence. Medium.
+/// - **an unnamed member of the community singled out** ("a child in my class", "one of the
+///   parents", "my TA") with a personal matter (medical, family, welfare) or personal data in the
+///   same sentence. Medium. A whole class or group ("half my class are on free school meals")
+///   identifies nobody and is not enough.
 /// - **a confidential school matter** (an inspection not yet announced, an exclusion,
 ///   safeguarding, special needs, a disciplinary matter, an allegation, a term the school lists)
 ///   anywhere in an item that also has a school context: the school's name or an alias, a phrase
@@ -395,6 +397,10 @@ public struct ConfidentialDisclosureRule: ExampleDocumentedRule {
             RuleExample("Reference B123456789012 for the parcel", kind: .message),
             RuleExample("PLEASE SEND HELP, marking mountain at work"),
             RuleExample("Whitfield is a useless idiot."),
+            RuleExample("My class packed shoeboxes for Operation Christmas Child at school"),
+            RuleExample("Half my class have exam anxiety before SATs"),
+            RuleExample("My class separated into groups for the trip"),
+            RuleExample("Half my class are off sick with the bug at school"),
         ]
     }
 }
