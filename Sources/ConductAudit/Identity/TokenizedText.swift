@@ -112,12 +112,12 @@ public struct TokenizedText: Sendable {
             if raw.count > 2, let last = raw.last, last == "s" || last == "S",
                 Self.apostrophes.contains(raw[raw.index(raw.endIndex, offsetBy: -2)])
             {
-                base = NameNormalization.compact(String(raw.dropLast(2)))
+                base = Self.fold(String(raw.dropLast(2)))
                 baseRange = start..<(index - 2)
             }
             words.append(
                 Word(
-                    text: raw, folded: NameNormalization.compact(raw), foldedBase: base,
+                    text: raw, folded: Self.fold(raw), foldedBase: base,
                     range: start..<index, baseRange: baseRange, sentence: sentence,
                     separatorBefore: separator))
             separatorStart = index
@@ -158,6 +158,14 @@ public struct TokenizedText: Sendable {
     // MARK: - Characters
 
     static let apostrophes: Set<Character> = ["'", "\u{2019}", "\u{2018}", "`", "\u{00B4}"]
+
+    /// A word folded as ``NameNormalization/compact(_:)`` folds it, with a fast path for plain
+    /// ASCII words (most of any text), which only need lower-casing and their apostrophes
+    /// removed.
+    static func fold(_ word: String) -> String {
+        guard word.utf8.allSatisfy({ $0 < 0x80 }) else { return NameNormalization.compact(word) }
+        return String(word.lowercased().filter { $0 != "'" && $0 != "`" })
+    }
 
     static func isWordCharacter(_ character: Character) -> Bool {
         character.isLetter || character.isNumber

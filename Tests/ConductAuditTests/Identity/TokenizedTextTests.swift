@@ -40,3 +40,14 @@ import Testing
         #expect(text.wordIndexes(in: 3..<4) == nil)
     }
 }
+
+extension TokenizedTextTests {
+    @Test(
+        "words fold exactly as names do",
+        arguments: [
+            "Freddie", "O'Connor", "ROCK`N", "Zoë", "Siobhán", "Ørsted", "Straße", "5s", "ÆSIR",
+        ])
+    func foldingAgreesWithNames(word: String) {
+        #expect(TokenizedText.fold(word) == NameNormalization.compact(word))
+    }
+}

@@ -48,8 +48,10 @@ public struct ContentLexicon: Sendable {
 
     /// The lists as written.
     public let entries: Entries
-    /// Confidential matters, compiled, by kind.
-    public let confidential: [ConfidentialMatter: PhraseList]
+    /// Every confidential term of every kind, compiled as one list (see ``confidentialMatches(in:)``).
+    private let confidential: PhraseList
+    /// The kind of each confidential entry: the first kind listing it, built-in kinds first.
+    private let confidentialKinds: [String: ConfidentialMatter]
     /// See ``Entries/confidentialExceptions``.
     public let confidentialExceptions: PhraseList
     /// See ``Entries/secrecyMarkers``.
@@ -80,12 +82,16 @@ public struct ContentLexicon: Sendable {
     /// Compiles `entries`.
     public init(entries: Entries) {
         self.entries = entries
-        var confidential: [ConfidentialMatter: PhraseList] = [:]
-        for (key, terms) in entries.confidential {
-            guard let matter = ConfidentialMatter(rawValue: key) else { continue }
-            confidential[matter] = PhraseList(terms)
+        var terms: [String] = []
+        var kinds: [String: ConfidentialMatter] = [:]
+        for matter in ConfidentialMatter.allCases {
+            for term in entries.confidential[matter.rawValue] ?? [] where kinds[term] == nil {
+                kinds[term] = matter
+                terms.append(term)
+            }
         }
-        self.confidential = confidential
+        confidential = PhraseList(terms)
+        confidentialKinds = kinds
         confidentialExceptions = PhraseList(entries.confidentialExceptions)
         secrecyMarkers = PhraseList(entries.secrecyMarkers)
         schoolContext = PhraseList(entries.schoolContext)
@@ -143,23 +149,13 @@ public struct ContentLexicon: Sendable {
     /// and a school-listed one cover the same words, the built-in kind is kept.
     public func confidentialMatches(in text: TokenizedText) -> [(ConfidentialMatter, PhraseMatch)] {
         let exceptions = confidentialExceptions.matches(in: text)
-        var found: [(ConfidentialMatter, PhraseMatch)] = []
-        for matter in ConfidentialMatter.allCases {
-            for match in confidential[matter]?.matches(in: text) ?? []
-            where !exceptions.contains(where: {
+        return confidential.matches(in: text).compactMap { match in
+            let isExcepted = exceptions.contains {
                 $0.range.lowerBound <= match.range.lowerBound
                     && match.range.upperBound <= $0.range.upperBound
-            }) {
-                if let index = found.firstIndex(where: { $0.1.overlaps(match) }) {
-                    // Keep the longer match; on a tie, the earlier kind (built-in before school).
-                    if match.range.count > found[index].1.range.count {
-                        found[index] = (matter, match)
-                    }
-                } else {
-                    found.append((matter, match))
-                }
             }
+            guard !isExcepted, let kind = confidentialKinds[match.entry] else { return nil }
+            return (kind, match)
         }
-        return found.sorted { $0.1.range.lowerBound < $1.1.range.lowerBound }
     }
 }

@@ -54,19 +54,22 @@ public struct PhraseList: Sendable {
     public var isEmpty: Bool { patterns.isEmpty }
 
     /// Every match of every entry in `text`, in text order; where two matches overlap, the
-    /// longer one is kept (so "useless idiot" is one match, not two).
+    /// longer one is kept (so "useless idiot" is one match, not two), and of two equally long
+    /// ones the entry listed first.
     public func matches(in text: TokenizedText) -> [PhraseMatch] {
-        var found: [PhraseMatch] = []
+        var found: [(order: Int, match: PhraseMatch)] = []
         let shouting = Self.shoutingSentences(in: text)
         for start in text.words.indices {
-            let candidates =
-                (byFirstWord[text.words[start].folded] ?? [])
-                + (text.words[start].foldedBase.flatMap { byFirstWord[$0] } ?? []) + unindexed
-            for patternIndex in Set(candidates).sorted() {
+            // A word's folded form and its base differ, so no pattern is tried twice.
+            var candidates = byFirstWord[text.words[start].folded] ?? []
+            if let base = text.words[start].foldedBase, let more = byFirstWord[base] {
+                candidates += more
+            }
+            for patternIndex in candidates + unindexed {
                 if let match = match(
                     patterns[patternIndex], in: text, at: start, shouting: shouting)
                 {
-                    found.append(match)
+                    found.append((patternIndex, match))
                 }
             }
         }
@@ -179,15 +182,16 @@ public struct PhraseList: Sendable {
             counts.filter { $0.value.total >= 3 && $0.value.upper * 2 > $0.value.total }.keys)
     }
 
-    /// Keeps the longest of overlapping matches (the earliest when equally long), in text order.
-    private static func longestFirst(_ matches: [PhraseMatch]) -> [PhraseMatch] {
+    /// Keeps the longest of overlapping matches (the earliest, then the first listed, when
+    /// equally long), in text order.
+    private static func longestFirst(_ matches: [(order: Int, match: PhraseMatch)]) -> [PhraseMatch]
+    {
         let ordered = matches.sorted {
-            ($1.range.count, $0.range.lowerBound, $0.entry) < (
-                $0.range.count, $1.range.lowerBound, $1.entry
-            )
+            (-$0.match.range.count, $0.match.range.lowerBound, $0.order)
+                < (-$1.match.range.count, $1.match.range.lowerBound, $1.order)
         }
         var kept: [PhraseMatch] = []
-        for match in ordered where !kept.contains(where: { $0.overlaps(match) }) {
+        for (_, match) in ordered where !kept.contains(where: { $0.overlaps(match) }) {
             kept.append(match)
         }
         return kept.sorted { $0.range.lowerBound < $1.range.lowerBound }
