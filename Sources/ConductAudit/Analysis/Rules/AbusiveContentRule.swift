@@ -97,6 +97,8 @@ public struct AbusiveContentRule: ExampleDocumentedRule {
         var text: String
         /// Who the words name, for the explanation.
         var description: String
+        /// A short label for the highlighted span ("target: staff member Mark Whitfield").
+        var label: String
         /// Whether a single person is named (a member of staff or a pupil).
         var isNamedPerson: Bool
         var isSurnameOnly: Bool
@@ -229,20 +231,22 @@ public struct AbusiveContentRule: ExampleDocumentedRule {
         let tokens = reading.tokens
         var targets: [Target] = []
         func add(
-            _ range: Range<Int>, text: String, description: String, isNamedPerson: Bool,
+            _ range: Range<Int>, text: String, description: String, label: String,
+            isNamedPerson: Bool,
             isSurnameOnly: Bool = false, counterparty: FindingCounterparty? = nil
         ) {
             guard let words = tokens.wordIndexes(in: range) else { return }
             targets.append(
                 Target(
                     range: range, words: words, sentence: tokens.words[words.lowerBound].sentence,
-                    text: text, description: description, isNamedPerson: isNamedPerson,
+                    text: text, description: description, label: label,
+                    isNamedPerson: isNamedPerson,
                     isSurnameOnly: isSurnameOnly, counterparty: counterparty))
         }
         for match in reading.schoolNames {
             add(
                 match.range, text: match.matchedText, description: "the school",
-                isNamedPerson: false)
+                label: "target: the school", isNamedPerson: false)
         }
         for mention in reading.colleagues {
             let role = mention.staff.role.map { " (\($0))" } ?? ""
@@ -250,6 +254,7 @@ public struct AbusiveContentRule: ExampleDocumentedRule {
                 mention.range, text: mention.matchedText,
                 description: "the staff member \(mention.staff.name)\(role), named by "
                     + mention.form.rawValue,
+                label: "target: staff member \(mention.staff.name)",
                 isNamedPerson: true, isSurnameOnly: mention.form == .surname,
                 counterparty: FindingCounterparty(
                     name: mention.staff.name, matchExplanation: mention.reason))
@@ -258,7 +263,7 @@ public struct AbusiveContentRule: ExampleDocumentedRule {
             add(
                 mention.range, text: mention.matchedText,
                 description: "the pupil \(mention.pupil.legalName) (\(mention.reason))",
-                isNamedPerson: true,
+                label: "target: pupil \(mention.pupil.legalName)", isNamedPerson: true,
                 counterparty: FindingCounterparty(
                     name: mention.pupil.legalName, rosterID: mention.pupil.id,
                     matchExplanation: mention.reason))
@@ -267,7 +272,8 @@ public struct AbusiveContentRule: ExampleDocumentedRule {
         where !targets.contains(where: { $0.range.overlaps(match.range) }) {
             add(
                 match.range, text: match.matchedText,
-                description: "members of the school community", isNamedPerson: false)
+                description: "members of the school community",
+                label: "target: members of the school community", isNamedPerson: false)
         }
         return targets
     }
@@ -280,7 +286,7 @@ public struct AbusiveContentRule: ExampleDocumentedRule {
         var reasons: [String] = []
         for hit in hits {
             highlights.add(hit.word.range, label: hit.rudeness.label)
-            highlights.add(hit.target.range, label: "target: \(hit.target.description)")
+            highlights.add(hit.target.range, label: hit.target.label)
             reasons.append(
                 "'\(hit.word.matchedText)' (\(hit.rudeness.label)) is aimed at "
                     + "'\(hit.target.text)', \(hit.target.description).")
