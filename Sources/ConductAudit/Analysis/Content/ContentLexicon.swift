@@ -48,7 +48,7 @@ public struct ContentLexicon: Sendable {
 
     /// The lists as written.
     public let entries: Entries
-    /// Every confidential term of every kind, compiled as one list (see ``confidentialMatches(in:)``).
+    /// Every confidential term of every kind, compiled as one list.
     private let confidential: PhraseList
     /// The kind of each confidential entry: the first kind listing it, built-in kinds first.
     private let confidentialKinds: [String: ConfidentialMatter]
