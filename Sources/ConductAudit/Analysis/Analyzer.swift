@@ -12,6 +12,10 @@ public struct Analyzer: Sendable {
         WorkingHoursRule(),
         PupilContactRule(),
         ExPupilContactRule(),
+        ConfidentialDisclosureRule(),
+        ChildIdentificationRule(),
+        AbusiveContentRule(),
+        AgeMisrepresentationRule(),
     ]
 
     /// The rule with `id`, if the analyzer has it.

@@ -1,0 +1,199 @@
+/// A compiled word list: finds its entries in tokenized text.
+///
+/// Entries are matched word by word on folded words (``TokenizedText/Word/folded``), so case,
+/// accents and apostrophes do not matter, with three refinements:
+/// - an entry word written in capitals with at least two letters ("EHCP", "SEND", "TA") matches
+///   only a word written in capitals, and not next to another word in capitals or inside a
+///   sentence written mostly in capitals (shouting: "PLEASE SEND HELP");
+/// - an entry word ending in `*` matches any word that starts with it ("diagnos*");
+/// - the entry word `#` matches a number of one or two digits, plural or not ("5", "10", "5s").
+///
+/// The words of a multi-word entry must follow each other in one sentence with only spaces or a
+/// hyphen between them, or, where the entry has other punctuation between two words ("1:1"),
+/// that same punctuation. A possessive "'s" on the last word is allowed ("the head's").
+public struct PhraseList: Sendable {
+    private struct Pattern: Sendable {
+        enum Token: Sendable {
+            case exact(String, isAcronym: Bool)
+            case prefix(String)
+            case number
+        }
+        var entry: String
+        var tokens: [Token]
+        /// The separator the entry writes before each token after the first, when it is not
+        /// plain spaces or a hyphen.
+        var separators: [String?]
+    }
+
+    private let patterns: [Pattern]
+    /// Folded first word → indexes of patterns starting with it; prefix and number patterns are
+    /// kept apart.
+    private let byFirstWord: [String: [Int]]
+    private let unindexed: [Int]
+
+    /// Compiles `entries`; blank entries are ignored.
+    public init(_ entries: [String]) {
+        var patterns: [Pattern] = []
+        for entry in entries {
+            if let pattern = Self.compile(entry) { patterns.append(pattern) }
+        }
+        var index: [String: [Int]] = [:]
+        var unindexed: [Int] = []
+        for (offset, pattern) in patterns.enumerated() {
+            switch pattern.tokens.first {
+            case .exact(let word, _)?: index[word, default: []].append(offset)
+            default: unindexed.append(offset)
+            }
+        }
+        self.patterns = patterns
+        self.byFirstWord = index
+        self.unindexed = unindexed
+    }
+
+    /// Whether the list has no entries.
+    public var isEmpty: Bool { patterns.isEmpty }
+
+    /// Every match of every entry in `text`, in text order; where two matches overlap, the
+    /// longer one is kept (so "useless idiot" is one match, not two), and of two equally long
+    /// ones the entry listed first.
+    public func matches(in text: TokenizedText) -> [PhraseMatch] {
+        var found: [(order: Int, match: PhraseMatch)] = []
+        let shouting = Self.shoutingSentences(in: text)
+        for start in text.words.indices {
+            // A word's folded form and its base differ, so no pattern is tried twice.
+            var candidates = byFirstWord[text.words[start].folded] ?? []
+            if let base = text.words[start].foldedBase, let more = byFirstWord[base] {
+                candidates += more
+            }
+            for patternIndex in candidates + unindexed {
+                if let match = match(
+                    patterns[patternIndex], in: text, at: start, shouting: shouting)
+                {
+                    found.append((patternIndex, match))
+                }
+            }
+        }
+        return Self.longestFirst(found)
+    }
+
+    /// The match of an entry starting exactly at word `start`, if any.
+    public func match(in text: TokenizedText, at start: Int) -> PhraseMatch? {
+        let shouting = Self.shoutingSentences(in: text)
+        return patterns.compactMap { match($0, in: text, at: start, shouting: shouting) }
+            .max { $0.words.count < $1.words.count }
+    }
+
+    // MARK: - Matching
+
+    private func match(
+        _ pattern: Pattern, in text: TokenizedText, at start: Int, shouting: Set<Int>
+    ) -> PhraseMatch? {
+        let words = text.words
+        let end = start + pattern.tokens.count
+        guard end <= words.count else { return nil }
+        var usesBase = false
+        for (offset, token) in pattern.tokens.enumerated() {
+            let word = words[start + offset]
+            let isLast = offset == pattern.tokens.count - 1
+            if offset > 0 {
+                guard word.sentence == words[start].sentence else { return nil }
+                if let separator = pattern.separators[offset] {
+                    guard word.separatorBefore == separator else { return nil }
+                } else {
+                    guard word.isJoinedToPrevious else { return nil }
+                }
+            }
+            switch token {
+            case .exact(let folded, let isAcronym):
+                if isAcronym,
+                    !word.isUppercase || shouting.contains(word.sentence)
+                        || Self.hasCapitalNeighbour(start + offset, in: text)
+                {
+                    return nil
+                }
+                if word.folded == folded {
+                    continue
+                } else if isLast, word.foldedBase == folded {
+                    usesBase = true
+                } else {
+                    return nil
+                }
+            case .prefix(let prefix):
+                guard word.folded.hasPrefix(prefix) else { return nil }
+            case .number:
+                guard word.isSmallNumber else { return nil }
+            }
+        }
+        let range = text.span(from: start, through: end - 1, possessive: !usesBase)
+        return PhraseMatch(
+            entry: pattern.entry, matchedText: text.substring(range), range: range,
+            words: start..<end, sentence: words[start].sentence)
+    }
+
+    private static func compile(_ entry: String) -> Pattern? {
+        var tokens: [Pattern.Token] = []
+        var separators: [String?] = []
+        for piece in entry.split(whereSeparator: { $0 == " " }) {
+            if piece == "#" {
+                tokens.append(.number)
+                separators.append(nil)
+                continue
+            }
+            let isPrefix = piece.hasSuffix("*")
+            let body = isPrefix ? String(piece.dropLast()) : String(piece)
+            let words = TokenizedText(body).words
+            for (offset, word) in words.enumerated() {
+                if offset == words.count - 1, isPrefix {
+                    tokens.append(.prefix(word.folded))
+                } else {
+                    tokens.append(.exact(word.folded, isAcronym: word.isUppercase))
+                }
+                if offset == 0 || word.isJoinedToPrevious {
+                    separators.append(nil)
+                } else {
+                    separators.append(word.separatorBefore)
+                }
+            }
+        }
+        return tokens.isEmpty ? nil : Pattern(entry: entry, tokens: tokens, separators: separators)
+    }
+
+    /// Whether a word next to word `index`, in its sentence, is also written in capitals: an
+    /// acronym among capitals ("PLEASE SEND HELP") is more likely shouting than an acronym.
+    private static func hasCapitalNeighbour(_ index: Int, in text: TokenizedText) -> Bool {
+        let words = text.words
+        return [index - 1, index + 1].contains { neighbour in
+            neighbour >= 0 && neighbour < words.count
+                && words[neighbour].sentence == words[index].sentence
+                && words[neighbour].isUppercase
+        }
+    }
+
+    /// Sentences in which most words of two letters or more are written in capitals.
+    private static func shoutingSentences(in text: TokenizedText) -> Set<Int> {
+        var counts: [Int: (upper: Int, total: Int)] = [:]
+        for word in text.words where word.text.filter(\.isLetter).count >= 2 {
+            var count = counts[word.sentence] ?? (0, 0)
+            count.total += 1
+            if word.isUppercase { count.upper += 1 }
+            counts[word.sentence] = count
+        }
+        return Set(
+            counts.filter { $0.value.total >= 3 && $0.value.upper * 2 > $0.value.total }.keys)
+    }
+
+    /// Keeps the longest of overlapping matches (the earliest, then the first listed, when
+    /// equally long), in text order.
+    private static func longestFirst(_ matches: [(order: Int, match: PhraseMatch)]) -> [PhraseMatch]
+    {
+        let ordered = matches.sorted {
+            (-$0.match.range.count, $0.match.range.lowerBound, $0.order)
+                < (-$1.match.range.count, $1.match.range.lowerBound, $1.order)
+        }
+        var kept: [PhraseMatch] = []
+        for (_, match) in ordered where !kept.contains(where: { $0.overlaps(match) }) {
+            kept.append(match)
+        }
+        return kept.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+}

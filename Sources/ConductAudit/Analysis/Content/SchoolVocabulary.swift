@@ -1,0 +1,57 @@
+/// What the content rules need to read a text in the school's terms: the word lists with the
+/// school's additions, the pupils and colleagues to look for, the school's names, and the
+/// audited staff member's own contact details (which are theirs to share).
+///
+/// Built once per rule run from the configuration and the timeline; reading a text
+/// (``read(_:)``) is then a pure function of the text.
+public struct SchoolVocabulary: Sendable {
+    /// The built-in word lists plus the school's additions.
+    public let lexicon: ContentLexicon
+    /// Finds pupils of the roster (current and former) named in text.
+    public let pupils: PupilMentionFinder
+    /// Finds staff named in text, the audited member excepted.
+    public let colleagues: StaffMentionFinder
+    /// The school's name and aliases ("Larkfield Primary School", "Larkfield", "LPS").
+    public let schoolNames: PhraseList
+    /// The audited member's own phone numbers and e-mail addresses, normalized as
+    /// ``PersonalDataMatch/normalized``: from school.yaml accounts and the archive's profile.
+    public let ownData: Set<String>
+
+    /// Builds the vocabulary of an audit.
+    /// - Parameters:
+    ///   - configuration: the audit (school, staff member, roster).
+    ///   - timeline: the archive's items; profile items give the member's own contact details.
+    ///   - lexicon: the built-in word lists (``ContentLexicon/builtIn`` unless a test replaces
+    ///     them).
+    public init(
+        configuration: AuditConfiguration, timeline: Timeline, lexicon: ContentLexicon = .builtIn
+    ) {
+        self.lexicon = lexicon.adding(configuration.school.lexicons)
+        pupils = PupilMentionFinder(pupils: configuration.roster.pupils)
+        let ownName = NameNormalization.key(configuration.staff.name)
+        colleagues = StaffMentionFinder(
+            staff: configuration.school.staff.filter { NameNormalization.key($0.name) != ownName })
+        let school = configuration.school.school
+        schoolNames = PhraseList([school.name] + school.aliases)
+        var own: Set<String> = []
+        let texts =
+            configuration.staff.accounts.values.map { $0 }
+            + timeline.items.filter { $0.kind == .profile }.compactMap(\.text)
+        for text in texts {
+            for match in PersonalDataDetector.matches(in: TokenizedText(text))
+            where match.kind == .phoneNumber || match.kind == .email {
+                own.insert(match.normalized)
+            }
+        }
+        ownData = own
+    }
+
+    /// Reads `text`: its words, the pupils, colleagues and school names it holds.
+    public func read(_ text: String) -> TextReading {
+        let tokens = TokenizedText(text)
+        return TextReading(
+            tokens: tokens, pupils: pupils.mentions(in: tokens),
+            colleagues: colleagues.mentions(in: tokens),
+            schoolNames: schoolNames.matches(in: tokens))
+    }
+}

@@ -1,0 +1,51 @@
+import Testing
+
+@testable import ConductAudit
+
+@Suite struct PhraseListTests {
+    static func matched(_ entries: [String], _ text: String) -> [String] {
+        PhraseList(entries).matches(in: TokenizedText(text)).map(\.matchedText)
+    }
+
+    @Test(
+        "entries match folded words in one sentence, joined by spaces or a hyphen",
+        arguments: [
+            (["child protection"], "Child Protection meeting", ["Child Protection"]),
+            (["child protection"], "child-protection", ["child-protection"]),
+            (["child protection"], "child. Protection", []),
+            (["child protection"], "child, protection", []),
+            (["safeguarding concern*"], "two safeguarding concerns", ["safeguarding concerns"]),
+            (["diagnos*"], "Diagnosed on Friday", ["Diagnosed"]),
+            (["year #"], "my Year 5s and year 10", ["Year 5s", "year 10"]),
+            (["year #"], "this year 2024", []),
+            (["1:1 support"], "needs 1:1 support", ["1:1 support"]),
+            (["1:1 support"], "needs 1 1 support", []),
+            (["the head"], "the head's office", ["the head"]),
+            (["parents' evening"], "parents evening", ["parents evening"]),
+            (["parents evening"], "Parents’ evening", ["Parents’ evening"]),
+            (["useless idiot", "idiot", "useless"], "a useless idiot", ["useless idiot"]),
+            (["Zoë"], "zoe", ["zoe"]),
+        ])
+    func matches(entries: [String], text: String, expected: [String]) {
+        #expect(Self.matched(entries, text) == expected)
+    }
+
+    @Test(
+        "acronyms match capitals only, not lower case or shouting",
+        arguments: [
+            ("his EHCP review", ["EHCP"]), ("his ehcp review", []),
+            ("Can you send it", []), ("PLEASE SEND HELP", []), ("SEND review today", ["SEND"]),
+            ("ALL CAPS SEND NOW OK", []),
+        ])
+    func acronyms(text: String, expected: [String]) {
+        #expect(Self.matched(["EHCP", "SEND"], text) == expected)
+    }
+
+    @Test("a match at a given word")
+    func matchAt() throws {
+        let list = PhraseList(["years", "y/o"])
+        let text = TokenizedText("14 y/o")
+        #expect(try #require(list.match(in: text, at: 1)).matchedText == "y/o")
+        #expect(list.match(in: text, at: 0) == nil)
+    }
+}
