@@ -113,9 +113,10 @@ MEDIA = "media/posts/202411"
 add("IP01", POSTS, "post", "2024-11-12 10:32",
     data={"caption": "Autumn leaves display finished \U0001F342 Year 5 worked so hard on these",
           "media": [f"{MEDIA}/17912345678901234.jpg"]},
-    expect=[Expect("working-hours")],
+    expect=[Expect("working-hours"), Expect("child-identification")],
     note="Posted at 10:32 on a Tuesday in term: her working time. The photo shows the display, "
-         "no children.")
+         "no children, but the tool cannot see pictures: a photo captioned with school activity "
+         "('Year 5') on a school day is flagged (medium, low confidence) for a reviewer to check.")
 add("IP02", POSTS, "post", "2024-10-19 14:05",
     data={"caption": "Padley Gorge with @zoe.fairfax \u2600\uFE0F",
           "media": ["media/posts/202410/17923456789012345.jpg",

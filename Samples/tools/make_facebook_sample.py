@@ -1089,8 +1089,8 @@ def markdown_key(entries, export: str = EXPORT, roster=None) -> str:
 
 
 BEGIN, END = "<!-- BEGIN ANSWER KEY (generated) -->", "<!-- END ANSWER KEY -->"
-IG_BEGIN = "<!-- BEGIN INSTAGRAM ANSWER KEY (generated) -->"
-IG_END = "<!-- END INSTAGRAM ANSWER KEY -->"
+IG_BEGIN = "<!-- BEGIN INSTAGRAM HTML ANSWER KEY (generated) -->"
+IG_END = "<!-- END INSTAGRAM HTML ANSWER KEY -->"
 
 
 def replace_between(text: str, begin: str, end: str, body: str) -> str:

@@ -176,9 +176,11 @@ ig_post("P01", "2024-09-07 10:12:33", "First weekend of the new school year \u26
         "Slow morning before the planning starts", ["coffee"])
 ig_post("P02", "2024-09-17 09:41:20", "Autumn display board is UP \U0001F342\U0001F341 "
         "Year 5 you did brilliantly", ["display", "classroom"],
-        expect=[Expect("working-hours")],
+        expect=[Expect("working-hours"), Expect("child-identification")],
         note="A carousel: one post with two photos. 08:41 UTC (BST), so a check in UTC would "
-             "still catch it. The photos show a display board, no children.")
+             "still catch it. The photos show a display board, no children, but the tool cannot "
+             "see pictures: photos captioned with school activity ('Year 5') on a school day are "
+             "flagged (medium severity, low confidence) for a reviewer to look at and dismiss.")
 ig_post("P03", "2024-10-09 12:15:00", "Lunchtime walk round the field \U0001F33F", ["walk"],
         note="Exactly 12:15:00, the first minute of her lunch: allowed.")
 ig_post("P04", "2024-11-14 13:15:00", "Back to it \U0001F4DA", ["classroom"],
@@ -214,7 +216,9 @@ def ig_story(key, local, picture, caption="", **kw) -> Item:
 
 
 ig_story("S01", "2024-12-11 10:05:00", "classroom", "Nativity rehearsal chaos \U0001F31F",
-         expect=[Expect("working-hours")], note="A story posted during lessons (GMT).")
+         expect=[Expect("working-hours"), Expect("child-identification")],
+         note="A story posted during lessons (GMT). A school nativity photo on a school day: "
+              "child-identification for a reviewer to look at the picture.")
 ig_story("S02", "2025-02-22 11:30:40", "walk", "Half term hike \u26F0\uFE0F",
          note="Saturday of half term.")
 
