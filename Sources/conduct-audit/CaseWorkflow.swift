@@ -108,13 +108,25 @@ enum CaseWorkflow {
         ]
     }
 
+    /// "everything read", or counts of parts not understood, not imported and caveats.
+    static func issueSummary(_ issues: [ImportIssue]) -> String {
+        let unreadable = issues.filter { $0.kind == .unreadable }.count
+        let notImported = issues.filter { $0.kind == .notImported }.count
+        let caveats = issues.filter { $0.kind == .caveat }.count
+        var parts: [String] = []
+        if unreadable > 0 { parts.append("\(unreadable) part(s) NOT understood") }
+        if notImported > 0 { parts.append("\(notImported) file(s) read but not imported") }
+        if caveats > 0 { parts.append("\(caveats) caveat(s)") }
+        return parts.isEmpty ? "everything read" : parts.joined(separator: ", ") + " (listed in the report)"
+    }
+
     /// Prints the plain-text summary of an audit.
     static func printSummary(
         _ outcome: AuditOutcome, staff: StaffMember, archives: [ImportedArchive], caseURL: URL
     ) {
         Terminal.print("Audit of \(staff.name)")
         for archive in archives {
-            let unread = archive.unparsed.isEmpty ? "everything read" : "\(archive.unparsed.count) part(s) not understood (listed in the report)"
+            let unread = Self.issueSummary(archive.unparsed)
             Terminal.print("  \(archive.platform.displayName) \(archive.variant.rawValue.uppercased()) \(archive.path): \(archive.itemCount) items, \(unread)")
         }
         let byRule = Dictionary(grouping: outcome.findings, by: \.rule)

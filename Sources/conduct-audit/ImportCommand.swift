@@ -52,9 +52,14 @@ struct ImportCommand: ParsableCommand {
         for archive in opened {
             let record = try CaseWorkflow.importIfNew(
                 archive, alreadyParsed: parsed[archive.sha256], into: database, timeZone: zone, quiet: false)
-            Terminal.print("\(record.platform.displayName) \(record.variant.rawValue.uppercased()) \(record.path): \(record.itemCount) items, \(record.unparsed.count) part(s) not understood")
+            Terminal.print("\(record.platform.displayName) \(record.variant.rawValue.uppercased()) \(record.path): \(record.itemCount) items, \(CaseWorkflow.issueSummary(record.unparsed))")
             for issue in record.unparsed {
-                Terminal.print("  not understood: \(issue.file)\(issue.locator.map { " at \($0)" } ?? ""): \(issue.reason)")
+                let label = switch issue.kind {
+                case .unreadable: "not understood"
+                case .notImported: "not imported"
+                case .caveat: "caveat"
+                }
+                Terminal.print("  \(label): \(issue.file)\(issue.locator.map { " at \($0)" } ?? ""): \(issue.reason)")
             }
         }
         try database.appendAuditLog(

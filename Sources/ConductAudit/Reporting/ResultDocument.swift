@@ -21,10 +21,12 @@ public struct ResultDocument: Codable, Sendable, Equatable {
         public var unparsed: [Unparsed]
     }
 
-    /// A part of an archive that was not understood.
+    /// A part of an archive that was not understood, not imported, or imported with a caveat.
     public struct Unparsed: Codable, Sendable, Equatable {
         public var file: String
         public var reason: String
+        /// "unreadable", "not-imported" or "caveat" (an addition to the contract's two fields).
+        public var kind: String
     }
 
     /// The other person of a finding.
@@ -122,7 +124,8 @@ public struct ResultDocument: Codable, Sendable, Equatable {
                 unparsed: archive.unparsed.map { issue in
                     Unparsed(
                         file: issue.file,
-                        reason: issue.locator.map { "at \($0): \(issue.reason)" } ?? issue.reason)
+                        reason: issue.locator.map { "at \($0): \(issue.reason)" } ?? issue.reason,
+                        kind: issue.kind.rawValue)
                 })
         }
         var incidentOfFinding: [FindingID: String] = [:]

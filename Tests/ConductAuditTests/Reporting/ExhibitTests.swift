@@ -169,7 +169,7 @@ import Testing
         #expect(html.contains("Items without a time"))
         #expect(html.contains("Counterparties without a name"))
         #expect(html.contains("In the period"))
-        #expect(html.contains("Files not understood"))
+        #expect(html.contains("Parts not understood"))
         #expect(html.contains("<th>All sections</th>"))
     }
 }

@@ -77,7 +77,7 @@ public struct FacebookJSONImporter: ArchiveImporter {
                     unparsed.append(ImportIssue(file: entry.path, reason: Self.describe(error)))
                 }
             case .skipped(let reason):
-                unparsed.append(ImportIssue(file: entry.path, reason: reason))
+                unparsed.append(ImportIssue(file: entry.path, reason: reason, kind: .notImported))
             case .json:
                 let reading = read(entry, from: archive, context: context, owner: owner)
                 unparsed += reading.issues
@@ -145,7 +145,7 @@ public struct FacebookJSONImporter: ArchiveImporter {
             section = .encryptedMessenger
             builder.addEncryptedThread(thread, fallbackName: entry.fileName)
         case .notImported(let reason):
-            return FileReading(issues: [ImportIssue(file: entry.path, reason: reason)])
+            return FileReading(issues: [ImportIssue(file: entry.path, reason: reason, kind: .notImported)])
         case .unrecognized(let description):
             return FileReading(issues: [
                 ImportIssue(

@@ -57,7 +57,7 @@ public struct FacebookHTMLImporter: ArchiveImporter {
             case .media:
                 reading.index(entry, in: archive)
             case .skipped(let reason):
-                reading.unparsed.append(ImportIssue(file: entry.path, reason: reason))
+                reading.unparsed.append(ImportIssue(file: entry.path, reason: reason, kind: .notImported))
             case .section(let section):
                 guard let file = reading.parse(entry, in: archive, context: context) else {
                     continue

@@ -74,7 +74,7 @@ public struct InstagramJSONImporter: ArchiveImporter {
                     unparsed.append(ImportIssue(file: entry.path, reason: Self.describe(error)))
                 }
             case .skipped(let reason):
-                unparsed.append(ImportIssue(file: entry.path, reason: reason))
+                unparsed.append(ImportIssue(file: entry.path, reason: reason, kind: .notImported))
             case .json:
                 let reading = read(entry, from: archive, context: context, owner: owner)
                 unparsed += reading.issues
@@ -180,7 +180,7 @@ public struct InstagramJSONImporter: ArchiveImporter {
             messages.addLegacyMessages(conversations)
             add(.messages("messages.json (2018-2020 layout)"), messages)
         case .notImported(let reason):
-            reading.issues.append(ImportIssue(file: entry.path, reason: reason))
+            reading.issues.append(ImportIssue(file: entry.path, reason: reason, kind: .notImported))
         case .unrecognized(let description):
             reading.issues.append(
                 ImportIssue(

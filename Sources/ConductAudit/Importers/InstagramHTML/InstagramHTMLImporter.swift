@@ -75,7 +75,7 @@ public struct InstagramHTMLImporter: ArchiveImporter {
                     unparsed.append(ImportIssue(file: entry.path, reason: Self.describe(error)))
                 }
             case .skipped(let reason):
-                unparsed.append(ImportIssue(file: entry.path, reason: reason))
+                unparsed.append(ImportIssue(file: entry.path, reason: reason, kind: .notImported))
             case .section(let section):
                 guard let file = parse(entry) else { continue }
                 var builder = InstagramHTMLItemBuilder(context: context, owner: owner, file: file)

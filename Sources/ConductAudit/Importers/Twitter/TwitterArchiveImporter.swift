@@ -70,10 +70,10 @@ public struct TwitterArchiveImporter: ArchiveImporter {
                             path: entry.path, size: UInt64(data.count),
                             sha256: SHA256Hex.digest(of: data)))
                 } catch {
-                    unparsed.append(ImportIssue(file: entry.path, reason: Self.describe(error)))
+                    unparsed.append(ImportIssue(file: entry.path, reason: Self.describe(error), kind: Self.kind(of: error)))
                 }
             case .skipped(let reason):
-                unparsed.append(ImportIssue(file: entry.path, reason: reason))
+                unparsed.append(ImportIssue(file: entry.path, reason: reason, kind: .notImported))
             case .script:
                 var builder = TwitterItemBuilder(
                     context: context, survey: survey, mediaByID: mediaByID, file: entry.path)
@@ -81,7 +81,7 @@ public struct TwitterArchiveImporter: ArchiveImporter {
                 do {
                     section = try read(entry, from: archive, into: &builder, seen: &seenTweets)
                 } catch {
-                    unparsed.append(ImportIssue(file: entry.path, reason: Self.describe(error)))
+                    unparsed.append(ImportIssue(file: entry.path, reason: Self.describe(error), kind: Self.kind(of: error)))
                     continue
                 }
                 unparsed += builder.issues
@@ -205,6 +205,12 @@ public struct TwitterArchiveImporter: ArchiveImporter {
             }
             throw FileProblem.notImported(reason)
         }
+    }
+
+    /// Whether a file's problem means it was deliberately not imported or could not be read.
+    private static func kind(of error: any Error) -> ImportIssue.Kind {
+        if case FileProblem.notImported = error { return .notImported }
+        return .unreadable
     }
 
     /// A reviewer-readable reason for a file that could not be read or parsed.

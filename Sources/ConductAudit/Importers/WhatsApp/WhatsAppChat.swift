@@ -72,7 +72,7 @@ struct WhatsAppChat: Sendable {
         }
         dateOrder = WhatsAppDateOrderDecision.decide(entries.map { ($0.line, $0.header) })
         if let reason = dateOrder.issueReason {
-            issues.append(ImportIssue(file: file, reason: reason))
+            issues.append(ImportIssue(file: file, reason: reason, kind: .caveat))
         }
         read(entries)
     }

@@ -32,7 +32,7 @@ struct WhatsAppItemBuilder {
         case .undetermined(let reason):
             ownerLabel = nil
             owners.append((nil, nil))
-            unparsed.append(ImportIssue(file: chat.file, reason: reason))
+            unparsed.append(ImportIssue(file: chat.file, reason: reason, kind: .caveat))
         }
         let conversation =
             Self.chatName(fromFileName: chat.file)
@@ -129,7 +129,7 @@ struct WhatsAppItemBuilder {
             return nil
         }
         if let note = resolution.note {
-            unparsed.append(ImportIssue(file: chat.file, locator: locator, reason: note))
+            unparsed.append(ImportIssue(file: chat.file, locator: locator, reason: note, kind: .caveat))
         }
         if chat.dateOrder.isAssumed, header.dependsOnDateOrder {
             resolution.basis = .ambiguousLocal
@@ -153,7 +153,8 @@ struct WhatsAppItemBuilder {
                 ImportIssue(
                     file: chat.file, locator: "line \(message.line)",
                     reason: "the attached file '\(name)' is not in this archive (exported "
-                        + "without media, or the file was left out); only its name is known"))
+                        + "without media, or the file was left out); only its name is known",
+                    kind: .caveat))
             return Attachment(kind: reference.kind, uri: name)
         }
     }

@@ -184,19 +184,28 @@ struct IndexPage {
                 ("Owner", EvidencePresentation.person(archive.owner)),
                 ("Items read", String(archive.itemCount)),
                 ("Media files", String(archive.media.count)),
-                ("Files not understood", String(archive.unparsed.count)),
+                ("Parts not understood", String(archive.unparsed.filter { $0.kind == .unreadable }.count)),
+                ("Files read but not imported", String(archive.unparsed.filter { $0.kind == .notImported }.count)),
+                ("Caveats on imported items", String(archive.unparsed.filter { $0.kind == .caveat }.count)),
                 ("When this folder was written", accessText(bundle.archiveAccess[archive.sha256])),
             ])
             html += recipe(for: archive)
-            if archive.unparsed.isEmpty {
+            if archive.unparsed.filter({ $0.kind == .unreadable }).isEmpty {
                 html += "<p>Every file of this archive that holds activity was read.</p>\n"
-            } else {
+            }
+            let groups: [(ImportIssue.Kind, String)] = [
+                (.unreadable, "part(s) of this archive could not be understood, and their content was not analysed:"),
+                (.notImported, "file(s) were read but deliberately not imported: they hold no interactions of the owner (settings, suggestions, searches) or are not files this tool reads:"),
+                (.caveat, "item(s) or file(s) were imported and analysed with a caveat a reviewer should know:"),
+            ]
+            for (kind, sentence) in groups {
+                let issues = archive.unparsed.filter { $0.kind == kind }
+                guard !issues.isEmpty else { continue }
                 html += """
-                    <p class="note">\(archive.unparsed.count) part(s) of this archive could not \
-                    be understood and were not analysed:</p>
+                    <p class="note">\(issues.count) \(sentence)</p>
                     <table><tr><th>File</th><th>Where</th><th>Reason</th></tr>\n
                     """
-                for issue in archive.unparsed {
+                for issue in issues {
                     html += "<tr><td class=\"mono\">\(HTML.escape(issue.file))</td>"
                     html += "<td class=\"mono\">\(HTML.escape(issue.locator ?? "whole file"))</td>"
                     html += "<td>\(HTML.escape(issue.reason))</td></tr>\n"
