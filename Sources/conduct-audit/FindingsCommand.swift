@@ -41,7 +41,7 @@ struct FindingsCommand: ParsableCommand {
     @Option(help: "The school's time zone for local times and days (default Europe/London).")
     var timezone: String = "Europe/London"
 
-    @Flag(help: "Print the findings as JSON.")
+    @Flag(help: "Print the findings as JSON: {\"findings\": [...]} with the result document's entries.")
     var json = false
 
     func run() throws {
@@ -61,10 +61,13 @@ struct FindingsCommand: ParsableCommand {
             for id in group.findings { incidentOf[id] = group.id }
         }
         if json {
+            // The same entries as the result document's `findings` (INTERFACE.md).
+            let entries = findings.map {
+                ResultDocument.FindingEntry($0, incident: incidentOf[$0.id], timeZone: zone)
+            }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            encoder.dateEncodingStrategy = .iso8601
-            Terminal.write(try encoder.encode(findings))
+            Terminal.write(try encoder.encode(["findings": entries]))
             Terminal.print("")
             return
         }

@@ -39,6 +39,14 @@ public struct ResultDocument: Codable, Sendable, Equatable {
             case name, handle
             case rosterID = "roster_id"
         }
+
+        public func encode(to encoder: any Encoder) throws {
+            // Explicit nulls, as for findings: every key is always present.
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(name, forKey: .name)
+            try container.encode(handle, forKey: .handle)
+            try container.encode(rosterID, forKey: .rosterID)
+        }
     }
 
     /// Where a finding's item came from.
@@ -70,6 +78,29 @@ public struct ResultDocument: Codable, Sendable, Equatable {
             case source, explanation, incident
             case occurredAt = "occurred_at"
             case localTime = "local_time"
+        }
+
+        /// The contract's entry for `finding`, in incident `incident`, with local times in
+        /// `timeZone`.
+        public init(_ finding: Finding, incident: String?, timeZone: TimeZone) {
+            id = finding.id.rawValue
+            rule = finding.rule.rawValue
+            severity = finding.severity.rawValue
+            confidence = finding.confidence
+            status = finding.status.rawValue
+            occurredAt = finding.occurredAt.map(TimeFormatting.utcISO8601)
+            localTime = finding.occurredAt.map { TimeFormatting.localISO8601($0, in: timeZone) }
+            platform = finding.platform.rawValue
+            activity = finding.activity.rawValue
+            counterparty = finding.counterparty.map {
+                Counterparty(name: $0.name, handle: $0.handle, rosterID: $0.rosterID)
+            }
+            excerpt = finding.excerpt
+            source = Source(
+                archive: finding.source.archivePath, file: finding.source.file,
+                locator: finding.source.locator)
+            explanation = finding.explanation
+            self.incident = incident
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -133,19 +164,7 @@ public struct ResultDocument: Codable, Sendable, Equatable {
             for id in incident.findings { incidentOfFinding[id] = incident.id }
         }
         self.findings = findings.map { finding in
-            FindingEntry(
-                id: finding.id.rawValue, rule: finding.rule.rawValue,
-                severity: finding.severity.rawValue, confidence: finding.confidence,
-                status: finding.status.rawValue,
-                occurredAt: finding.occurredAt.map(TimeFormatting.utcISO8601),
-                localTime: finding.occurredAt.map { TimeFormatting.localISO8601($0, in: timeZone) },
-                platform: finding.platform.rawValue, activity: finding.activity.rawValue,
-                counterparty: finding.counterparty.map {
-                    Counterparty(name: $0.name, handle: $0.handle, rosterID: $0.rosterID)
-                },
-                excerpt: finding.excerpt,
-                source: Source(archive: finding.source.archivePath, file: finding.source.file, locator: finding.source.locator),
-                explanation: finding.explanation, incident: incidentOfFinding[finding.id])
+            FindingEntry(finding, incident: incidentOfFinding[finding.id], timeZone: timeZone)
         }
         self.incidents = incidents.map { incident in
             IncidentEntry(

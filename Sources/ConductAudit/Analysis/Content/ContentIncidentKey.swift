@@ -20,7 +20,7 @@ public enum ContentIncidentKey {
     /// Where the item was written, for explanations: "a Facebook post", "a Facebook message in
     /// the conversation 'Prosecco Club'".
     public static func describe(_ item: TimelineItem) -> String {
-        var phrase = "a \(item.platform.displayName) \(item.kind.displayName)"
+        var phrase = "\(item.platform.withIndefiniteArticle) \(item.kind.displayName)"
         if item.kind == .message, let conversation = item.conversation {
             phrase += " in the conversation '\(conversation)'"
         }

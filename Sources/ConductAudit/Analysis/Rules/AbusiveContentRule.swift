@@ -66,7 +66,7 @@ public struct AbusiveContentRule: ExampleDocumentedRule {
 
     public func incidentTitle(key: String, findings: [Finding]) -> String {
         let what =
-            findings.first.map { "a \($0.platform.displayName) \($0.activity.displayName)" }
+            findings.first.map { "\($0.platform.withIndefiniteArticle) \($0.activity.displayName)" }
             ?? "an item"
         return "Rude or abusive words about the school community in \(what)"
             + ContentIncidentKey.dayPhrase(of: key)

@@ -81,7 +81,7 @@ public struct ConfidentialDisclosureRule: ExampleDocumentedRule {
 
     public func incidentTitle(key: String, findings: [Finding]) -> String {
         let what =
-            findings.first.map { "a \($0.platform.displayName) \($0.activity.displayName)" }
+            findings.first.map { "\($0.platform.withIndefiniteArticle) \($0.activity.displayName)" }
             ?? "an item"
         return "Possible disclosure of confidential information in \(what)"
             + ContentIncidentKey.dayPhrase(of: key)
