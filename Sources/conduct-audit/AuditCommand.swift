@@ -89,6 +89,12 @@ struct AuditCommand: ParsableCommand {
                     timeZone: school.school.timeZone, quiet: json))
         }
 
+        let linkProblems = DeclaredLinkCheck.problems(for: staffMember, roster: roster)
+        if !linkProblems.isEmpty {
+            throw InputFailure(
+                message: "school.yaml (\(schoolOptions.school)): " + linkProblems.joined(separator: "; ")
+                    + ". Fix school.yaml; nothing was analysed.")
+        }
         let configuration = AuditConfiguration(
             school: school, staff: staffMember, roster: roster, rules: try selectedRules(),
             from: from, to: to)

@@ -44,7 +44,7 @@ enum CaseWorkflow {
     static func staffMember(named name: String, in school: SchoolConfiguration) throws -> StaffMember {
         guard let member = school.staffMember(named: name) else {
             let names = school.staff.map { "'\($0.name)'" }.joined(separator: ", ")
-            throw ValidationError("No staff member named '\(name)' in school.yaml. Staff listed there: \(names).")
+            throw UsageFailure(message: "No staff member named '\(name)' in school.yaml. Staff listed there: \(names).")
         }
         return member
     }
@@ -70,10 +70,10 @@ enum CaseWorkflow {
             return member
         case .noMatch(let found):
             let seen = found.isEmpty ? "the archives name no owner" : "the archives belong to \(found.map { "'\($0)'" }.joined(separator: ", "))"
-            throw ValidationError(
+            throw UsageFailure(message:
                 "Cannot tell whose archives these are: \(seen), which matches no staff member's accounts in school.yaml. Pass --staff NAME (one of: \(school.staff.map(\.name).joined(separator: ", "))).")
         case .ambiguous(let candidates):
-            throw ValidationError(
+            throw UsageFailure(message:
                 "The archives match several staff members: \(candidates.joined(separator: ", ")). Pass --staff NAME to say whose they are.")
         }
     }
@@ -171,7 +171,7 @@ extension CaseWorkflow {
             timeline: analysis.timeline)
         let analyzer = Analyzer()
         var descriptions: [RuleID: String] = [:]
-        for rule in analyzer.rules { descriptions[rule.id] = rule.summary }
+        for rule in analyzer.rules where configuration.rules.contains(rule.id) { descriptions[rule.id] = rule.summary }
         var bundle = EvidenceBundle.assemble(
             timeline: analysis.timeline, findings: analysis.findings,
             incidents: analysis.incidents, archives: archives, reviews: try database.reviews(),

@@ -40,6 +40,10 @@ struct ConductAuditCommand: ParsableCommand {
         if error is ExitCode || error is CleanExit {
             exit(withError: error)
         }
+        if let usage = error as? UsageFailure {
+            Terminal.printError(usage.message)
+            Foundation.exit(2)
+        }
         if let described = error as? LocalizedError, let message = described.errorDescription {
             Terminal.printError(message)
             Foundation.exit(3)

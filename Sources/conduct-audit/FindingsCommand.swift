@@ -77,7 +77,10 @@ struct FindingsCommand: ParsableCommand {
         }
         for finding in findings {
             let time = finding.occurredAt.map { TimeFormatting.localISO8601($0, in: zone) } ?? "(no time)"
-            let who = finding.counterparty?.name.map { " with \($0)" } ?? ""
+            // Contact rules are about someone the staff member interacted with; content rules
+            // about someone the text concerns.
+            let preposition = [RuleID.pupilContact, .exPupilContact].contains(finding.rule) ? "with" : "about"
+            let who = (finding.counterparty?.name ?? finding.counterparty?.handle).map { " \(preposition) \($0)" } ?? ""
             let group = incidentOf[finding.id] ?? "-"
             Terminal.print("\(finding.id)  \(group)  \(finding.status.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0))  \(finding.rule.rawValue)  \(finding.severity.rawValue)  \(time)  \(finding.platform.rawValue) \(finding.activity.rawValue)\(who)")
         }

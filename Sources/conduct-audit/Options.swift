@@ -99,6 +99,12 @@ enum RuleSelection {
     }
 }
 
+/// A usage problem found while running (exit status 2), printed without a usage line, which
+/// would name the wrong command from inside `run()`.
+struct UsageFailure: Error {
+    var message: String
+}
+
 /// A problem with the user's input that the CLI itself detects (exit status 3).
 struct InputFailure: Error, LocalizedError {
     var message: String

@@ -27,6 +27,12 @@ public struct Analyzer: Sendable {
     /// - Returns: the findings sorted by time then id, and the incidents they form.
     public func analyze(_ timeline: Timeline, configuration: AuditConfiguration) -> AnalysisResult {
         let inPeriod = Timeline(items: timeline.items.filter(configuration.isInPeriod))
+        // What the whole archive shows (its latest dated item, a lower bound of when it was
+        // exported) must not shrink to the audited period.
+        var configuration = configuration
+        if configuration.latestItemByArchive.isEmpty {
+            configuration.latestItemByArchive = AuditConfiguration.latestItems(in: timeline)
+        }
         let enabled = rules.filter { configuration.rules.contains($0.id) }
         var findings: [Finding] = []
         for rule in enabled {

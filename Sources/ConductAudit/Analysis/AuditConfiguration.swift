@@ -14,6 +14,10 @@ public struct AuditConfiguration: Sendable {
     /// First and last school-local day of a targeted audit (inclusive); nil for no bound.
     public var from: LocalDay?
     public var to: LocalDay?
+    /// Per archive (SHA-256), the time of its latest dated item in the whole timeline, whatever
+    /// the audited period: a lower bound of when the archive was exported. The ``Analyzer``
+    /// fills it when empty.
+    public var latestItemByArchive: [String: Date] = [:]
 
     public init(
         school: SchoolConfiguration, staff: StaffMember, roster: Roster,
@@ -25,6 +29,17 @@ public struct AuditConfiguration: Sendable {
         self.rules = rules
         self.from = from
         self.to = to
+    }
+
+    /// The latest item time of each archive in `timeline`.
+    public static func latestItems(in timeline: Timeline) -> [String: Date] {
+        var latest: [String: Date] = [:]
+        for item in timeline.items {
+            guard let instant = item.occurredAt else { continue }
+            let archive = item.source.archiveSHA256
+            latest[archive] = max(latest[archive] ?? instant, instant)
+        }
+        return latest
     }
 
     /// The school's time zone, in which every local time is read.

@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Each pupil becomes an entry of keyed hashes (HMAC-SHA256): one per name the pupil may be called
 /// by (normalised as ``NameNormalization/key(_:)`` does: case, accents, apostrophes and
-/// punctuation folded), one per known handle (``NameNormalization/compact(_:)``), and one of the
+/// punctuation folded), one per known handle (exactly as the platform shows it, ignoring case and a leading "@":
+/// "ollie_b" and "ollieb" are different accounts), and one of the
 /// birth year bound to the entry. Whether the pupil is on roll on the day the digest was made is
 /// kept as a plain flag. Entries are sorted by their hashes, so the file's order tells nothing.
 ///
@@ -66,8 +67,8 @@ public struct RosterDigest: Codable, Sendable, Equatable {
         algorithm = "HMAC-SHA256"
         normalisation =
             "hex HMAC-SHA256 of 'name:' + the name folded (lower case, no accents or "
-            + "apostrophes, words joined by one space); 'handle:' + the handle as letters and "
-            + "digits only; 'birth-year:' + the entry's first name hash + ':' + the year"
+            + "apostrophes, words joined by one space); 'handle:' + the handle in lower case "
+            + "without a leading '@'; 'birth-year:' + the entry's first name hash + ':' + the year"
         madeOn = day.description
         self.key = includesKey ? key.withUnsafeBytes { Data($0).base64EncodedString() } : nil
         keyID = Self.keyID(of: key)
@@ -170,7 +171,10 @@ public struct RosterDigest: Codable, Sendable, Equatable {
         }
 
         func handle(_ handle: String) -> String {
-            mac("handle:" + NameNormalization.compact(handle))
+            // Handles are compared exactly (case aside): separators distinguish accounts.
+            var key = handle.trimmingCharacters(in: .whitespaces).lowercased()
+            if key.hasPrefix("@") { key.removeFirst() }
+            return mac("handle:" + key)
         }
 
         func birthYear(_ year: Int, entry: String) -> String {

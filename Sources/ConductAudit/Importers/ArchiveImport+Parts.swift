@@ -45,10 +45,41 @@ extension ArchiveImport {
     /// - Throws: ``ImportError`` when a path does not exist or cannot be opened.
     public func openArchives(at urls: [URL], limits: ArchiveLimits = .standard) throws -> [ArchiveReader] {
         let readers = try urls.map { try ArchiveReader(url: $0, limits: limits) }
+        for reader in readers where reader.container == .folder {
+            let inside = exportsInside(reader.url, limits: limits)
+            let platforms = Set(inside.map(\.platform))
+            if platforms.count > 1 || inside.contains(where: \.isFile) {
+                throw ImportError.severalExports(
+                    reader.url, found: inside.map { "\($0.name) (\($0.platform.displayName))" })
+            }
+        }
         return try partGroups(of: readers).map { group in
             group.count == 1
                 ? readers[group[0]] : try ArchiveReader(partReaders: group.map { readers[$0] }, limits: limits)
         }
+    }
+
+    /// The folder's immediate children that are exports on their own, with their platforms.
+    ///
+    /// One export's own sub-folders are recognised as parts of that platform's export, so only
+    /// children of different platforms, or an export file (a zip or chat) beside folders, show
+    /// that the folder is one level too high.
+    func exportsInside(_ folder: URL, limits: ArchiveLimits) -> [(name: String, platform: Platform, isFile: Bool)] {
+        let fileManager = FileManager.default
+        guard let children = try? fileManager.contentsOfDirectory(atPath: folder.path) else { return [] }
+        var found: [(name: String, platform: Platform, isFile: Bool)] = []
+        for name in children.sorted() where !name.hasPrefix(".") {
+            let url = folder.appendingPathComponent(name)
+            var isDirectory: ObjCBool = false
+            guard fileManager.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
+            let isExportFile = !isDirectory.boolValue && ["zip", "txt"].contains(url.pathExtension.lowercased())
+            guard isDirectory.boolValue || isExportFile,
+                let reader = try? ArchiveReader(url: url, limits: limits), !reader.entries.isEmpty,
+                let index = recognizingImporter(of: reader)
+            else { continue }
+            found.append((name, importers[index].platform, !isDirectory.boolValue))
+        }
+        return found
     }
 
     /// The archives grouped into exports: indices into `readers`, each group in part order, the

@@ -7,6 +7,8 @@ public enum ImportError: LocalizedError, Equatable {
     case unrecognizedArchive(URL, expected: String)
     case unreadableFile(String, reason: String)
     case invalidFile(String, locator: String, reason: String)
+    /// A folder that holds several exports side by side (a folder one level too high).
+    case severalExports(URL, found: [String])
 
     public var errorDescription: String? {
         switch self {
@@ -18,6 +20,8 @@ public enum ImportError: LocalizedError, Equatable {
             "'\(url.path)' is not a recognised social-media export. Expected \(expected). Check that this is the file the platform produced, not a folder above or below it."
         case .unreadableFile(let file, let reason):
             "Cannot read '\(file)': \(reason.clause)."
+        case .severalExports(let url, let found):
+            "'\(url.path)' is a folder holding several exports, not one export: \(found.joined(separator: ", ")). Give each export's own path (they can all be given to one command)."
         case .invalidFile(let file, let locator, let reason):
             "'\(file)' at \(locator) is not valid: \(reason.clause)."
         }

@@ -38,6 +38,14 @@ public enum SchoolConfigurationError: LocalizedError, Equatable {
         }
     }
 
+    /// A value as quoted in a message: at most 60 characters of its first line, so that a wrong
+    /// file given as school.yaml (the roster, say) is not printed whole to the terminal.
+    static func shortened(_ value: String) -> String {
+        let firstLine = value.split(whereSeparator: \.isNewline).first.map(String.init) ?? value
+        let cut = firstLine.count > 60 ? String(firstLine.prefix(60)) + "…" : firstLine
+        return cut == value ? cut : (cut.hasSuffix("…") ? cut : cut + "…")
+    }
+
     /// What went wrong, where, and what to do about it.
     public var errorDescription: String? {
         switch self {
@@ -52,7 +60,7 @@ public enum SchoolConfigurationError: LocalizedError, Equatable {
         case .missingKey(let file, let keyPath, let line, let expected):
             return "\(Self.place(file, line, keyPath)): this key is missing; expected \(expected)."
         case .invalidValue(let file, let keyPath, let line, let found, let expected):
-            return "\(Self.place(file, line, keyPath)): found '\(found)'; expected \(expected)."
+            return "\(Self.place(file, line, keyPath)): found '\(Self.shortened(found))'; expected \(expected)."
         case .unknownKey(let file, let keyPath, let line, let accepted):
             let key = keyPath.split(separator: ".").last.map(String.init) ?? keyPath
             return

@@ -12,7 +12,8 @@ public enum StaffIdentification {
     }
 
     /// Matches each archive owner (by name, handle or account id, ignoring case and a leading "@")
-    /// against the account the school lists for that platform.
+    /// against the account the school lists for that platform; when no account matches, matches
+    /// owners' names against staff members' names.
     /// - Parameter owners: each archive's platform and owner (nil when the archive names none).
     public static func identify(
         owners: [(platform: Platform, owner: Person?)], in staff: [StaffMember]
@@ -24,6 +25,16 @@ public enum StaffIdentification {
             for member in staff {
                 guard let account = member.accounts[platform] else { continue }
                 if keys.contains(normalized(account)) { matched[member.name] = member }
+            }
+        }
+        if matched.isEmpty {
+            // WhatsApp names the exporter only by the name in their phone's chats, while the
+            // school lists their number: fall back to the staff member's own name.
+            for (_, owner) in owners {
+                guard let name = owner?.name else { continue }
+                for member in staff where NameNormalization.key(member.name) == NameNormalization.key(name) {
+                    matched[member.name] = member
+                }
             }
         }
         switch matched.count {

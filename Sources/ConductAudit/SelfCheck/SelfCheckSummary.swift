@@ -97,7 +97,10 @@ public struct SelfCheckSummary: Sendable {
                 let when = finding.occurredAt.map { Self.moment($0, zone) } ?? "no time"
                 var line =
                     "- \(when): \(finding.platform.displayName) \(finding.activity.displayName)"
-                if let who = finding.counterparty?.name { line += " with \(who)" }
+                if let who = finding.counterparty?.name {
+                    let isContact = finding.rule == .pupilContact || finding.rule == .exPupilContact
+                    line += isContact ? " with \(who)" : " about \(who)"
+                }
                 if let excerpt = finding.excerpt { line += " — “\(Self.shorten(excerpt))”" }
                 say(line, indent: 5, hanging: 7)
             }

@@ -80,7 +80,8 @@ extension PupilContactAnalysis {
                 if exact.count == 1 { declared[exact[0].pupil.id] = link }
             }
             self.identities = identities
-            latestByArchive = latest
+            // The whole archive's latest item, not only the audited period's.
+            latestByArchive = configuration.latestItemByArchive.merging(latest) { whole, _ in whole }
             conversationsWithOwner = conversations
             self.friendships = friendships
             receivedRequests = received

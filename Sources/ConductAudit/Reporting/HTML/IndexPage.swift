@@ -140,7 +140,15 @@ struct IndexPage {
         for status in ReviewStatus.allCases {
             html += "<th class=\"number\">\(all.filter { $0 == status }.count)</th>"
         }
-        return html + "<th class=\"number\">\(all.count)</th></tr>\n</table>\n"
+        html += "<th class=\"number\">\(all.count)</th></tr>\n</table>\n"
+        let notChecked = RuleID.all.filter { !rules.contains($0) }
+        if !notChecked.isEmpty {
+            html += "<p class=\"note\">Not checked in this audit (left out with <code>--rules</code>): "
+                + notChecked.map { "<code>\(HTML.escape($0.rawValue))</code>" }.joined(separator: ", ")
+                + ". No finding of these rules means they were not looked for, not that nothing "
+                + "was there.</p>\n"
+        }
+        return html
     }
 
     private func incidentsSection() -> String {
