@@ -83,7 +83,7 @@ import Testing
         let page = try EvidenceFixture.text(out.appendingPathComponent("INC-0001/incident.html"))
 
         #expect(page.contains(#"<table class="transcript">"#))
-        #expect(page.contains("lines 41–42 of 57"))
+        #expect(page.contains("messages 41–42 of 57"))
         #expect(page.contains(#"<tr class="cited"><td class="number">41</td>"#))
         #expect(page.contains(#"<tr><td class="number">42</td>"#))
         #expect(page.contains("ok miss"))
@@ -97,7 +97,7 @@ import Testing
             cited: [EvidenceFixture.winterMessage.id])
         #expect(html.contains(#"<td class="number">1</td>"#))
         #expect(html.contains(#"<td class="number">2</td>"#))
-        #expect(html.contains("Lines are numbered within this extract."))
+        #expect(html.contains("Messages are numbered within this extract."))
     }
 
     @Test("printed pages carry 'Page X of Y' and the incident in the bottom margin")

@@ -153,7 +153,7 @@ struct EvidencePresentation {
         }
     }
 
-    /// "Facebook thread “Jordan Reece”, lines 12–18 of 40" or "the staff member's items on
+    /// "Facebook thread “Jordan Reece”, messages 12–18 of 40" or "the staff member's items on
     /// Thursday 11 January 2024 (6 items)", as HTML.
     func contextTitle(_ items: [TimelineItem]) -> String {
         guard let first = items.first else { return "no items" }
@@ -164,7 +164,7 @@ struct EvidencePresentation {
             if let low = lines.map(\.line).min(), let high = lines.map(\.line).max(),
                 let count = lines.first?.lineCount
             {
-                title += ", lines \(low)–\(high) of \(count)"
+                title += ", messages \(low)–\(high) of \(count)"
             } else {
                 title += ", \(items.count) messages"
             }
@@ -180,8 +180,8 @@ struct EvidencePresentation {
     func transcript(_ items: [TimelineItem], cited: Set<ItemID>) -> String {
         let isWholeThreadNumbering = items.allSatisfy { bundle.threadPositions[$0.id] != nil }
         var html = "<table class=\"transcript\">\n"
-        html += "<tr><th class=\"number\">Line</th><th>Local time</th><th>From</th>"
-        html += "<th>Message</th></tr>\n"
+        html += "<tr><th class=\"number\">Msg</th><th>Local time</th><th>From</th>"
+        html += "<th>Message</th><th>Place in the file</th></tr>\n"
         for (index, item) in items.enumerated() {
             let line =
                 isWholeThreadNumbering
@@ -196,11 +196,15 @@ struct EvidencePresentation {
             html += "<tr\(marker)><td class=\"number\">\(line)</td>"
             html += "<td>\(time(item.occurredAt))\(basisNote)</td>"
             html += "<td>\(Self.person(item.author))</td>"
-            html += "<td class=\"excerpt\">\(HTML.escape(text))</td></tr>\n"
+            html += "<td class=\"excerpt\">\(HTML.escape(text))</td>"
+            html += "<td class=\"mono\">\(HTML.escape(item.source.locator))</td></tr>\n"
         }
         html += "</table>\n"
+        html += "<p><small>“Msg” numbers messages in the order of the thread; “Place in the file” "
+            + "is where the message is in the export (a chat's line number, a JSON pointer): cite "
+            + "that one to find it in the source.</small></p>\n"
         if !isWholeThreadNumbering {
-            html += "<p><small>Lines are numbered within this extract.</small></p>\n"
+            html += "<p><small>Messages are numbered within this extract.</small></p>\n"
         }
         return html
     }

@@ -82,5 +82,8 @@ enum EvidenceStyle {
           h2, h3 { break-after: avoid-page; }
           table, pre, blockquote, .note { break-inside: avoid-page; }
         }
+        p, td, li { overflow-wrap: anywhere; }
+        img.exhibit-picture { display: block; max-width: 100%; max-height: 12cm; margin-top: 4pt;
+          border: 1px solid #999; break-inside: avoid; }
         """
 }

@@ -204,7 +204,16 @@ struct IncidentPage {
                     media.importedSHA256 == nil
                     ? "archive digest checked" : "matches the digest recorded at import"
                 html += "<td><a href=\"\(HTML.escape(relative))\" class=\"mono\">"
-                html += "\(HTML.escape(relative))</a> (\(data.count) bytes; \(verified))</td>"
+                html += "\(HTML.escape(relative))</a> (\(data.count) bytes; \(verified))"
+                // Show pictures themselves: a reviewer must look at a photo, not its file name.
+                let pictureTypes = ["jpg", "jpeg", "png", "gif", "webp"]
+                if attachment.kind == .photo || attachment.kind == .gif,
+                    pictureTypes.contains((relative as NSString).pathExtension.lowercased())
+                {
+                    html += "<br><img class=\"exhibit-picture\" src=\"\(HTML.escape(relative))\" "
+                    html += "alt=\"\(HTML.escape(label.isEmpty ? "attached picture" : "the attached picture"))\">"
+                }
+                html += "</td>"
             case .unavailable(let reason):
                 html += "<td class=\"note\">No copy: \(HTML.escape(reason)).</td>"
             case .withheld:
