@@ -33,6 +33,12 @@ struct TimelineCommand: ParsableCommand {
     @Flag(help: "Include items without a time.")
     var includeUntimed = false
 
+    func validate() throws {
+        if let from, let to, to < from {
+            throw ValidationError("--to \(to) is before --from \(from).")
+        }
+    }
+
     func run() throws {
         guard let zone = TimeZone(identifier: timezone) else {
             throw ValidationError("Unknown time zone '\(timezone)'; give an IANA name such as Europe/London.")
