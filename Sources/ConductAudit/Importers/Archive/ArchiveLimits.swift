@@ -24,11 +24,15 @@ public struct ArchiveLimits: Sendable, Equatable {
 
     /// The defaults multiplied by `factor` (the CLI's `--raise-limits`), for a genuine export
     /// that is larger or more compressible than usual.
+    /// A product that overflows saturates at `UInt64.max` rather than wrapping to a small limit.
     public func raised(by factor: UInt64) -> ArchiveLimits {
-        ArchiveLimits(
-            maximumEntrySize: maximumEntrySize.multipliedReportingOverflow(by: factor).partialValue,
-            maximumTotalSize: maximumTotalSize.multipliedReportingOverflow(by: factor).partialValue,
-            maximumCompressionRatio: maximumCompressionRatio.multipliedReportingOverflow(by: factor).partialValue)
+        func times(_ value: UInt64) -> UInt64 {
+            let product = value.multipliedReportingOverflow(by: factor)
+            return product.overflow ? .max : product.partialValue
+        }
+        return ArchiveLimits(
+            maximumEntrySize: times(maximumEntrySize), maximumTotalSize: times(maximumTotalSize),
+            maximumCompressionRatio: times(maximumCompressionRatio))
     }
 
     /// Why an entry with these declared sizes is refused, or nil when it is acceptable.

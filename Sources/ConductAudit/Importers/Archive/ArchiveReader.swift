@@ -52,8 +52,10 @@ public final class ArchiveReader: @unchecked Sendable {
     public var maximumEntrySize: UInt64 { limits.maximumEntrySize }
 
     private let zip: Archive?
-    /// Zip entry names as stored, keyed by the normalised path used everywhere else.
-    private let rawZipPaths: [String: String]
+    /// The zip's entries, keyed by the normalised path used everywhere else. Looked up here
+    /// rather than by `Archive`'s subscript, which re-reads the central directory from the start
+    /// on every call (quadratic over an archive of many files).
+    private let zipEntries: [String: ZIPFoundation.Entry]
     /// The archive's digest once computed (hashing a large zip twice would cost seconds), guarded
     /// by `digestLock`: the only state that changes after init.
     private var cachedDigest: String?
@@ -76,7 +78,7 @@ public final class ArchiveReader: @unchecked Sendable {
         if isDirectory.boolValue {
             container = .folder
             zip = nil
-            rawZipPaths = [:]
+            zipEntries = [:]
             entries = try Self.folderEntries(at: url, refused: &refused)
         } else if Self.looksLikeZip(url) {
             container = .zip
@@ -87,8 +89,13 @@ public final class ArchiveReader: @unchecked Sendable {
                 throw ImportError.unreadableArchive(url, reason: "the zip's central directory cannot be read (\(error)); the file may be truncated or not a zip at all")
             }
             zip = archive
+            // The zip's own length bounds every honest compressed size; ZIPFoundation traps on
+            // sizes beyond Int64.max, so an entry claiming more is refused before it is read.
+            let zipLength =
+                (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?
+                .uint64Value ?? UInt64(Int64.max)
             var found: [Entry] = []
-            var raw: [String: String] = [:]
+            var byPath: [String: ZIPFoundation.Entry] = [:]
             var total: UInt64 = 0
             for entry in archive {
                 let path = entry.path
@@ -99,33 +106,43 @@ public final class ArchiveReader: @unchecked Sendable {
                     continue
                 case .file: break
                 }
+                guard !path.isEmpty else {
+                    // ZIPFoundation gives "" for a name that is not valid in its declared encoding.
+                    refused.append(("(unnamed entry)", "entry name is not valid UTF-8 although the zip says it is; not read"))
+                    continue
+                }
                 guard let safe = Self.safeRelativePath(path) else {
                     refused.append((path, "entry name escapes the archive root ('..' or absolute path); not read"))
                     continue
                 }
-                let declared = UInt64(entry.uncompressedSize)
+                let declared = entry.uncompressedSize
+                guard entry.compressedSize <= zipLength, declared <= UInt64(Int64.max) else {
+                    refused.append((path, "declares sizes larger than the zip itself (\(entry.compressedSize) bytes compressed, \(declared) expanded): a corrupt or hostile zip; not read"))
+                    continue
+                }
                 if let refusal = limits.refusal(uncompressed: declared, compressed: UInt64(entry.compressedSize)) {
                     refused.append((path, refusal))
                     continue
                 }
-                total += declared
+                let sum = total.addingReportingOverflow(declared)
+                total = sum.overflow ? .max : sum.partialValue
                 if total > limits.maximumTotalSize {
                     throw ImportError.unreadableArchive(
                         url, reason: "its entries expand to more than \(limits.maximumTotalSize) bytes in all (possible zip bomb); if the export is genuine, run again with --raise-limits")
                 }
-                guard raw[safe] == nil else {
+                guard byPath[safe] == nil else {
                     refused.append((path, "duplicate entry name in the zip; only the first is read"))
                     continue
                 }
-                raw[safe] = path
-                found.append(Entry(path: safe, size: UInt64(entry.uncompressedSize)))
+                byPath[safe] = entry
+                found.append(Entry(path: safe, size: declared))
             }
-            rawZipPaths = raw
+            zipEntries = byPath
             entries = found.sorted { $0.path < $1.path }
         } else {
             container = .file
             zip = nil
-            rawZipPaths = [:]
+            zipEntries = [:]
             let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?
                 .uint64Value ?? 0
             entries = [Entry(path: url.lastPathComponent, size: size)]
@@ -158,7 +175,7 @@ public final class ArchiveReader: @unchecked Sendable {
         parts = readers
         self.limits = limits
         zip = nil
-        rawZipPaths = [:]
+        zipEntries = [:]
         var merged: [String: Entry] = [:]
         var refused: [(String, String)] = []
         for (index, reader) in readers.enumerated() {
@@ -227,7 +244,7 @@ public final class ArchiveReader: @unchecked Sendable {
         case .file:
             return try readFile(url, name: entry.path)
         case .zip:
-            guard let zip, let zipEntry = zip[zipPath(for: entry)] else {
+            guard let zip, let zipEntry = zipEntries[entry.path] else {
                 throw ImportError.unreadableFile(entry.path, reason: "the entry is listed but cannot be found in the zip")
             }
             var result = Data()
@@ -251,8 +268,17 @@ public final class ArchiveReader: @unchecked Sendable {
     }
 
     /// The entry at an exact relative path, if present.
+    ///
+    /// A binary search over ``entries`` (sorted by path), so that looking up every file of an
+    /// archive of many files stays fast.
     public func entry(at path: String) -> Entry? {
-        entries.first { $0.path == path }
+        var low = entries.startIndex
+        var high = entries.endIndex
+        while low < high {
+            let middle = low + (high - low) / 2
+            if entries[middle].path < path { low = middle + 1 } else { high = middle }
+        }
+        return low < entries.endIndex && entries[low].path == path ? entries[low] : nil
     }
 
     /// The SHA-256 that identifies the archive: of the file itself, or for a folder, of the sorted
@@ -285,8 +311,6 @@ public final class ArchiveReader: @unchecked Sendable {
     }
 
     // MARK: - Private
-
-    private func zipPath(for entry: Entry) -> String { rawZipPaths[entry.path] ?? entry.path }
 
     private func readFile(_ fileURL: URL, name: String) throws -> Data {
         do {

@@ -420,9 +420,9 @@ struct FacebookItemBuilder {
             return nil
         }
         guard Self.plausibleSeconds.contains(seconds) else {
-            let written =
-                epoch.value.rounded() == epoch.value
-                ? String(Int64(epoch.value)) : String(epoch.value)
+            // Int64(exactly:), not Int64(_:): a hostile 1e30 or "inf" is integral but does not
+            // fit, and converting it would trap.
+            let written = Int64(exactly: epoch.value).map(String.init) ?? String(epoch.value)
             issues.append(
                 ImportIssue(
                     file: file, locator: locator,

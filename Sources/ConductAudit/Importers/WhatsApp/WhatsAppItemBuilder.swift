@@ -10,10 +10,16 @@ struct WhatsAppItemBuilder {
     private(set) var coverage: [SectionCoverage] = []
     /// The owner each chat was given (nil: not determined), and the evidence.
     private var owners: [(label: String?, evidence: String?)] = []
+    /// The archive's paths by file name, so that finding each attachment does not scan every
+    /// entry (a chat of many attachments in an archive of many files).
+    private let pathsByFileName: [String: [String]]
 
     init(archive: ArchiveReader, context: ImportContext) {
         self.archive = archive
         self.context = context
+        pathsByFileName = Dictionary(grouping: archive.entries.map(\.path)) {
+            $0.split(separator: "/").last.map(String.init) ?? $0
+        }
     }
 
     /// Adds a chat's messages.
@@ -165,8 +171,8 @@ struct WhatsAppItemBuilder {
         let folder = chatFile.split(separator: "/").dropLast().joined(separator: "/")
         let beside = folder.isEmpty ? name : "\(folder)/\(name)"
         if archive.entry(at: beside) != nil { return beside }
-        let matches = archive.entries.filter { $0.fileName == name }
-        return matches.count == 1 ? matches[0].path : nil
+        let matches = pathsByFileName[name] ?? []
+        return matches.count == 1 ? matches[0] : nil
     }
 
     /// The chat's name in a file name WhatsApp wrote: "WhatsApp Chat with X.txt",
