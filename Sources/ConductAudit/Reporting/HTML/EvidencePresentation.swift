@@ -127,6 +127,14 @@ struct EvidencePresentation {
                 let local = ZonedDateTime($0, in: bundle.timeZone)
                 return "\(local.iso8601) (\(local.zoneIdentifier))"
             } ?? "no time in the source"
+        if item.kind.isConnection || item.author == nil {
+            // Connections are between two accounts; the export names the other one.
+            let other = item.counterparties.map(\.label).joined(separator: ", ")
+            let state = item.connectionState.map { $0 == .active ? "" : " (\($0.rawValue))" } ?? ""
+            if !other.isEmpty {
+                return "\(item.platform.displayName) \(item.kind.displayName)\(state): \(other), \(when)"
+            }
+        }
         return "\(item.platform.displayName) \(item.kind.displayName) by \(who), \(when)"
     }
 
