@@ -40,17 +40,17 @@ public enum SyntheticExports {
         }
         try zip("facebook-rebeccahale-synthetic.zip", salt: 1) { sink, random in
             try FacebookJSONExport.write(
-                messages: count(150_000), posts: count(4_000), into: sink, using: &random)
+                messages: count(160_000), posts: count(4_000), into: sink, using: &random)
         }
         try zip("facebook-rebeccahale-synthetic-html.zip", salt: 2) { sink, random in
             try FacebookHTMLExport.write(messages: count(15_000), into: sink, using: &random)
         }
         try zip("instagram-beckyhale-synthetic.zip", salt: 3) { sink, random in
-            try InstagramJSONExport.write(messages: count(30_000), into: sink, using: &random)
+            try InstagramJSONExport.write(messages: count(35_000), into: sink, using: &random)
         }
         try zip("twitter-beckyhale-synthetic.zip", salt: 4) { sink, random in
             try TwitterArchiveExport.write(
-                tweets: count(30_000), directMessages: count(25_000), into: sink, using: &random)
+                tweets: count(34_000), directMessages: count(25_000), into: sink, using: &random)
         }
         for (salt, name, others, size) in [
             (5 as UInt64, "WhatsApp Chat with Sarah Ashworth.txt", ["Sarah Ashworth"], 12_000.0),
