@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "ConductAudit", targets: ["ConductAudit"]),
         .executable(name: "conduct-audit", targets: ["conduct-audit"]),
+        .executable(name: "conduct-audit-generate", targets: ["conduct-audit-generate"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -40,10 +41,23 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Synthetic exports for benchmarks and tests; not part of the library's API.
+        .target(
+            name: "SyntheticExports",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .executableTarget(
+            name: "conduct-audit-generate",
+            dependencies: [
+                "SyntheticExports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(
             name: "ConductAuditTests",
             dependencies: [
                 "ConductAudit",
+                "SyntheticExports",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],

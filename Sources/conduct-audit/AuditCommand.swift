@@ -47,6 +47,9 @@ struct AuditCommand: ParsableCommand {
     @Flag(help: "Print the result document as JSON on standard output, nothing else there.")
     var json = false
 
+    @Flag(help: "No progress or notes on standard error (progress is shown only on a terminal).")
+    var quiet = false
+
     func validate() throws {
         if archives.isEmpty { throw ValidationError("Give at least one archive to audit.") }
         if let from, let to, to < from {
@@ -75,18 +78,20 @@ struct AuditCommand: ParsableCommand {
 
         let caseURL = location.caseURL(for: staffMember)
         let database = try CaseDatabase.open(at: caseURL)
+        var archiveRecords: [ImportedArchive] = []
         if parsed.isEmpty {
             // Archives given together are read together; those already in the case are not read.
-            parsed = try OpenedArchive.importContents(
-                of: opened.filter { try !database.containsArchive(sha256: $0.sha256) },
-                timeZone: zone, ownerHints: CaseWorkflow.ownerHints(in: school, staff: staffMember))
-        }
-        var archiveRecords: [ImportedArchive] = []
-        for archive in opened {
-            archiveRecords.append(
-                try CaseWorkflow.importIfNew(
-                    archive, alreadyParsed: parsed[archive.sha256], into: database,
-                    timeZone: school.school.timeZone, quiet: json))
+            archiveRecords = try CaseWorkflow.importNew(
+                opened, into: database, timeZone: zone,
+                ownerHints: CaseWorkflow.ownerHints(in: school, staff: staffMember),
+                progress: ImportProgress(quiet: quiet || json), quiet: quiet || json)
+        } else {
+            for archive in opened {
+                archiveRecords.append(
+                    try CaseWorkflow.importIfNew(
+                        archive, alreadyParsed: parsed[archive.sha256], into: database,
+                        timeZone: school.school.timeZone, quiet: quiet || json))
+            }
         }
 
         let linkProblems = DeclaredLinkCheck.problems(for: staffMember, roster: roster)
@@ -116,7 +121,7 @@ struct AuditCommand: ParsableCommand {
                 evidenceFolder: outcome.evidenceFolder, timeZone: school.school.timeZone)
             Terminal.write(try document.jsonData())
             Terminal.print("")
-        } else {
+        } else if !quiet {
             CaseWorkflow.printSummary(outcome, staff: staffMember, archives: archiveRecords, caseURL: caseURL)
         }
         if outcome.openCount > 0 { throw ExitCode(1) }

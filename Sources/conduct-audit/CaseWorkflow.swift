@@ -100,6 +100,40 @@ enum CaseWorkflow {
         return result.archive
     }
 
+    /// Imports the archives the case does not hold yet, storing each format's archives as soon
+    /// as they are parsed (one format's items in memory at a time), with progress on standard
+    /// error; archives already in the case (same SHA-256) are not read again.
+    /// - Returns: every archive's record, in the order given.
+    static func importNew(
+        _ opened: [OpenedArchive], into database: CaseDatabase, timeZone: TimeZone,
+        ownerHints: [Platform: [String]], progress: ImportProgress, quiet: Bool
+    ) throws -> [ImportedArchive] {
+        let known = try database.archives()
+        var records = Dictionary(known.map { ($0.sha256, $0) }) { first, _ in first }
+        let new = opened.filter { records[$0.sha256] == nil }
+        for archive in new { progress.observe(archive.reader) }
+        try ArchiveImport().importArchives(
+            new.map { (reader: $0.reader, sha256: $0.sha256) }, localTimeZone: timeZone,
+            ownerHints: ownerHints
+        ) { results in
+            for result in results {
+                _ = try database.store(result.archive, items: result.items)
+                progress.stored(items: result.items.count)
+                records[result.archive.sha256] = result.archive
+            }
+        }
+        progress.finish()
+        return try opened.map { archive in
+            if !quiet, known.contains(where: { $0.sha256 == archive.sha256 }) {
+                Terminal.note("\(archive.reader.path): already in the case (SHA-256 \(archive.sha256.prefix(12))…), not read again.")
+            }
+            guard let record = records[archive.sha256] else {
+                throw InputFailure(message: "\(archive.reader.path) was neither in the case nor imported.")
+            }
+            return record
+        }
+    }
+
     /// SHA-256 of the configuration inputs, for the manifest.
     static func inputHashes(school: String, roster: String) throws -> [String: String] {
         [

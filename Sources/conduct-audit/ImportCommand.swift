@@ -27,6 +27,9 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var archiveOptions: ArchiveOptions
 
+    @Flag(help: "No progress or notes on standard error (progress is shown only on a terminal).")
+    var quiet = false
+
     func run() throws {
         let configuration = try SchoolConfiguration.load(from: URL(fileURLWithPath: school))
         let zone = configuration.school.timeZone
@@ -44,14 +47,19 @@ struct ImportCommand: ParsableCommand {
         }
         let caseURL = location.caseURL(for: member)
         let database = try CaseDatabase.open(at: caseURL)
+        let records: [ImportedArchive]
         if parsed.isEmpty {
-            parsed = try OpenedArchive.importContents(
-                of: opened.filter { try !database.containsArchive(sha256: $0.sha256) },
-                timeZone: zone, ownerHints: CaseWorkflow.ownerHints(in: configuration, staff: member))
+            records = try CaseWorkflow.importNew(
+                opened, into: database, timeZone: zone,
+                ownerHints: CaseWorkflow.ownerHints(in: configuration, staff: member),
+                progress: ImportProgress(quiet: quiet), quiet: quiet)
+        } else {
+            records = try opened.map {
+                try CaseWorkflow.importIfNew(
+                    $0, alreadyParsed: parsed[$0.sha256], into: database, timeZone: zone, quiet: quiet)
+            }
         }
-        for archive in opened {
-            let record = try CaseWorkflow.importIfNew(
-                archive, alreadyParsed: parsed[archive.sha256], into: database, timeZone: zone, quiet: false)
+        for record in records {
             Terminal.print("\(record.platform.displayName) \(record.variant.rawValue.uppercased()) \(record.path): \(record.itemCount) items, \(CaseWorkflow.issueSummary(record.unparsed))")
             for issue in record.unparsed {
                 let label = switch issue.kind {

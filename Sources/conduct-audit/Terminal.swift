@@ -21,4 +21,9 @@ enum Terminal {
     static func note(_ message: String) {
         FileHandle.standardError.write(Data((message + "\n").utf8))
     }
+
+    /// Writes text to standard error as is (no newline), for a progress line.
+    static func noteRaw(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
 }

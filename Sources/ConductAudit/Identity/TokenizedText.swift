@@ -36,10 +36,32 @@ public struct TokenizedText: Sendable {
             text.first.map { $0.isUppercase } ?? false
         }
 
+        /// How many letters the word has.
+        public var letterCount: Int
         /// Whether the word has at least two letters and all are upper case ("EHCP", "LPS").
-        public var isUppercase: Bool {
-            let letters = text.filter(\.isLetter)
-            return letters.count >= 2 && letters.allSatisfy(\.isUppercase)
+        public var isUppercase: Bool
+
+        /// The letter count of `text` and whether it is all upper case, computed once per word
+        /// (every phrase list asks), with a fast path for ASCII words.
+        static func letterCase(of text: String) -> (count: Int, isUppercase: Bool) {
+            var count = 0
+            var hasLower = false
+            var isASCII = true
+            for byte in text.utf8 {
+                switch byte {
+                case 0x41...0x5A: count += 1
+                case 0x61...0x7A:
+                    count += 1
+                    hasLower = true
+                case 0x80...: isASCII = false
+                default: break
+                }
+            }
+            if !isASCII {
+                let letters = text.filter(\.isLetter)
+                return (letters.count, letters.count >= 2 && letters.allSatisfy(\.isUppercase))
+            }
+            return (count, count >= 2 && !hasLower)
         }
 
         /// Whether the word is a whole number of one or two digits, optionally plural ("5", "5s").
@@ -115,15 +137,34 @@ public struct TokenizedText: Sendable {
                 base = Self.fold(String(raw.dropLast(2)))
                 baseRange = start..<(index - 2)
             }
+            let letters = Word.letterCase(of: raw)
             words.append(
                 Word(
                     text: raw, folded: Self.fold(raw), foldedBase: base,
                     range: start..<index, baseRange: baseRange, sentence: sentence,
-                    separatorBefore: separator))
+                    separatorBefore: separator, letterCount: letters.count,
+                    isUppercase: letters.isUppercase))
             separatorStart = index
         }
         self.words = words
         self.characters = characters
+        self.shoutingSentences = Self.shoutingSentences(in: words)
+    }
+
+    /// The sentences written mostly in capitals (at least three words of two or more letters,
+    /// over half of them all upper case), where case says nothing about names.
+    public let shoutingSentences: Set<Int>
+
+    private static func shoutingSentences(in words: [Word]) -> Set<Int> {
+        var counts: [Int: (upper: Int, total: Int)] = [:]
+        for word in words where word.letterCount >= 2 {
+            var count = counts[word.sentence] ?? (0, 0)
+            count.total += 1
+            if word.isUppercase { count.upper += 1 }
+            counts[word.sentence] = count
+        }
+        return Set(
+            counts.filter { $0.value.total >= 3 && $0.value.upper * 2 > $0.value.total }.keys)
     }
 
     /// The text of a range of `Character` offsets.
@@ -168,7 +209,10 @@ public struct TokenizedText: Sendable {
     }
 
     static func isWordCharacter(_ character: Character) -> Bool {
-        character.isLetter || character.isNumber
+        if let ascii = character.asciiValue {
+            return (0x30...0x39).contains(ascii) || (0x61...0x7A).contains(ascii | 0x20)
+        }
+        return character.isLetter || character.isNumber
     }
 
     private static let titles: Set<String> = [

@@ -65,6 +65,36 @@ public struct ArchiveImport: Sendable {
         _ archives: [(reader: ArchiveReader, sha256: String)], localTimeZone: TimeZone,
         ownerHints: [Platform: [String]] = [:]
     ) throws -> [ImportResult] {
+        let assigned = try assignments(of: archives)
+        var results: [Int: ImportResult] = [:]
+        try importArchives(assigned: assigned, archives, localTimeZone: localTimeZone, ownerHints: ownerHints) {
+            results.merge($0) { first, _ in first }
+        }
+        return archives.indices.compactMap { results[$0] }
+    }
+
+    /// Imports archives already opened (and hashed) by the caller, given together, handing over
+    /// each format's results as soon as that format is read, so that a caller storing them
+    /// holds one format's items in memory at a time rather than every archive's.
+    /// - Parameter deliver: called once per format with its archives' results (in the order
+    ///   given).
+    /// - Throws: ``ImportError`` as ``importArchives(_:localTimeZone:ownerHints:)``, and what
+    ///   `deliver` throws.
+    public func importArchives(
+        _ archives: [(reader: ArchiveReader, sha256: String)], localTimeZone: TimeZone,
+        ownerHints: [Platform: [String]] = [:], eachFormat deliver: ([ImportResult]) throws -> Void
+    ) throws {
+        let assigned = try assignments(of: archives)
+        try importArchives(assigned: assigned, archives, localTimeZone: localTimeZone, ownerHints: ownerHints) {
+            try deliver($0.sorted { $0.key < $1.key }.map(\.value))
+        }
+    }
+
+    /// Which importer reads which archives: importer index → archive indices.
+    /// - Throws: ``ImportError/unrecognizedArchive(_:expected:)`` for an empty or unknown one.
+    private func assignments(of archives: [(reader: ArchiveReader, sha256: String)]) throws
+        -> [Int: [Int]]
+    {
         var assigned: [Int: [Int]] = [:]  // importer index → archive indices
         for (index, archive) in archives.enumerated() {
             let reader = archive.reader
@@ -78,8 +108,16 @@ public struct ArchiveImport: Sendable {
             }
             assigned[importer, default: []].append(index)
         }
-        var results: [Int: ImportResult] = [:]
+        return assigned
+    }
+
+    private func importArchives(
+        assigned: [Int: [Int]], _ archives: [(reader: ArchiveReader, sha256: String)],
+        localTimeZone: TimeZone, ownerHints: [Platform: [String]],
+        deliver: ([Int: ImportResult]) throws -> Void
+    ) throws {
         for (importerIndex, indices) in assigned.sorted(by: { $0.key < $1.key }) {
+            var results: [Int: ImportResult] = [:]
             let importer = importers[importerIndex]
             let batch = indices.map { index in
                 let reader = archives[index].reader
@@ -102,8 +140,8 @@ public struct ArchiveImport: Sendable {
                     result.items, wrapper: Self.topFolder(reader))
                 results[index] = result
             }
+            try deliver(results)
         }
-        return archives.indices.compactMap { results[$0] }
     }
 
     /// The index of the first importer that recognises `reader`, if any.

@@ -24,14 +24,16 @@ extension EvidenceBundle {
             timeline.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var context: [FindingID: [ItemID]] = [:]
         var cited: Set<ItemID> = []
+        // Each thread and each day sorted once, with every item's place in it: a case holds
+        // threads of tens of thousands of messages and findings by the thousand.
         let conversations = Dictionary(grouping: timeline.items.filter { $0.conversation != nil }) {
             Self.threadKey(of: $0)
-        }
+        }.mapValues(OrderedItems.init)
         let ownByDay = Dictionary(
             grouping: timeline.items.filter { $0.isAuthoredByOwner && $0.occurredAt != nil }
         ) {
             LocalDay.containing($0.occurredAt ?? .distantPast, in: zone)
-        }
+        }.mapValues(OrderedItems.init)
         var threadPositions: [ItemID: ThreadPosition] = [:]
         for finding in findings {
             cited.insert(finding.item)
@@ -39,16 +41,17 @@ extension EvidenceBundle {
             guard let item = byID[finding.item] else { continue }
             let neighbours: [TimelineItem]
             if item.conversation != nil, let thread = conversations[Self.threadKey(of: item)] {
-                let ordered = thread.sorted(by: Timeline.isOrderedBefore)
-                neighbours = Self.surrounding(item, in: ordered, radius: 3)
-                for (index, message) in ordered.enumerated()
-                where neighbours.contains(where: { $0.id == message.id }) {
-                    threadPositions[message.id] = ThreadPosition(
-                        line: index + 1, lineCount: ordered.count)
+                let range = thread.range(around: item, radius: 3)
+                neighbours = range.map { Array(thread.items[$0]) } ?? [item]
+                for index in range.map(Array.init) ?? [] {
+                    threadPositions[thread.items[index].id] = ThreadPosition(
+                        line: index + 1, lineCount: thread.items.count)
                 }
             } else if let instant = item.occurredAt {
-                let day = ownByDay[LocalDay.containing(instant, in: zone)] ?? []
-                neighbours = Self.surrounding(item, in: day, radius: 5)
+                let day = ownByDay[LocalDay.containing(instant, in: zone)]
+                neighbours = day.flatMap { day in
+                    day.range(around: item, radius: 5).map { Array(day.items[$0]) }
+                } ?? [item]
             } else {
                 neighbours = []
             }
@@ -119,13 +122,22 @@ extension EvidenceBundle {
         }
         return cells
     }
+}
 
-    /// Up to `radius` items before and after `item` in time-ordered `items`, and the item itself.
-    static func surrounding(_ item: TimelineItem, in items: [TimelineItem], radius: Int)
-        -> [TimelineItem]
-    {
-        let ordered = items.sorted(by: Timeline.isOrderedBefore)
-        guard let index = ordered.firstIndex(where: { $0.id == item.id }) else { return [item] }
-        return Array(ordered[max(0, index - radius)...min(ordered.count - 1, index + radius)])
+/// Items in timeline order with each one's first place, for finding an item's neighbours
+/// without sorting again.
+private struct OrderedItems {
+    let items: [TimelineItem]
+    private let places: [ItemID: Int]
+
+    init(_ items: [TimelineItem]) {
+        self.items = items.sorted(by: Timeline.isOrderedBefore)
+        places = Dictionary(self.items.enumerated().map { ($1.id, $0) }) { first, _ in first }
+    }
+
+    /// The places of up to `radius` items either side of `item`, or nil when it is not here.
+    func range(around item: TimelineItem, radius: Int) -> ClosedRange<Int>? {
+        guard let index = places[item.id] else { return nil }
+        return max(0, index - radius)...min(items.count - 1, index + radius)
     }
 }

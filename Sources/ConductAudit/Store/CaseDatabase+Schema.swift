@@ -141,6 +141,34 @@ extension CaseDatabase {
             }
         }
 
+        migrator.registerMigration("v3-full-text-search") { db in
+            // What the full-text index reads: an item's text and title, and its author's and
+            // counterparties' names, handles and account ids (their JSON with the keys blanked,
+            // so that "name" is not a word of every item). Plain scalar functions only: SQLite
+            // 3.40 cannot 'rebuild' from a view with correlated subqueries (json_each).
+            func withoutKeys(_ column: String) -> String {
+                ["name", "handle", "accountID"].reduce(column) { "replace(\($0), '\"\($1)\":', ' ')" }
+            }
+            try db.execute(
+                sql: """
+                    CREATE VIEW item_search_source AS
+                    SELECT rowid AS item_rowid, text, title,
+                        \(withoutKeys("author")) AS author,
+                        \(withoutKeys("counterparties")) AS counterparties
+                    FROM item
+                    """)
+            // An external-content index: it stores no second copy of the text. It is filled
+            // after each load (CaseDatabase.indexNewItems), never row by row during it.
+            try db.execute(
+                sql: """
+                    CREATE VIRTUAL TABLE item_search USING fts5(
+                        text, title, author, counterparties,
+                        content = 'item_search_source', content_rowid = 'item_rowid',
+                        tokenize = "unicode61 remove_diacritics 2")
+                    """)
+            try db.execute(sql: "INSERT INTO item_search(item_search) VALUES ('rebuild')")
+        }
+
         return migrator
     }
 }

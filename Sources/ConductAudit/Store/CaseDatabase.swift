@@ -91,6 +91,7 @@ public struct CaseDatabase: Sendable {
                 return .alreadyImported
             }
             try ArchiveRecord(archive, importedAt: importedAt).insert(db)
+            let lastRowBefore = try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM item") ?? 0
             let insertItem = try db.cachedStatement(sql: ItemRecord.insertOrIgnoreSQL)
             let insertSource = try db.cachedStatement(sql: ItemSourceRecord.insertOrIgnoreSQL)
             var newItems = 0
@@ -103,7 +104,23 @@ public struct CaseDatabase: Sendable {
                     locator: item.source.locator)
                 try insertSource.execute(arguments: source.storedValues)
             }
+            try Self.indexItems(db, after: lastRowBefore)
             return .imported(newItems: newItems, duplicateItems: items.count - newItems)
+        }
+    }
+
+    /// Adds the items stored after row `lastRowBefore` to the full-text index, in one statement
+    /// after the load: a 'rebuild' when the index was empty, else the new rows only.
+    static func indexItems(_ db: Database, after lastRowBefore: Int64) throws {
+        if lastRowBefore == 0 {
+            try db.execute(sql: "INSERT INTO item_search(item_search) VALUES ('rebuild')")
+        } else {
+            try db.execute(
+                sql: """
+                    INSERT INTO item_search(rowid, text, title, author, counterparties)
+                    SELECT item_rowid, text, title, author, counterparties FROM item_search_source
+                    WHERE item_rowid > ?
+                    """, arguments: [lastRowBefore])
         }
     }
 

@@ -171,15 +171,7 @@ public struct PhraseList: Sendable {
 
     /// Sentences in which most words of two letters or more are written in capitals.
     private static func shoutingSentences(in text: TokenizedText) -> Set<Int> {
-        var counts: [Int: (upper: Int, total: Int)] = [:]
-        for word in text.words where word.text.filter(\.isLetter).count >= 2 {
-            var count = counts[word.sentence] ?? (0, 0)
-            count.total += 1
-            if word.isUppercase { count.upper += 1 }
-            counts[word.sentence] = count
-        }
-        return Set(
-            counts.filter { $0.value.total >= 3 && $0.value.upper * 2 > $0.value.total }.keys)
+        text.shoutingSentences
     }
 
     /// Keeps the longest of overlapping matches (the earliest, then the first listed, when

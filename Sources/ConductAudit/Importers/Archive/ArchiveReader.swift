@@ -59,6 +59,8 @@ public final class ArchiveReader: @unchecked Sendable {
     /// The archive's digest once computed (hashing a large zip twice would cost seconds), guarded
     /// by `digestLock`: the only state that changes after init.
     private var cachedDigest: String?
+    /// Guarded by `digestLock`.
+    private var readObserver: (@Sendable (Entry, Int) -> Void)?
     private let digestLock = NSLock()
 
     /// Opens an archive.
@@ -230,6 +232,18 @@ public final class ArchiveReader: @unchecked Sendable {
     /// - Throws: ``ImportError/unreadableFile(_:reason:)`` when the bytes cannot be read or the
     ///   zip's checksum does not match.
     public func data(of entry: Entry) throws -> Data {
+        let data = try readData(of: entry)
+        digestLock.withLock { readObserver }?(entry, data.count)
+        return data
+    }
+
+    /// Calls `observer` after each entry is read (with its size in bytes), for progress
+    /// reports; the observer runs on the reading thread and must be quick.
+    public func observeReads(_ observer: @escaping @Sendable (Entry, Int) -> Void) {
+        digestLock.withLock { readObserver = observer }
+    }
+
+    private func readData(of entry: Entry) throws -> Data {
         guard entry.size <= maximumEntrySize else {
             throw ImportError.unreadableFile(entry.path, reason: "expands to \(entry.size) bytes, over the limit of \(maximumEntrySize) bytes")
         }
