@@ -51,7 +51,8 @@ import Testing
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "Europe/London")
         formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return try #require(formatter.date(from: local))
+        let date: Date = try #require(formatter.date(from: local))
+        return date
     }
 
     /// A Facebook item involving `with`, made by the owner unless `authored` is false.
