@@ -211,12 +211,14 @@ extension PupilContactAnalysis.Context {
         }
     }
 
-    /// "Oliver Bennett (Year 6)", or "Jordan Reece (left July 2019)" for former pupils.
+    /// "Oliver Bennett (Year 6 on the roster)", or "Jordan Reece (left July 2019)" for former
+    /// pupils.
     func incidentLabel(for pupil: Pupil, rule: RuleID) -> String {
         if rule == .exPupilContact, let left = pupil.leavingDate {
             return "\(pupil.legalName) (left \(left.monthName) \(left.year))"
         }
-        return "\(pupil.legalName) (\(pupil.yearLabel ?? "roster \(pupil.id)"))"
+        // The roster gives the year group now, not at the time of the contact: say so.
+        return "\(pupil.legalName) (\(pupil.yearLabel.map { "\($0) on the roster" } ?? "roster \(pupil.id)"))"
     }
 
     /// "on Sunday 22 September 2024 at 20:05" (school-local), or "at a time the export does not

@@ -330,7 +330,7 @@ import Testing
         #expect(result.incidents.count == 1)
         #expect(
             result.incidents.first?.title
-                == "Contact with pupil Oliver Bennett (Year 6) on Facebook (3 items)")
+                == "Contact with pupil Oliver Bennett (Year 6 on the roster) on Facebook (3 items)")
         let notes = try Self.observations(ollie + [noah])
         #expect(notes.map(\.counterparty.rosterID) == ["N5"])
         #expect(notes.first?.note.contains("never wrote") == true)
@@ -398,9 +398,9 @@ import Testing
         #expect(Set(first.findings.map(\.id)).count == 4)
         #expect(
             first.incidents.map(\.title) == [
-                "Contact with pupil Oliver Bennett (Year 6) on Facebook (2 items)",
-                "Contact with pupil Grace Patel (Year 5) on Facebook (1 item)",
-                "Contact with pupil Oliver Bennett (Year 6) on Instagram (1 item)",
+                "Contact with pupil Oliver Bennett (Year 6 on the roster) on Facebook (2 items)",
+                "Contact with pupil Grace Patel (Year 5 on the roster) on Facebook (1 item)",
+                "Contact with pupil Oliver Bennett (Year 6 on the roster) on Instagram (1 item)",
             ])
         let facebook = try #require(first.incidents.first)
         #expect(

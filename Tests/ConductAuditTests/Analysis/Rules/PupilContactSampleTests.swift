@@ -109,13 +109,13 @@ import Testing
             result.incidents.map(\.title).sorted() == [
                 "Contact with former pupil Jordan Reece (left July 2019) on Facebook (4 items)",
                 "Contact with former pupil Lily-Mae Dawson (left July 2020) on Facebook (1 item)",
-                "Contact with pupil Aoife O'Connor (Year 5) on Facebook (1 item)",
-                "Contact with pupil Chloé Martin (Year 4) on Facebook (1 item)",
-                "Contact with pupil Harvey Collins (Year 6) on Facebook (1 item)",
-                "Contact with pupil Maisie Hale (Year 3) on Facebook (1 item)",
-                "Contact with pupil Oliver Bennett (Year 6) on Facebook (3 items)",
-                "Contact with pupil Tyler Greaves (Year 6) on Facebook (1 item)",
-                "Contact with pupil Zoë Kowalczyk (Year 6) on Facebook (2 items)",
+                "Contact with pupil Aoife O'Connor (Year 5 on the roster) on Facebook (1 item)",
+                "Contact with pupil Chloé Martin (Year 4 on the roster) on Facebook (1 item)",
+                "Contact with pupil Harvey Collins (Year 6 on the roster) on Facebook (1 item)",
+                "Contact with pupil Maisie Hale (Year 3 on the roster) on Facebook (1 item)",
+                "Contact with pupil Oliver Bennett (Year 6 on the roster) on Facebook (3 items)",
+                "Contact with pupil Tyler Greaves (Year 6 on the roster) on Facebook (1 item)",
+                "Contact with pupil Zoë Kowalczyk (Year 6 on the roster) on Facebook (2 items)",
             ])
     }
 }
