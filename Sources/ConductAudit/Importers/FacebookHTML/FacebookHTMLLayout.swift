@@ -63,14 +63,7 @@ struct FacebookHTMLLayout {
 
     /// `message.html`, `message_N.html`.
     static func isMessagePart(_ name: String) -> Bool {
-        let stem =
-            name.hasSuffix(".html")
-            ? name.dropLast(5) : name.hasSuffix(".htm") ? name.dropLast(4) : ""
-        guard stem.hasPrefix("message") else { return false }
-        let middle = stem.dropFirst("message".count)
-        return middle.isEmpty
-            || (middle.count > 1 && middle.hasPrefix("_")
-                && middle.dropFirst().allSatisfy(\.isNumber))
+        MetaExportFiles.isMessagePart(name, extensions: ["html", "htm"])
     }
 
     /// The section a page lists, from its name (without extension; `'` written as `_`).
@@ -168,6 +161,6 @@ struct FacebookHTMLLayout {
 
     /// The entries in reading order (folders, then names with numbered parts in numeric order).
     var orderedEntries: [ArchiveReader.Entry] {
-        FacebookArchiveLayout(entries: entries).orderedEntries
+        MetaExportFiles.readingOrder(entries)
     }
 }

@@ -144,47 +144,16 @@ struct InstagramJSONLayout {
 
     // MARK: - Order and names
 
-    /// The entries in reading order: by folder, then by name with numbered parts in numeric
-    /// order (`message_9.json` before `message_10.json`).
-    var orderedEntries: [ArchiveReader.Entry] {
-        entries.sorted { lhs, rhs in
-            let left = Self.sortKey(lhs.path)
-            let right = Self.sortKey(rhs.path)
-            if left.folder != right.folder { return left.folder < right.folder }
-            if left.stem != right.stem { return left.stem < right.stem }
-            if left.number != right.number { return left.number < right.number }
-            return lhs.path < rhs.path
-        }
-    }
-
-    private static func sortKey(_ path: String) -> (folder: String, stem: String, number: Int) {
-        let folder = Self.folder(of: path)
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        let base =
-            name.split(separator: ".", omittingEmptySubsequences: false).first.map(String.init)
-            ?? name
-        let digits = base.reversed().prefix { $0.isNumber }
-        guard !digits.isEmpty, digits.count < 10, base.dropLast(digits.count).hasSuffix("_"),
-            let number = Int(String(digits.reversed()))
-        else {
-            return (folder, base, 0)
-        }
-        return (folder, String(base.dropLast(digits.count + 1)), number)
-    }
+    /// The entries in reading order (see ``MetaExportFiles/readingOrder(_:)``).
+    var orderedEntries: [ArchiveReader.Entry] { MetaExportFiles.readingOrder(entries) }
 
     /// `message_N.json`, a direct-message thread part.
     static func isMessagePart(_ name: String) -> Bool {
-        guard name.hasPrefix("message"), name.hasSuffix(".json") else { return false }
-        let middle = name.dropFirst("message".count).dropLast(".json".count)
-        return middle.isEmpty
-            || (middle.hasPrefix("_") && middle.count > 1
-                && middle.dropFirst().allSatisfy(\.isNumber))
+        MetaExportFiles.isMessagePart(name, extensions: ["json"])
     }
 
     /// The folder part of a path ("" at the root).
-    static func folder(of path: String) -> String {
-        path.split(separator: "/").dropLast().joined(separator: "/")
-    }
+    static func folder(of path: String) -> String { MetaExportFiles.folder(of: path) }
 
     /// The message folder a thread file belongs to: the folder after `messages/` when the path
     /// has `messages/<folder>/<thread>/<file>`, else the first part of the thread's

@@ -174,7 +174,7 @@ struct InstagramHTMLLayout {
 
     /// The entries in reading order.
     var orderedEntries: [ArchiveReader.Entry] {
-        FacebookArchiveLayout(entries: entries).orderedEntries
+        MetaExportFiles.readingOrder(entries)
     }
 }
 
