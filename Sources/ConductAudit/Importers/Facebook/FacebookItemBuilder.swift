@@ -3,8 +3,8 @@ import Foundation
 /// Turns the decoded records of one Facebook file into timeline items and item-level issues.
 ///
 /// Every string read from the file goes through ``MetaText/repairMojibake(_:)``; every item cites
-/// the file and the record's JSON pointer and carries the record re-serialised as its raw
-/// fragment (``MetaJSONValue/serialized``: keys sorted, text exactly as Meta wrote it). Times are
+/// the file and the record's JSON pointer and carries the record's source text as its raw
+/// fragment (``MetaRecord/raw``: text exactly as Meta wrote it, whitespace removed). Times are
 /// taken only from the source: a 0, absurd or missing time leaves the item without one and adds an
 /// issue at its locator.
 struct FacebookItemBuilder {
@@ -200,7 +200,7 @@ struct FacebookItemBuilder {
     // MARK: - Entry kinds
 
     private mutating func addPost(
-        _ entry: FacebookDTO.Entry, section: FacebookSection, raw: MetaJSONValue, locator: String
+        _ entry: FacebookDTO.Entry, section: FacebookSection, raw: String, locator: String
     ) {
         let title = fix(entry.title)
         let text = (entry.data ?? []).compactMap { fix($0.post) }.filter { !$0.isEmpty }.joined(
@@ -239,7 +239,7 @@ struct FacebookItemBuilder {
     }
 
     private mutating func addComment(
-        _ entry: FacebookDTO.Entry, raw: MetaJSONValue, locator: String
+        _ entry: FacebookDTO.Entry, raw: String, locator: String
     ) {
         let comment = (entry.data ?? []).lazy.compactMap(\.comment).first
         let title = fix(entry.title)
@@ -259,7 +259,7 @@ struct FacebookItemBuilder {
     }
 
     private mutating func addReaction(
-        _ entry: FacebookDTO.Entry, raw: MetaJSONValue, locator: String
+        _ entry: FacebookDTO.Entry, raw: String, locator: String
     ) {
         let reaction = (entry.data ?? []).lazy.compactMap(\.reaction).first
         let title = fix(entry.title)
@@ -287,7 +287,7 @@ struct FacebookItemBuilder {
     private mutating func appendMessage(
         sender: String, participants: [String], text: String?, attachments: [Attachment],
         conversation: String?,
-        occurredAt: Date?, raw: MetaJSONValue, locator: String
+        occurredAt: Date?, raw: String, locator: String
     ) {
         let ownerName = owner?.name
         let isOwners = ownerName != nil && sender == ownerName
@@ -449,7 +449,7 @@ struct FacebookItemBuilder {
         kind: ActivityKind, isAuthoredByOwner: Bool, author: Person?, counterparties: [Person] = [],
         text: String? = nil, title: String? = nil, attachments: [Attachment] = [],
         conversation: String? = nil,
-        connectionState: ConnectionState? = nil, occurredAt: Date?, raw: MetaJSONValue,
+        connectionState: ConnectionState? = nil, occurredAt: Date?, raw: String,
         locator: String
     ) {
         items.append(
@@ -460,6 +460,6 @@ struct FacebookItemBuilder {
                 conversation: conversation, connectionState: connectionState,
                 occurredAt: occurredAt,
                 timeBasis: .explicit, source: context.source(file: file, locator: locator),
-                rawFragment: raw.serialized))
+                rawFragment: raw))
     }
 }

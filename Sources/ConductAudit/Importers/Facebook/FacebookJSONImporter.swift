@@ -165,20 +165,12 @@ public struct FacebookJSONImporter: ArchiveImporter {
     private func decode(_ entry: ArchiveReader.Entry, from archive: ArchiveReader) throws
         -> FacebookDocument
     {
-        let data = try archive.data(of: entry)
-        let decoder = JSONDecoder()
-        decoder.userInfo[FacebookDocument.fileNameKey] = entry.fileName
         do {
-            return try decoder.decode(FacebookDocument.self, from: data)
-        } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
-            // JSONDecoder only says "not valid JSON"; JSONSerialization says where and why.
-            var detail = context.debugDescription
-            do {
-                _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-            } catch let error as NSError {
-                detail = error.userInfo[NSDebugDescriptionErrorKey] as? String ?? detail
-            }
-            throw ImportError.invalidFile(entry.path, locator: "", reason: detail)
+            return try MetaJSONDecoding.decode(
+                FacebookDocument.self, from: try archive.data(of: entry),
+                userInfo: [FacebookDocument.fileNameKey: entry.fileName])
+        } catch let error as MetaJSONDecoding.InvalidJSON {
+            throw ImportError.invalidFile(entry.path, locator: "", reason: error.detail)
         }
     }
 

@@ -198,20 +198,12 @@ public struct InstagramJSONImporter: ArchiveImporter {
     private func decode(_ entry: ArchiveReader.Entry, from archive: ArchiveReader) throws
         -> InstagramJSONDocument
     {
-        let data = try archive.data(of: entry)
-        let decoder = JSONDecoder()
-        decoder.userInfo[InstagramJSONDocument.fileNameKey] = entry.fileName
         do {
-            return try decoder.decode(InstagramJSONDocument.self, from: data)
-        } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
-            // JSONDecoder only says "not valid JSON"; JSONSerialization says where and why.
-            var detail = context.debugDescription
-            do {
-                _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-            } catch let error as NSError {
-                detail = error.userInfo[NSDebugDescriptionErrorKey] as? String ?? detail
-            }
-            throw ImportError.invalidFile(entry.path, locator: "", reason: detail)
+            return try MetaJSONDecoding.decode(
+                InstagramJSONDocument.self, from: try archive.data(of: entry),
+                userInfo: [InstagramJSONDocument.fileNameKey: entry.fileName])
+        } catch let error as MetaJSONDecoding.InvalidJSON {
+            throw ImportError.invalidFile(entry.path, locator: "", reason: error.detail)
         }
     }
 

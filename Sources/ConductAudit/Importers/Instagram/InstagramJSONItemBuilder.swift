@@ -119,7 +119,7 @@ struct InstagramJSONItemBuilder {
         }
     }
 
-    private mutating func addComment(_ record: DTO.Record, raw: MetaJSONValue, locator: String) {
+    private mutating func addComment(_ record: DTO.Record, raw: String, locator: String) {
         let listed = record.stringListData?.first
         let text = fix(record.entry("Comment")?.value ?? listed?.value)
         let mediaOwner =
@@ -137,7 +137,7 @@ struct InstagramJSONItemBuilder {
             locator: locator)
     }
 
-    private mutating func addReaction(_ record: DTO.Record, raw: MetaJSONValue, locator: String) {
+    private mutating func addReaction(_ record: DTO.Record, raw: String, locator: String) {
         let listed = record.stringListData?.first
         let account =
             fix(record.title).flatMap { $0.isEmpty ? nil : $0 }
@@ -155,7 +155,7 @@ struct InstagramJSONItemBuilder {
     }
 
     private mutating func addConnection(
-        _ record: DTO.Record, section: InstagramJSONSection, raw: MetaJSONValue, locator: String
+        _ record: DTO.Record, section: InstagramJSONSection, raw: String, locator: String
     ) {
         let entry = record.stringListData?.first
         guard
@@ -325,7 +325,7 @@ struct InstagramJSONItemBuilder {
                 case .closeFriends: (.friend, true)
                 default: (.follow, true)
                 }
-            let raw = MetaJSONValue.object([username: date.map(MetaJSONValue.string) ?? .null])
+            let raw = MetaJSONValue.object([username: date.map(MetaJSONValue.string) ?? .null]).serialized
             append(
                 kind: kind, isAuthoredByOwner: isOwners, author: isOwners ? owner : person,
                 counterparties: [person],
@@ -467,7 +467,7 @@ struct InstagramJSONItemBuilder {
         kind: ActivityKind, isAuthoredByOwner: Bool, author: Person?, counterparties: [Person] = [],
         text: String? = nil, title: String? = nil, attachments: [Attachment] = [],
         conversation: String? = nil, connectionState: ConnectionState? = nil, occurredAt: Date?,
-        timeBasis: TimeBasis = .explicit, raw: MetaJSONValue, locator: String
+        timeBasis: TimeBasis = .explicit, raw: String, locator: String
     ) {
         items.append(
             TimelineItem(
@@ -476,6 +476,6 @@ struct InstagramJSONItemBuilder {
                 attachments: attachments, conversation: conversation,
                 connectionState: connectionState, occurredAt: occurredAt, timeBasis: timeBasis,
                 source: context.source(file: file, locator: locator),
-                rawFragment: raw.serialized))
+                rawFragment: raw))
     }
 }

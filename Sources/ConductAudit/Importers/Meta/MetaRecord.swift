@@ -1,18 +1,28 @@
-/// One record of a Meta JSON file: its typed reading (or why there is none) and its raw JSON.
+/// One record of a Meta (or X) JSON file: its typed reading (or why there is none) and its source
+/// text.
 ///
 /// Decoding a record never throws for a record that is well-formed JSON: a record whose shape
 /// does not fit the DTO (a number where a name should be) keeps ``failure`` instead, so one bad
 /// record becomes an ``ImportIssue`` with its locator and the rest of the file still imports.
 struct MetaRecord<DTO: Decodable>: Decodable {
-    /// The record exactly as parsed, for ``TimelineItem/rawFragment``.
-    let raw: MetaJSONValue
+    /// The record's JSON as the file writes it (whitespace between tokens removed), for
+    /// ``TimelineItem/rawFragment``. Decoded through ``MetaJSONDecoding`` it is cut from the
+    /// file's bytes; decoded by a bare decoder it is the record re-serialised
+    /// (``MetaJSONValue/serialized``: keys sorted, non-ASCII escaped as Meta does).
+    let raw: String
     /// The typed reading, or nil when the record does not have the expected shape.
     let value: DTO?
     /// Why ``value`` is nil, in words for a reviewer.
     let failure: String?
 
     init(from decoder: any Decoder) throws {
-        raw = try MetaJSONValue(from: decoder)
+        if let index = decoder.userInfo[JSONSourceIndex.userInfoKey] as? JSONSourceIndex,
+            let text = index.compactText(at: decoder.codingPath)
+        {
+            raw = text
+        } else {
+            raw = try MetaJSONValue(from: decoder).serialized
+        }
         do {
             value = try DTO(from: decoder)
             failure = nil

@@ -136,16 +136,9 @@ public struct TwitterArchiveImporter: ArchiveImporter {
         }
         func records<Element: Decodable>(_ type: Element.Type) throws -> [MetaRecord<Element>] {
             do {
-                return try JSONDecoder().decode([MetaRecord<Element>].self, from: script.json)
-            } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
-                var detail = context.debugDescription
-                do {
-                    _ = try JSONSerialization.jsonObject(
-                        with: script.json, options: [.fragmentsAllowed])
-                } catch let error as NSError {
-                    detail = error.userInfo[NSDebugDescriptionErrorKey] as? String ?? detail
-                }
-                throw FileProblem.invalidJSON(detail)
+                return try MetaJSONDecoding.decode([MetaRecord<Element>].self, from: script.json)
+            } catch let error as MetaJSONDecoding.InvalidJSON {
+                throw FileProblem.invalidJSON(error.detail)
             } catch {
                 throw FileProblem.wrongShape(MetaRecord<MetaJSONValue>.describe(error, below: 0))
             }

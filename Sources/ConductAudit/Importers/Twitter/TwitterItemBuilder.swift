@@ -382,7 +382,7 @@ struct TwitterItemBuilder {
 
     private mutating func appendMessage(
         sender: String?, participants: [String], text: String?, title: String?,
-        attachments: [Attachment], conversation: String?, occurredAt: Date?, raw: MetaJSONValue,
+        attachments: [Attachment], conversation: String?, occurredAt: Date?, raw: String,
         locator: String
     ) {
         let ownerID = survey.ownerID
@@ -565,7 +565,7 @@ struct TwitterItemBuilder {
         kind: ActivityKind, isAuthoredByOwner: Bool, author: Person?, counterparties: [Person] = [],
         text: String? = nil, title: String? = nil, attachments: [Attachment] = [],
         conversation: String? = nil, connectionState: ConnectionState? = nil, occurredAt: Date?,
-        raw: MetaJSONValue, locator: String
+        raw: String, locator: String
     ) {
         items.append(
             TimelineItem(
@@ -574,6 +574,6 @@ struct TwitterItemBuilder {
                 attachments: attachments, conversation: conversation,
                 connectionState: connectionState, occurredAt: occurredAt, timeBasis: .explicit,
                 source: context.source(file: file, locator: locator),
-                rawFragment: raw.serialized(asciiOnly: false)))
+                rawFragment: raw))
     }
 }

@@ -1,0 +1,217 @@
+import Foundation
+
+/// The text of any value of a JSON document, found by the coding path a decoder reached it by,
+/// so that a record's source can be kept as evidence without decoding it a second time.
+///
+/// Decoding each record twice (once into its DTO, once into a generic tree to write it back out)
+/// cost a third of a large import. This index instead scans the bytes the decoder reads: the
+/// first time a container is asked about, its members' byte ranges are found in one pass (nothing
+/// is built for containers no record lives in), and a record's fragment is its byte range with
+/// the whitespace between tokens removed. The fragment is therefore the source as written (keys in
+/// the source's order, escapes such as Meta's `\u00c3\u00a9` as in the file), only compacted.
+///
+/// Used through ``MetaJSONDecoding``, which puts the index in the decoder's `userInfo`; the
+/// document must be valid JSON (the decoder has already checked that when a record asks).
+final class JSONSourceIndex: @unchecked Sendable {
+    /// The `userInfo` key under which decoders carry the index of the data they decode.
+    static let userInfoKey = CodingUserInfoKey(rawValue: "conduct-audit.json-source-index")!
+
+    /// The members of one container: an array's elements or an object's values, by key.
+    private enum Members {
+        case array([Range<Int>])
+        case object([String: Range<Int>])
+    }
+
+    private let bytes: [UInt8]
+    /// The range of the document's top-level value.
+    private var root: Range<Int>?
+    /// Containers already indexed, by the path of keys leading to them.
+    private var containers: [String: Members] = [:]
+    private let lock = NSLock()
+
+    /// Indexes `data`, which must be the exact bytes the decoder decodes.
+    init(_ data: Data) {
+        bytes = [UInt8](data)
+        root = valueRange(startingAt: 0)
+    }
+
+    /// The compact source text of the value at `codingPath`, or nil when the path does not lead
+    /// to a value of the document.
+    func compactText(at codingPath: [any CodingKey]) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let range = range(at: codingPath) else { return nil }
+        return compact(range)
+    }
+
+    /// The byte range of the value at `path`.
+    private func range(at path: [any CodingKey]) -> Range<Int>? {
+        guard var current = root else { return nil }
+        var pathKey = ""
+        for key in path {
+            let members: Members
+            if let known = containers[pathKey] {
+                members = known
+            } else {
+                guard let found = self.members(of: current) else { return nil }
+                containers[pathKey] = found
+                members = found
+            }
+            switch members {
+            case .array(let elements):
+                guard let index = key.intValue, elements.indices.contains(index) else { return nil }
+                current = elements[index]
+                pathKey += "/\(index)"
+            case .object(let values):
+                guard let value = values[key.stringValue] else { return nil }
+                current = value
+                pathKey += "/" + key.stringValue.replacingOccurrences(of: "/", with: "//")
+            }
+        }
+        return current
+    }
+
+    // MARK: - Scanning
+
+    private static let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
+    private static let openBrace = UInt8(ascii: "{"), closeBrace = UInt8(ascii: "}")
+    private static let openBracket = UInt8(ascii: "["), closeBracket = UInt8(ascii: "]")
+    private static let comma = UInt8(ascii: ","), colon = UInt8(ascii: ":")
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+    }
+
+    /// The range of the value starting at the first non-space byte from `start`.
+    private func valueRange(startingAt start: Int) -> Range<Int>? {
+        let begin = skipSpace(from: start)
+        guard begin < bytes.count else { return nil }
+        let end = endOfValue(at: begin)
+        return end > begin ? begin..<end : nil
+    }
+
+    private func skipSpace(from start: Int) -> Int {
+        var index = start
+        while index < bytes.count, Self.isSpace(bytes[index]) { index += 1 }
+        return index
+    }
+
+    /// The index just past the value that starts at `start`.
+    private func endOfValue(at start: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = start
+            let count = buffer.count
+            switch buffer[index] {
+            case Self.quote:
+                return Self.endOfString(buffer, at: index)
+            case Self.openBrace, Self.openBracket:
+                var depth = 0
+                while index < count {
+                    let byte = buffer[index]
+                    if byte == Self.quote {
+                        index = Self.endOfString(buffer, at: index)
+                        continue
+                    }
+                    if byte == Self.openBrace || byte == Self.openBracket {
+                        depth += 1
+                    } else if byte == Self.closeBrace || byte == Self.closeBracket {
+                        depth -= 1
+                        if depth == 0 { return index + 1 }
+                    }
+                    index += 1
+                }
+                return count
+            default:  // number, true, false, null
+                while index < count {
+                    let byte = buffer[index]
+                    if byte == Self.comma || byte == Self.closeBrace || byte == Self.closeBracket
+                        || Self.isSpace(byte)
+                    {
+                        break
+                    }
+                    index += 1
+                }
+                return index
+            }
+        }
+    }
+
+    /// The index just past the string whose opening quote is at `start`.
+    private static func endOfString(_ buffer: UnsafeBufferPointer<UInt8>, at start: Int) -> Int {
+        var index = start + 1
+        while index < buffer.count {
+            let byte = buffer[index]
+            if byte == backslash {
+                index += 2
+            } else if byte == quote {
+                return index + 1
+            } else {
+                index += 1
+            }
+        }
+        return buffer.count
+    }
+
+    /// The members of the container occupying `range`, or nil when it is not a container.
+    private func members(of range: Range<Int>) -> Members? {
+        let opening = bytes[range.lowerBound]
+        var index = range.lowerBound + 1
+        if opening == Self.openBracket {
+            var elements: [Range<Int>] = []
+            while true {
+                index = skipSpace(from: index)
+                guard index < range.upperBound, bytes[index] != Self.closeBracket else { break }
+                let end = endOfValue(at: index)
+                elements.append(index..<end)
+                index = skipSpace(from: end)
+                if index < range.upperBound, bytes[index] == Self.comma { index += 1 }
+            }
+            return .array(elements)
+        }
+        guard opening == Self.openBrace else { return nil }
+        var values: [String: Range<Int>] = [:]
+        while true {
+            index = skipSpace(from: index)
+            guard index < range.upperBound, bytes[index] == Self.quote else { break }
+            let keyEnd = endOfValue(at: index)
+            let key = self.key(index..<keyEnd)
+            index = skipSpace(from: keyEnd)
+            guard index < range.upperBound, bytes[index] == Self.colon else { break }
+            index = skipSpace(from: index + 1)
+            let end = endOfValue(at: index)
+            if values[key] == nil { values[key] = index..<end }
+            index = skipSpace(from: end)
+            if index < range.upperBound, bytes[index] == Self.comma { index += 1 }
+        }
+        return .object(values)
+    }
+
+    /// The key a quoted string denotes, escapes resolved.
+    private func key(_ range: Range<Int>) -> String {
+        let inner = bytes[(range.lowerBound + 1)..<max(range.lowerBound + 1, range.upperBound - 1)]
+        guard inner.contains(Self.backslash) else { return String(decoding: inner, as: UTF8.self) }
+        return (try? JSONDecoder().decode(String.self, from: Data(bytes[range])))
+            ?? String(decoding: inner, as: UTF8.self)
+    }
+
+    /// The bytes of `range` without whitespace between tokens.
+    private func compact(_ range: Range<Int>) -> String {
+        bytes.withUnsafeBufferPointer { buffer in
+            var output: [UInt8] = []
+            output.reserveCapacity(range.count)
+            var index = range.lowerBound
+            while index < range.upperBound {
+                let byte = buffer[index]
+                if byte == Self.quote {
+                    let end = min(Self.endOfString(buffer, at: index), range.upperBound)
+                    output.append(contentsOf: buffer[index..<end])
+                    index = end
+                } else {
+                    if !Self.isSpace(byte) { output.append(byte) }
+                    index += 1
+                }
+            }
+            return String(decoding: output, as: UTF8.self)
+        }
+    }
+}
