@@ -66,33 +66,21 @@ struct AuditCommand: ParsableCommand {
         let opened = try OpenedArchive.open(archives, limits: archiveOptions.limits)
         let zone = school.school.timeZone
         var staffMember = try staff.map { try CaseWorkflow.staffMember(named: $0, in: school) }
-        var parsed: [String: ImportResult] = [:]
         if staffMember == nil {
             // Whose archive this is comes from the archives' own profile data.
-            parsed = try OpenedArchive.importContents(
+            let owners = try OpenedArchive.owners(
                 of: opened, timeZone: zone, ownerHints: CaseWorkflow.ownerHints(in: school, staff: nil))
-            staffMember = try CaseWorkflow.inferStaff(
-                from: parsed.values.map { ($0.archive.platform, $0.archive.owner) }, school: school)
+            staffMember = try CaseWorkflow.inferStaff(from: owners, school: school)
         }
         guard let staffMember else { throw InputFailure(message: "No staff member could be determined.") }
 
         let caseURL = location.caseURL(for: staffMember)
         let database = try CaseDatabase.open(at: caseURL)
-        var archiveRecords: [ImportedArchive] = []
-        if parsed.isEmpty {
-            // Archives given together are read together; those already in the case are not read.
-            archiveRecords = try CaseWorkflow.importNew(
-                opened, into: database, timeZone: zone,
-                ownerHints: CaseWorkflow.ownerHints(in: school, staff: staffMember),
-                progress: ImportProgress(quiet: quiet || json), quiet: quiet || json)
-        } else {
-            for archive in opened {
-                archiveRecords.append(
-                    try CaseWorkflow.importIfNew(
-                        archive, alreadyParsed: parsed[archive.sha256], into: database,
-                        timeZone: school.school.timeZone, quiet: quiet || json))
-            }
-        }
+        // Archives given together are read together; those already in the case are not read.
+        let archiveRecords = try CaseWorkflow.importNew(
+            opened, into: database, timeZone: zone,
+            ownerHints: CaseWorkflow.ownerHints(in: school, staff: staffMember),
+            progress: ImportProgress(quiet: quiet || json), quiet: quiet || json)
 
         let linkProblems = DeclaredLinkCheck.problems(for: staffMember, roster: roster)
         if !linkProblems.isEmpty {

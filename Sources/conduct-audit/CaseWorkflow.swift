@@ -17,6 +17,17 @@ struct OpenedArchive {
         }
     }
 
+    /// The owners the archives name (their platform and owner), read as cheaply as each format
+    /// allows, for inferring the staff member.
+    static func owners(
+        of archives: [OpenedArchive], timeZone: TimeZone, ownerHints: [Platform: [String]]
+    ) throws -> [(Platform, Person?)] {
+        try ArchiveImport().owners(
+            of: archives.map { (reader: $0.reader, sha256: $0.sha256) }, localTimeZone: timeZone,
+            ownerHints: ownerHints
+        ).map { ($0.platform, $0.owner) }
+    }
+
     /// Parses archives given together with the importers their content calls for.
     /// - Returns: the results keyed by archive SHA-256.
     static func importContents(
@@ -78,31 +89,10 @@ enum CaseWorkflow {
         }
     }
 
-    /// Stores the archive in the case unless the case already holds it (same SHA-256), in which
-    /// case it is not parsed again.
-    /// - Returns: the archive's record.
-    static func importIfNew(
-        _ archive: OpenedArchive, alreadyParsed: ImportResult?, into database: CaseDatabase,
-        timeZone: TimeZone, quiet: Bool
-    ) throws -> ImportedArchive {
-        if try database.containsArchive(sha256: archive.sha256),
-            let known = try database.archives().first(where: { $0.sha256 == archive.sha256 })
-        {
-            if !quiet {
-                Terminal.note("\(archive.reader.path): already in the case (SHA-256 \(archive.sha256.prefix(12))…), not read again.")
-            }
-            return known
-        }
-        let result =
-            try alreadyParsed
-            ?? ArchiveImport().importArchive(archive.reader, sha256: archive.sha256, localTimeZone: timeZone)
-        _ = try database.store(result.archive, items: result.items)
-        return result.archive
-    }
-
-    /// Imports the archives the case does not hold yet, storing each format's archives as soon
-    /// as they are parsed (one format's items in memory at a time), with progress on standard
-    /// error; archives already in the case (same SHA-256) are not read again.
+    /// Imports the archives the case does not hold yet in one transaction, storing the items of
+    /// the large JSON formats a file at a time as they are read (``CaseDatabase/storeStreaming``)
+    /// and the others per format, with progress on standard error; archives already in the case
+    /// (same SHA-256) are not read again.
     /// - Returns: every archive's record, in the order given.
     static func importNew(
         _ opened: [OpenedArchive], into database: CaseDatabase, timeZone: TimeZone,
@@ -112,15 +102,27 @@ enum CaseWorkflow {
         var records = Dictionary(known.map { ($0.sha256, $0) }) { first, _ in first }
         let new = opened.filter { records[$0.sha256] == nil }
         for archive in new { progress.observe(archive.reader) }
-        try ArchiveImport().importArchives(
-            new.map { (reader: $0.reader, sha256: $0.sha256) }, localTimeZone: timeZone,
-            ownerHints: ownerHints
-        ) { results in
-            for result in results {
-                _ = try database.store(result.archive, items: result.items)
-                progress.stored(items: result.items.count)
-                records[result.archive.sha256] = result.archive
+        _ = try database.storeStreaming { writer in
+            var imported: [ImportedArchive] = []
+            try ArchiveImport().importArchives(
+                new.map { (reader: $0.reader, sha256: $0.sha256) }, localTimeZone: timeZone,
+                ownerHints: ownerHints,
+                sink: { sha256 in
+                    let stored = writer.sink(for: sha256)
+                    return ItemSink { items in
+                        try stored.accept(items)
+                        progress.stored(items: items.count)
+                    }
+                }
+            ) { results in
+                for result in results {
+                    try writer.add(result.items, archiveSHA256: result.archive.sha256)
+                    progress.stored(items: result.items.count)
+                    imported.append(result.archive)
+                    records[result.archive.sha256] = result.archive
+                }
             }
+            return imported
         }
         progress.finish()
         return try opened.map { archive in

@@ -34,31 +34,21 @@ struct ImportCommand: ParsableCommand {
         let configuration = try SchoolConfiguration.load(from: URL(fileURLWithPath: school))
         let zone = configuration.school.timeZone
         let opened = try OpenedArchive.open(archives, limits: archiveOptions.limits)
-        var parsed: [String: ImportResult] = [:]
         let member: StaffMember
         if let staff {
             member = try CaseWorkflow.staffMember(named: staff, in: configuration)
         } else {
-            parsed = try OpenedArchive.importContents(
+            let owners = try OpenedArchive.owners(
                 of: opened, timeZone: zone,
                 ownerHints: CaseWorkflow.ownerHints(in: configuration, staff: nil))
-            member = try CaseWorkflow.inferStaff(
-                from: parsed.values.map { ($0.archive.platform, $0.archive.owner) }, school: configuration)
+            member = try CaseWorkflow.inferStaff(from: owners, school: configuration)
         }
         let caseURL = location.caseURL(for: member)
         let database = try CaseDatabase.open(at: caseURL)
-        let records: [ImportedArchive]
-        if parsed.isEmpty {
-            records = try CaseWorkflow.importNew(
-                opened, into: database, timeZone: zone,
-                ownerHints: CaseWorkflow.ownerHints(in: configuration, staff: member),
-                progress: ImportProgress(quiet: quiet), quiet: quiet)
-        } else {
-            records = try opened.map {
-                try CaseWorkflow.importIfNew(
-                    $0, alreadyParsed: parsed[$0.sha256], into: database, timeZone: zone, quiet: quiet)
-            }
-        }
+        let records = try CaseWorkflow.importNew(
+            opened, into: database, timeZone: zone,
+            ownerHints: CaseWorkflow.ownerHints(in: configuration, staff: member),
+            progress: ImportProgress(quiet: quiet), quiet: quiet)
         for record in records {
             Terminal.print("\(record.platform.displayName) \(record.variant.rawValue.uppercased()) \(record.path): \(record.itemCount) items, \(CaseWorkflow.issueSummary(record.unparsed))")
             for issue in record.unparsed {

@@ -67,7 +67,10 @@ public struct ArchiveImport: Sendable {
     ) throws -> [ImportResult] {
         let assigned = try assignments(of: archives)
         var results: [Int: ImportResult] = [:]
-        try importArchives(assigned: assigned, archives, localTimeZone: localTimeZone, ownerHints: ownerHints) {
+        try importArchives(
+            assigned: assigned, archives, localTimeZone: localTimeZone, ownerHints: ownerHints,
+            sink: { _ in nil }
+        ) {
             results.merge($0) { first, _ in first }
         }
         return archives.indices.compactMap { results[$0] }
@@ -84,8 +87,29 @@ public struct ArchiveImport: Sendable {
         _ archives: [(reader: ArchiveReader, sha256: String)], localTimeZone: TimeZone,
         ownerHints: [Platform: [String]] = [:], eachFormat deliver: ([ImportResult]) throws -> Void
     ) throws {
+        try importArchives(
+            archives, localTimeZone: localTimeZone, ownerHints: ownerHints, sink: { _ in nil },
+            eachFormat: deliver)
+    }
+
+    /// Imports archives as ``importArchives(_:localTimeZone:ownerHints:eachFormat:)`` does, but
+    /// hands each archive's items to the sink `sink` gives for its SHA-256, a file at a time as
+    /// they are read, so that memory holds one file's items rather than an archive's.
+    ///
+    /// Importers of formats whose files are small (HTML pages, WhatsApp chats) still return
+    /// their items in the result; a result's items are those the sink did not receive.
+    /// - Throws: as ``importArchives(_:localTimeZone:ownerHints:eachFormat:)``, and what a sink
+    ///   throws.
+    public func importArchives(
+        _ archives: [(reader: ArchiveReader, sha256: String)], localTimeZone: TimeZone,
+        ownerHints: [Platform: [String]] = [:], sink: (String) -> ItemSink?,
+        eachFormat deliver: ([ImportResult]) throws -> Void
+    ) throws {
         let assigned = try assignments(of: archives)
-        try importArchives(assigned: assigned, archives, localTimeZone: localTimeZone, ownerHints: ownerHints) {
+        try importArchives(
+            assigned: assigned, archives, localTimeZone: localTimeZone, ownerHints: ownerHints,
+            sink: sink
+        ) {
             try deliver($0.sorted { $0.key < $1.key }.map(\.value))
         }
     }
@@ -113,22 +137,15 @@ public struct ArchiveImport: Sendable {
 
     private func importArchives(
         assigned: [Int: [Int]], _ archives: [(reader: ArchiveReader, sha256: String)],
-        localTimeZone: TimeZone, ownerHints: [Platform: [String]],
+        localTimeZone: TimeZone, ownerHints: [Platform: [String]], sink: (String) -> ItemSink?,
         deliver: ([Int: ImportResult]) throws -> Void
     ) throws {
         for (importerIndex, indices) in assigned.sorted(by: { $0.key < $1.key }) {
             var results: [Int: ImportResult] = [:]
             let importer = importers[importerIndex]
-            let batch = indices.map { index in
-                let reader = archives[index].reader
-                return (
-                    archive: reader,
-                    context: ImportContext(
-                        archiveSHA256: archives[index].sha256, archivePath: reader.path,
-                        localTimeZone: localTimeZone,
-                        ownerHints: ownerHints[importer.platform] ?? [])
-                )
-            }
+            let batch = Self.batch(
+                indices, of: archives, for: importer, localTimeZone: localTimeZone,
+                ownerHints: ownerHints, sink: sink)
             let read = try importer.importArchives(batch)
             for (index, var result) in zip(indices, read) {
                 let reader = archives[index].reader
@@ -144,38 +161,65 @@ public struct ArchiveImport: Sendable {
         }
     }
 
+    /// The owners of archives given together (in the order given), read as cheaply as each
+    /// format allows (``ArchiveImporter/owners(of:)``): for telling whose archives they are
+    /// before choosing a case, without holding their items.
+    /// - Throws: ``ImportError`` when an archive is empty, of no known format or unreadable.
+    public func owners(
+        of archives: [(reader: ArchiveReader, sha256: String)], localTimeZone: TimeZone,
+        ownerHints: [Platform: [String]] = [:]
+    ) throws -> [(platform: Platform, owner: Person?)] {
+        var owners: [Int: (platform: Platform, owner: Person?)] = [:]
+        for (importerIndex, indices) in try assignments(of: archives) {
+            let importer = importers[importerIndex]
+            let batch = Self.batch(
+                indices, of: archives, for: importer, localTimeZone: localTimeZone,
+                ownerHints: ownerHints, sink: { _ in nil })
+            for (index, owner) in zip(indices, try importer.owners(of: batch)) {
+                owners[index] = (importer.platform, owner)
+            }
+        }
+        return archives.indices.compactMap { owners[$0] }
+    }
+
+    /// The archives at `indices` with the context `importer` reads them in.
+    private static func batch(
+        _ indices: [Int], of archives: [(reader: ArchiveReader, sha256: String)],
+        for importer: any ArchiveImporter, localTimeZone: TimeZone,
+        ownerHints: [Platform: [String]], sink: (String) -> ItemSink?
+    ) -> [(archive: ArchiveReader, context: ImportContext)] {
+        indices.map { index in
+            let reader = archives[index].reader
+            let sha256 = archives[index].sha256
+            return (
+                archive: reader,
+                context: ImportContext(
+                    archiveSHA256: sha256, archivePath: reader.path, localTimeZone: localTimeZone,
+                    ownerHints: ownerHints[importer.platform] ?? [],
+                    sink: sink(sha256).map { identifying($0, wrapper: topFolder(reader)) })
+            )
+        }
+    }
+
+    /// A sink that re-identifies items without a time (``UntimedItemIdentifier``) before
+    /// passing them on.
+    private static func identifying(_ sink: ItemSink, wrapper: String?) -> ItemSink {
+        var identifier = UntimedItemIdentifier(wrapper: wrapper)
+        return ItemSink { items in try sink.accept(identifier.identify(items)) }
+    }
+
     /// The index of the first importer that recognises `reader`, if any.
     func recognizingImporter(of reader: ArchiveReader) -> Int? {
         importers.firstIndex { $0.recognizedVariant(of: reader) != nil }
     }
 
-    /// Gives each item without a time an id that does not depend on where the export put it.
-    ///
-    /// An item without a time is identified by its content *and its place* (``ItemID``), since
-    /// two such items can be alike in every other way (two followers of the same name). Its place,
-    /// though, moves between two exports of one account: the zip's wrapping folder carries the
-    /// export's date, and a list gains entries at its head. So the place used here is the file
-    /// without the wrapping folder, and the item's rank among the items of that file with the
-    /// same content (the second "Sam Taylor" follower), which two exports share.
+    /// Gives each item without a time an id that does not depend on where the export put it
+    /// (``UntimedItemIdentifier``).
     static func identifyingUntimedItems(_ items: [TimelineItem], wrapper: String?)
         -> [TimelineItem]
     {
-        var occurrences: [String: Int] = [:]
-        return items.map { item in
-            guard item.occurredAt == nil else { return item }
-            var file = item.source.file
-            if let wrapper, file.hasPrefix(wrapper + "/") { file.removeFirst(wrapper.count + 1) }
-            var placeless = item
-            placeless.source = SourceReference(
-                archiveSHA256: "", archivePath: "", file: file, locator: "")
-            let content = TimelineItem.fingerprint(of: placeless).rawValue
-            let rank = occurrences[content, default: 0] + 1
-            occurrences[content] = rank
-            var identified = item
-            identified.id = ItemID(
-                rawValue: String(SHA256Hex.digest(of: "\(content)#\(rank)").prefix(24)))
-            return identified
-        }
+        var identifier = UntimedItemIdentifier(wrapper: wrapper)
+        return identifier.identify(items)
     }
 
     /// The parts of a split export with the files each holds; empty for a single archive.

@@ -25,6 +25,14 @@ public protocol ArchiveImporter: Sendable {
     /// - Throws: as ``importArchive(_:context:)``.
     func importArchives(_ archives: [(archive: ArchiveReader, context: ImportContext)]) throws
         -> [ImportResult]
+
+    /// The owners of archives of this format given together, one per archive (nil when an
+    /// archive names none), read as cheaply as the format allows: this is how the tool tells
+    /// whose archives it was given before it chooses a case. The default reads the archives
+    /// with ``importArchives(_:)``, handing the items to a sink that drops them.
+    /// - Throws: as ``importArchives(_:)``.
+    func owners(of archives: [(archive: ArchiveReader, context: ImportContext)]) throws
+        -> [Person?]
 }
 
 extension ArchiveImporter {
@@ -33,6 +41,18 @@ extension ArchiveImporter {
         throws -> [ImportResult]
     {
         try archives.map { try importArchive($0.archive, context: $0.context) }
+    }
+
+    /// The owners as a full reading finds them, the items dropped as they are read.
+    public func owners(of archives: [(archive: ArchiveReader, context: ImportContext)]) throws
+        -> [Person?]
+    {
+        let dropping = archives.map { archive in
+            var context = archive.context
+            context.sink = ItemSink { _ in }
+            return (archive: archive.archive, context: context)
+        }
+        return try importArchives(dropping).map(\.archive.owner)
     }
 }
 
@@ -49,15 +69,18 @@ public struct ImportContext: Sendable {
     /// not name their owner (WhatsApp chats) use them to tell the owner among the participants;
     /// a hint is evidence to match, never an owner to assume.
     public var ownerHints: [String]
+    /// Where the items go as they are read; nil to collect them in the ``ImportResult``.
+    public var sink: ItemSink?
 
     public init(
         archiveSHA256: String, archivePath: String, localTimeZone: TimeZone,
-        ownerHints: [String] = []
+        ownerHints: [String] = [], sink: ItemSink? = nil
     ) {
         self.archiveSHA256 = archiveSHA256
         self.archivePath = archivePath
         self.localTimeZone = localTimeZone
         self.ownerHints = ownerHints
+        self.sink = sink
     }
 
     /// A source reference into this archive.

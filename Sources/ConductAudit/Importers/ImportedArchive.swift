@@ -75,13 +75,25 @@ public struct SectionCoverage: Codable, Sendable, Hashable {
     public init(section: String, items: [TimelineItem], files: [String] = []) {
         self.section = section
         self.files = files
-        itemCount = items.count
-        itemsWithoutTime = items.filter { $0.occurredAt == nil }.count
-        unnamedCounterparties = items.filter { item in
-            item.counterparties.contains { $0.name == nil && $0.handle == nil }
-        }.count
-        let times = items.compactMap(\.occurredAt)
-        earliest = times.min()
-        latest = times.max()
+        itemCount = 0
+        itemsWithoutTime = 0
+        unnamedCounterparties = 0
+        add(items)
+    }
+
+    /// Counts more items of the section (read from a further file).
+    public mutating func add(_ items: [TimelineItem]) {
+        itemCount += items.count
+        for item in items {
+            if item.counterparties.contains(where: { $0.name == nil && $0.handle == nil }) {
+                unnamedCounterparties += 1
+            }
+            guard let time = item.occurredAt else {
+                itemsWithoutTime += 1
+                continue
+            }
+            earliest = min(earliest ?? time, time)
+            latest = max(latest ?? time, time)
+        }
     }
 }

@@ -90,22 +90,27 @@ public struct CaseDatabase: Sendable {
             if try ArchiveRecord.exists(db, key: archive.sha256) {
                 return .alreadyImported
             }
-            try ArchiveRecord(archive, importedAt: importedAt).insert(db)
-            let lastRowBefore = try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM item") ?? 0
-            let insertItem = try db.cachedStatement(sql: ItemRecord.insertOrIgnoreSQL)
-            let insertSource = try db.cachedStatement(sql: ItemSourceRecord.insertOrIgnoreSQL)
-            var newItems = 0
-            for item in items {
-                try insertItem.execute(
-                    arguments: StatementArguments(ItemRecord(item).storedValues()))
-                if db.changesCount > 0 { newItems += 1 }
-                let source = ItemSourceRecord(
-                    item: item.id, archiveSHA256: archive.sha256, file: item.source.file,
-                    locator: item.source.locator)
-                try insertSource.execute(arguments: source.storedValues)
-            }
-            try Self.indexItems(db, after: lastRowBefore)
-            return .imported(newItems: newItems, duplicateItems: items.count - newItems)
+            let writer = try CaseItemWriter(db)
+            try writer.add(items, archiveSHA256: archive.sha256)
+            return try writer.finish([archive], importedAt: importedAt)[archive.sha256]
+                ?? .alreadyImported
+        }
+    }
+
+    /// Stores archives whose items arrive while they are read, in one transaction: `body` reads
+    /// the archives, handing their items to the writer (``CaseItemWriter/sink(for:)``) a file at
+    /// a time, and returns the archives' descriptions, which are recorded once their items are
+    /// stored. Nothing is stored when `body` throws.
+    /// - Returns: per archive SHA-256, what storing it changed (an archive already in the case
+    ///   is ``StoreOutcome/alreadyImported`` and its record is left as it was).
+    /// - Throws: what `body` throws; store errors when the case cannot be written.
+    public func storeStreaming(
+        importedAt: Date = Date(), _ body: (CaseItemWriter) throws -> [ImportedArchive]
+    ) throws -> [String: StoreOutcome] {
+        try write { db in
+            let writer = try CaseItemWriter(db)
+            let archives = try body(writer)
+            return try writer.finish(archives, importedAt: importedAt)
         }
     }
 

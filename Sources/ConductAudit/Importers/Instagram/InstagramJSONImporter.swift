@@ -50,16 +50,17 @@ public struct InstagramJSONImporter: ArchiveImporter {
     }
 
     /// Reads every file of the archive; see the type's description for what each becomes.
-    /// - Throws: nothing in practice: unreadable or damaged files are recorded in `unparsed`.
+    /// - Throws: what the context's ``ImportContext/sink`` throws; unreadable or damaged files
+    ///   are recorded in `unparsed`.
     public func importArchive(_ archive: ArchiveReader, context: ImportContext) throws
         -> ImportResult
     {
         let layout = InstagramJSONLayout(entries: archive.entries)
         let owner = findOwner(in: archive, layout: layout)
-        var items: [TimelineItem] = []
+        var items = ImportedItems(context: context)
         var unparsed: [ImportIssue] = []
         var media: [MediaFile] = []
-        var sections: [InstagramJSONSection: (files: [String], items: [TimelineItem])] = [:]
+        var sections: [InstagramJSONSection: SectionCoverage] = [:]
 
         for entry in layout.orderedEntries {
             switch layout.role(of: entry) {
@@ -78,26 +79,28 @@ public struct InstagramJSONImporter: ArchiveImporter {
             case .json:
                 let reading = read(entry, from: archive, context: context, owner: owner)
                 unparsed += reading.issues
-                items += reading.items
+                try items.add(reading.items)
                 for (section, sectionItems) in reading.sections {
-                    if !(sections[section]?.files.contains(entry.path) ?? false) {
-                        sections[section, default: ([], [])].files.append(entry.path)
-                    }
-                    sections[section, default: ([], [])].items += sectionItems
+                    var tally =
+                        sections[section] ?? SectionCoverage(section: section.title, items: [])
+                    if !tally.files.contains(entry.path) { tally.files.append(entry.path) }
+                    tally.add(sectionItems)
+                    sections[section] = tally
                 }
             }
         }
 
-        let coverage = sections.keys.sorted().compactMap { section in
-            sections[section].map {
-                SectionCoverage(section: section.title, items: $0.items, files: $0.files)
-            }
-        }
+        let coverage = sections.keys.sorted().compactMap { sections[$0] }
         let imported = ImportedArchive(
             path: context.archivePath, sha256: context.archiveSHA256, platform: .instagram,
             variant: .json, owner: owner, itemCount: items.count, unparsed: unparsed,
             media: media, coverage: coverage)
-        return ImportResult(archive: imported, items: items)
+        return ImportResult(archive: imported, items: items.items)
+    }
+
+    /// The owners named by the archives' profile files; nothing else is read.
+    public func owners(of archives: [(archive: ArchiveReader, context: ImportContext)]) -> [Person?] {
+        archives.map { findOwner(in: $0.archive, layout: InstagramJSONLayout(entries: $0.archive.entries)) }
     }
 
     // MARK: - Private

@@ -40,8 +40,19 @@ public struct TwitterArchiveImporter: ArchiveImporter {
         TwitterArchiveLayout(entries: archive.entries).recognizes(archive) ? .js : nil
     }
 
+    /// The owners named by the archives' `account.js` (else manifest); nothing else is read.
+    public func owners(of archives: [(archive: ArchiveReader, context: ImportContext)]) -> [Person?] {
+        archives.map {
+            TwitterArchiveSurvey(
+                archive: $0.archive, layout: TwitterArchiveLayout(entries: $0.archive.entries),
+                ownerOnly: true
+            ).owner
+        }
+    }
+
     /// Reads every file of the archive; see the type's description for what each becomes.
-    /// - Throws: nothing in practice: unreadable or damaged files are recorded in `unparsed`.
+    /// - Throws: what the context's ``ImportContext/sink`` throws; unreadable or damaged files
+    ///   are recorded in `unparsed`.
     public func importArchive(_ archive: ArchiveReader, context: ImportContext) throws
         -> ImportResult
     {
@@ -54,10 +65,10 @@ public struct TwitterArchiveImporter: ArchiveImporter {
                 mediaByID[String(id), default: []].append(entry.path)
             }
         }
-        var items: [TimelineItem] = []
+        var items = ImportedItems(context: context)
         var unparsed: [ImportIssue] = []
         var media: [MediaFile] = []
-        var sections: [TwitterSection: (files: [String], items: [TimelineItem])] = [:]
+        var sections: [TwitterSection: SectionCoverage] = [:]
         var seenTweets: [TwitterSection: Set<String>] = [:]
 
         for entry in layout.orderedEntries {
@@ -85,24 +96,21 @@ public struct TwitterArchiveImporter: ArchiveImporter {
                     continue
                 }
                 unparsed += builder.issues
-                items += builder.items
+                try items.add(builder.items)
                 if let section {
-                    sections[section, default: ([], [])].files.append(entry.path)
-                    sections[section, default: ([], [])].items += builder.items
+                    sections[section, default: SectionCoverage(section: section.title, items: [])]
+                        .files.append(entry.path)
+                    sections[section]?.add(builder.items)
                 }
             }
         }
 
-        let coverage = sections.keys.sorted().compactMap { section in
-            sections[section].map {
-                SectionCoverage(section: section.title, items: $0.items, files: $0.files)
-            }
-        }
+        let coverage = sections.keys.sorted().compactMap { sections[$0] }
         let imported = ImportedArchive(
             path: context.archivePath, sha256: context.archiveSHA256, platform: .twitter,
             variant: .js, owner: survey.owner, itemCount: items.count, unparsed: unparsed,
             media: media, coverage: coverage)
-        return ImportResult(archive: imported, items: items)
+        return ImportResult(archive: imported, items: items.items)
     }
 
     // MARK: - Private

@@ -27,11 +27,15 @@ struct TwitterArchiveSurvey {
     var ownerID: String? { owner?.accountID }
 
     /// Surveys the archive's data files.
-    init(archive: ArchiveReader, layout: TwitterArchiveLayout) {
+    /// - Parameter ownerOnly: read only `account.js` and `manifest.js`, for ``owner`` alone.
+    init(archive: ArchiveReader, layout: TwitterArchiveLayout, ownerOnly: Bool = false) {
         var manifestOwner: Person?
         var notes: [(id: String, time: Date?, text: String)] = []
         var tweetStarts: [(id: String, time: Date?, start: String)] = []
         for entry in layout.orderedEntries where layout.role(of: entry) == .script {
+            if ownerOnly, !["account.js", "manifest.js"].contains(entry.fileName.lowercased()) {
+                continue
+            }
             guard let data = try? archive.data(of: entry),
                 let script = try? TwitterScript(data: data)
             else { continue }

@@ -117,11 +117,33 @@ struct ItemRecord: FetchableRecord, PersistableRecord {
     /// - Throws: an encoding error if a JSON column cannot be encoded.
     func storedValues() throws -> [(any DatabaseValueConvertible)?] {
         [
-            id, platform, kind, authored, try author.map(StoredJSON.text),
-            try StoredJSON.text(counterparties), text, title, try StoredJSON.text(attachments),
+            id, platform, kind, authored, author.map(StoredJSON.text),
+            StoredJSON.text(counterparties), text, title, StoredJSON.text(attachments),
             conversation, connectionState, occurredAt, timeBasis, rawFragment, sourceArchive,
             sourceFile, sourceLocator,
         ]
+    }
+
+    /// Binds the row's values, in the order of ``storedColumns``, to a prepared
+    /// ``insertOrIgnoreSQL`` (see ``CaseItemWriter``).
+    func bind(to statement: SQLiteStatement) throws {
+        CaseItemWriter.bind(id, at: 1, of: statement)
+        CaseItemWriter.bind(platform, at: 2, of: statement)
+        CaseItemWriter.bind(kind, at: 3, of: statement)
+        CaseItemWriter.bind(authored ? 1 : 0, at: 4, of: statement)
+        CaseItemWriter.bind(author.map(StoredJSON.text), at: 5, of: statement)
+        CaseItemWriter.bind(StoredJSON.text(counterparties), at: 6, of: statement)
+        CaseItemWriter.bind(text, at: 7, of: statement)
+        CaseItemWriter.bind(title, at: 8, of: statement)
+        CaseItemWriter.bind(StoredJSON.text(attachments), at: 9, of: statement)
+        CaseItemWriter.bind(conversation, at: 10, of: statement)
+        CaseItemWriter.bind(connectionState, at: 11, of: statement)
+        CaseItemWriter.bind(occurredAt, at: 12, of: statement)
+        CaseItemWriter.bind(timeBasis, at: 13, of: statement)
+        CaseItemWriter.bind(rawFragment, at: 14, of: statement)
+        CaseItemWriter.bind(sourceArchive, at: 15, of: statement)
+        CaseItemWriter.bind(sourceFile, at: 16, of: statement)
+        CaseItemWriter.bind(sourceLocator, at: 17, of: statement)
     }
 
     /// The domain value this row stores, keeping the stored id (not a recomputed fingerprint).

@@ -302,9 +302,11 @@ import Testing
             ])
         let reacted = try #require(
             Support.item(result, file: "message_1.json", locator: "/messages/3"))
+        // The raw fragment is the record as the file writes it (keys in the file's order, Meta's
+        // escapes kept), only without the whitespace between tokens.
         #expect(
             reacted.rawFragment.contains(
-                #""reactions":[{"actor":"Lukas Vinther Offenberg Larsen","reaction":"\u00f0\u009f\u0091\u008d"}]"#
+                #""reactions":[{"reaction":"\u00f0\u009f\u0091\u008d","actor":"Lukas Vinther Offenberg Larsen"}]"#
             ))
         #expect(reacted.text == "Tager også først metro til skolen om lidt")
         let kinds = messages.flatMap(\.attachments).map(\.kind)

@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+@testable import ConductAudit
+
+/// Storing as an import reads (``CaseDatabase/storeStreaming(importedAt:_:)``) gives the case
+/// the same items, sources, counts and search index as storing a collected archive; the
+/// hand-written JSON columns are what the shared encoder writes.
+@Suite struct StreamingStoreTests {
+    static let facebookSample = CommandRunner.repositoryRoot
+        .appendingPathComponent("Samples/facebook-rebeccahale-2025-03-14")
+
+    static func importSample(sink: ItemSink?) throws -> ImportResult {
+        let reader = try ArchiveReader(url: facebookSample)
+        let context = ImportContext(
+            archiveSHA256: try reader.sha256(), archivePath: reader.path,
+            localTimeZone: TimeZone(identifier: "Europe/London")!, sink: sink)
+        return try FacebookJSONImporter().importArchive(reader, context: context)
+    }
+
+    @Test("a streamed import stores what a collected one stores, file by file")
+    func streamedEqualsCollected() throws {
+        let collected = try Self.importSample(sink: nil)
+        let whole = try CaseDatabase.makeInMemory()
+        let wholeOutcome = try whole.store(collected.archive, items: collected.items)
+
+        let streamed = try CaseDatabase.makeInMemory()
+        var batches = 0
+        let outcomes = try streamed.storeStreaming { writer in
+            let sha256 = collected.archive.sha256
+            let stored = writer.sink(for: sha256)
+            let result = try Self.importSample(sink: ItemSink { items in
+                batches += 1
+                try stored.accept(items)
+            })
+            #expect(result.items.isEmpty, "a sink takes the items")
+            #expect(result.archive == collected.archive)
+            return [result.archive]
+        }
+        #expect(batches > 1, "items arrive a file at a time")
+        #expect(outcomes[collected.archive.sha256] == wholeOutcome)
+        #expect(try streamed.timeline().items == whole.timeline().items)
+        #expect(try streamed.archives() == whole.archives())
+        let search = ItemSearch(query: "Ollie")
+        let found = try streamed.items(matching: search).map(\.id)
+        #expect(!found.isEmpty)
+        #expect(found == (try whole.items(matching: search).map(\.id)))
+    }
+
+    @Test("nothing is stored when the import fails part way")
+    func failureStoresNothing() throws {
+        struct Interrupted: Error {}
+        let database = try CaseDatabase.makeInMemory()
+        #expect(throws: Interrupted.self) {
+            _ = try database.storeStreaming { writer in
+                let stored = writer.sink(for: String(repeating: "a", count: 64))
+                _ = try Self.importSample(sink: ItemSink { items in
+                    try stored.accept(items.map { item in
+                        var item = item
+                        item.source.archiveSHA256 = String(repeating: "a", count: 64)
+                        return item
+                    })
+                    throw Interrupted()
+                })
+                return []
+            }
+        }
+        #expect(try database.timeline().items.isEmpty)
+        #expect(try database.archives().isEmpty)
+    }
+
+    @Test(
+        "hand-written JSON columns are byte for byte the encoder's",
+        arguments: [
+            "", "plain", "Zoë 👍", "quote \" and back\\slash", "a/b", "line\nbreak\ttab\r",
+            String((0..<32).map { Character(Unicode.Scalar(UInt8($0))) }) + "\u{7F}\u{2028}",
+        ])
+    func jsonColumns(text: String) throws {
+        let people = [
+            Person(name: text), Person(handle: text, accountID: "42"),
+            Person(name: "N", handle: text, accountID: text), Person(),
+        ]
+        let attachments = [
+            Attachment(kind: .photo, uri: text, caption: text), Attachment(kind: .link, uri: nil),
+        ]
+        let encoded = { (value: any Encodable) throws -> String in
+            String(decoding: try StoredJSON.encoder.encode(value), as: UTF8.self)
+        }
+        #expect(StoredJSON.text(people) == (try encoded(people)))
+        #expect(StoredJSON.text(people[2]) == (try encoded(people[2])))
+        #expect(StoredJSON.text(attachments) == (try encoded(attachments)))
+        #expect(StoredJSON.text([Person]()) == "[]")
+    }
+}
