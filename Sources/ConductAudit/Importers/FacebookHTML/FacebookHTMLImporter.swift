@@ -244,6 +244,15 @@ public struct FacebookHTMLImporter: ArchiveImporter {
     }
 
     /// The owner named by the first readable profile page: its "Name" and "Username" rows.
+    /// The owners named by the archives' profile pages; nothing else is read.
+    public func owners(of archives: [(archive: ArchiveReader, context: ImportContext)]) -> [Person?] {
+        archives.map {
+            findOwner(
+                in: $0.archive, layout: FacebookHTMLLayout(entries: $0.archive.entries),
+                context: $0.context)
+        }
+    }
+
     private func findOwner(
         in archive: ArchiveReader, layout: FacebookHTMLLayout, context: ImportContext
     ) -> Person? {

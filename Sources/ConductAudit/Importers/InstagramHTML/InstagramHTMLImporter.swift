@@ -153,6 +153,15 @@ public struct InstagramHTMLImporter: ArchiveImporter {
         return names
     }
 
+    /// The owners named by the archives' profile pages; nothing else is read.
+    public func owners(of archives: [(archive: ArchiveReader, context: ImportContext)]) -> [Person?] {
+        archives.map {
+            findOwner(
+                in: $0.archive, layout: InstagramHTMLLayout(entries: $0.archive.entries),
+                context: $0.context)
+        }
+    }
+
     /// The owner named by the profile page's "Name" and "Username" rows.
     private func findOwner(
         in archive: ArchiveReader, layout: InstagramHTMLLayout, context: ImportContext

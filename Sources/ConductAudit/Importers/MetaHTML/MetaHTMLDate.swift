@@ -138,21 +138,55 @@ struct MetaHTMLDate: Hashable, Sendable {
     /// brackets. Used to find the date of a record by its position, so that a record whose date
     /// cannot be read is still kept (without a time) instead of being missed.
     static func looksLikeDate(_ text: String) -> Bool {
+        // Both readings need a clock ("h:mm"): most texts of a page are rejected here, cheaply.
+        guard text.utf8.contains(UInt8(ascii: ":")) else { return false }
         if (try? parse(text)) != nil { return true }
         let normalized = normalize(text)
         guard normalized.count <= 48, !normalized.contains("("), !normalized.contains("[")
         else {
             return false
         }
-        let hasYear = normalized.range(of: #"(^|\D)(19|20)\d\d(\D|$)"#, options: .regularExpression)
-        let hasClock = normalized.range(of: #"\d{1,2}:\d\d"#, options: .regularExpression)
+        let hasYear = firstMatch(Pattern.year, in: normalized)
+        let hasClock = firstMatch(Pattern.clock, in: normalized)
         let words = normalized.split { !$0.isLetter }.filter { !$0.isEmpty }
         return hasYear != nil && hasClock != nil && words.count <= 5
     }
 
     // MARK: - Pieces
 
+    /// The patterns dates are read with, compiled once (NSRegularExpression matches safely from
+    /// several threads).
+    private enum Pattern {
+        nonisolated(unsafe) static let year = regex(#"(^|\D)(19|20)\d\d(\D|$)"#)
+        nonisolated(unsafe) static let clock = regex(#"\d{1,2}:\d{2}(:\d{2})?"#)
+        nonisolated(unsafe) static let offset = regex(#"(utc|gmt)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?"#)
+        nonisolated(unsafe) static let zoneName = regex(#"(^|\s)(utc|gmt|z)(\s|$)"#)
+
+        static func regex(_ pattern: String) -> NSRegularExpression {
+            do {
+                return try NSRegularExpression(pattern: pattern)
+            } catch {
+                preconditionFailure("invalid built-in pattern \(pattern): \(error)")
+            }
+        }
+    }
+
+    /// The range of the first match of `regex` in `text`.
+    private static func firstMatch(_ regex: NSRegularExpression, in text: String)
+        -> Range<String.Index>?
+    {
+        let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text))
+        return match.flatMap { Range($0.range, in: text) }
+    }
+
     private static func normalize(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (most dates): nothing to compose, and the only spaces to fold are controls.
+            let folded = text.lowercased().utf8.map { byte in
+                byte == 0x09 || byte == 0x0A || byte == 0x0D ? UInt8(ascii: " ") : byte
+            }
+            return String(decoding: folded, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        }
         var result = text.precomposedStringWithCanonicalMapping.lowercased()
         for space in ["\u{A0}", "\u{202F}", "\u{2009}", "\t", "\n", "\r"] {
             result = result.replacingOccurrences(of: space, with: " ")
@@ -163,8 +197,7 @@ struct MetaHTMLDate: Hashable, Sendable {
 
     /// Removes "UTC+07:00", "GMT-5", "UTC" and returns the offset in seconds.
     private static func takeOffset(from text: inout String) throws(Failure) -> Int? {
-        let pattern = #"(utc|gmt)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?"#
-        if let range = text.range(of: pattern, options: .regularExpression) {
+        if let range = firstMatch(Pattern.offset, in: text) {
             let found = String(text[range])
             text.removeSubrange(range)
             let sign = found.contains("-") ? -1 : 1
@@ -175,7 +208,7 @@ struct MetaHTMLDate: Hashable, Sendable {
             let minutes = digits.count > 1 ? digits[1] : 0
             return sign * (hours * 3600 + minutes * 60)
         }
-        if let range = text.range(of: #"(^|\s)(utc|gmt|z)(\s|$)"#, options: .regularExpression) {
+        if let range = firstMatch(Pattern.zoneName, in: text) {
             text.replaceSubrange(range, with: " ")
             return 0
         }
@@ -191,7 +224,7 @@ struct MetaHTMLDate: Hashable, Sendable {
     /// Removes the first "h:mm" or "h:mm:ss" and returns it.
     private static func takeClock(from text: inout String) -> Clock? {
         guard
-            let range = text.range(of: #"\d{1,2}:\d{2}(:\d{2})?"#, options: .regularExpression)
+            let range = firstMatch(Pattern.clock, in: text)
         else {
             return nil
         }
