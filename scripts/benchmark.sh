@@ -98,7 +98,7 @@ for scale in "${scales[@]}"; do
         "$(python3 -c "print(round($all_mb / $import_s, 1))")" \
         "$(python3 -c "print(f'{round($items / $import_s / 1000)}k')")" \
         "$(seconds "$runs/analyse.time")" "$(seconds "$runs/audit.time")" \
-        "$(python3 -c "print(max($(rss_mb "$runs/import.time"), $(rss_mb "$runs/audit.time"), $(rss_mb "$runs/analyse.time")))")")")
+        "$(rss_mb "$runs/import.time") / $(rss_mb "$runs/audit.time") / $(rss_mb "$runs/analyse.time")")")
 done
 
 # The same X archive, imported by both tools. twitter-to-sqlite 0.22 reads tweets only from the
@@ -129,7 +129,7 @@ x_s=$(seconds "$x_runs/x.time"); t2s_s=$(seconds "$x_runs/t2s.time")
 echo
 echo "conduct-audit $(git -C "$root" rev-parse --short HEAD), seed $seed, $(nproc) cores, $(date -u +%Y-%m-%d)"
 echo
-echo "| scale | export size | items | import s | import MB/s | import items/s | analysis + report s | complete audit s | peak RSS |"
+echo "| scale | export size | items | import s | import MB/s | import items/s | analysis + report s | complete audit s | peak RSS import / audit / analysis |"
 echo "|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${rows[@]}"
 echo
