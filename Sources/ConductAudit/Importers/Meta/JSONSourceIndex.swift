@@ -22,7 +22,8 @@ final class JSONSourceIndex: @unchecked Sendable {
         case object([String: Range<Int>])
     }
 
-    private let bytes: [UInt8]
+    /// The document, starting at index 0 (not copied).
+    private let bytes: Data
     /// The range of the document's top-level value.
     private var root: Range<Int>?
     /// Containers already indexed, by the path of keys leading to them.
@@ -31,7 +32,7 @@ final class JSONSourceIndex: @unchecked Sendable {
 
     /// Indexes `data`, which must be the exact bytes the decoder decodes.
     init(_ data: Data) {
-        bytes = [UInt8](data)
+        bytes = data.startIndex == 0 ? data : Data(data)
         root = valueRange(startingAt: 0)
     }
 
@@ -42,6 +43,39 @@ final class JSONSourceIndex: @unchecked Sendable {
         defer { lock.unlock() }
         guard let range = range(at: codingPath) else { return nil }
         return compact(range)
+    }
+
+    /// The byte ranges of the elements of the document's top-level array, or nil when the
+    /// document is not an array whose elements are separated as JSON requires (a comma between
+    /// two, nothing but whitespace after the closing bracket). The elements themselves are not
+    /// checked: whoever decodes them does that.
+    func topLevelElementRanges() -> [Range<Int>]? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let root, bytes[root.lowerBound] == Self.openBracket,
+            skipSpace(from: root.upperBound) == bytes.count
+        else { return nil }
+        var elements: [Range<Int>] = []
+        var index = skipSpace(from: root.lowerBound + 1)
+        guard index < root.upperBound else { return nil }
+        if bytes[index] == Self.closeBracket { return index + 1 == root.upperBound ? [] : nil }
+        while true {
+            let end = endOfValue(at: index)
+            guard end > index, end < root.upperBound else { return nil }
+            elements.append(index..<end)
+            index = skipSpace(from: end)
+            guard index < root.upperBound else { return nil }
+            if bytes[index] == Self.closeBracket {
+                return index + 1 == root.upperBound ? elements : nil
+            }
+            guard bytes[index] == Self.comma else { return nil }
+            index = skipSpace(from: index + 1)
+        }
+    }
+
+    /// The bytes of the document in `range`.
+    func bytes(in range: Range<Int>) -> Data {
+        bytes[range]
     }
 
     /// The byte range of the value at `path`.
@@ -91,14 +125,16 @@ final class JSONSourceIndex: @unchecked Sendable {
     }
 
     private func skipSpace(from start: Int) -> Int {
-        var index = start
-        while index < bytes.count, Self.isSpace(bytes[index]) { index += 1 }
-        return index
+        bytes.withUnsafeBytes { buffer in
+            var index = start
+            while index < buffer.count, Self.isSpace(buffer[index]) { index += 1 }
+            return index
+        }
     }
 
     /// The index just past the value that starts at `start`.
     private func endOfValue(at start: Int) -> Int {
-        bytes.withUnsafeBufferPointer { buffer in
+        bytes.withUnsafeBytes { buffer in
             var index = start
             let count = buffer.count
             switch buffer[index] {
@@ -137,7 +173,7 @@ final class JSONSourceIndex: @unchecked Sendable {
     }
 
     /// The index just past the string whose opening quote is at `start`.
-    private static func endOfString(_ buffer: UnsafeBufferPointer<UInt8>, at start: Int) -> Int {
+    private static func endOfString(_ buffer: UnsafeRawBufferPointer, at start: Int) -> Int {
         var index = start + 1
         while index < buffer.count {
             let byte = buffer[index]
@@ -196,7 +232,7 @@ final class JSONSourceIndex: @unchecked Sendable {
 
     /// The bytes of `range` without whitespace between tokens.
     private func compact(_ range: Range<Int>) -> String {
-        bytes.withUnsafeBufferPointer { buffer in
+        bytes.withUnsafeBytes { buffer in
             var output: [UInt8] = []
             output.reserveCapacity(range.count)
             var index = range.lowerBound

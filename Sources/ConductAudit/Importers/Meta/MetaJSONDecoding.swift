@@ -8,6 +8,49 @@ enum MetaJSONDecoding {
         let detail: String
     }
 
+    /// Records from `firstBadRecord` on are not valid JSON; those before were handed over.
+    struct InvalidJSONFromRecord: Error {
+        let firstBadRecord: Int
+        let detail: String
+    }
+
+    /// How many records of a large array are decoded at a time.
+    static let chunkSize = 2_000
+
+    /// Decodes the records of the JSON array `data` holds a chunk at a time, handing each chunk
+    /// to `body` with the index of its first record, so that memory holds one chunk's records
+    /// rather than the whole file's (X's `tweets.js` runs to hundreds of megabytes).
+    ///
+    /// An array of at most ``chunkSize`` records, or one whose separators are not valid JSON, is
+    /// decoded whole (and so refused whole when it is not JSON). Each record keeps its source
+    /// text, as with ``decode(_:from:userInfo:)``.
+    /// - Throws: ``InvalidJSON`` when the data is refused whole; ``InvalidJSONFromRecord`` when a
+    ///   chunk is not valid JSON after earlier chunks were handed over; what `body` throws.
+    static func forEachChunk<Record: Decodable>(
+        of type: Record.Type, in data: Data, _ body: (_ firstIndex: Int, [Record]) throws -> Void
+    ) throws {
+        let index = JSONSourceIndex(data)
+        guard let elements = index.topLevelElementRanges(), elements.count > chunkSize else {
+            try body(0, try decode([Record].self, from: data))
+            return
+        }
+        for start in stride(from: 0, to: elements.count, by: chunkSize) {
+            var chunk = Data("[".utf8)
+            for range in elements[start..<min(start + chunkSize, elements.count)] {
+                if chunk.count > 1 { chunk.append(UInt8(ascii: ",")) }
+                chunk.append(index.bytes(in: range))
+            }
+            chunk.append(UInt8(ascii: "]"))
+            let records: [Record]
+            do {
+                records = try decode([Record].self, from: chunk)
+            } catch let error as InvalidJSON {
+                throw InvalidJSONFromRecord(firstBadRecord: start, detail: error.detail)
+            }
+            try body(start, records)
+        }
+    }
+
     /// Decodes `data` as `type`, with `userInfo` and the data's source index.
     /// - Throws: ``InvalidJSON`` when the data is not JSON at all; the decoder's error otherwise.
     static func decode<T: Decodable>(

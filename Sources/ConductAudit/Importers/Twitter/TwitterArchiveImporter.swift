@@ -88,20 +88,33 @@ public struct TwitterArchiveImporter: ArchiveImporter {
             case .script:
                 var builder = TwitterItemBuilder(
                     context: context, survey: survey, mediaByID: mediaByID, file: entry.path)
+                // Items of the large files arrive in chunks (the section's and the sink's).
+                func store(_ section: TwitterSection?, _ read: [TimelineItem]) throws {
+                    do {
+                        try items.add(read)
+                    } catch {
+                        throw SinkFailure(underlying: error)
+                    }
+                    guard let section else { return }
+                    var tally =
+                        sections[section] ?? SectionCoverage(section: section.title, items: [])
+                    if !tally.files.contains(entry.path) { tally.files.append(entry.path) }
+                    tally.add(read)
+                    sections[section] = tally
+                }
                 let section: TwitterSection?
                 do {
-                    section = try read(entry, from: archive, into: &builder, seen: &seenTweets)
+                    section = try read(
+                        entry, from: archive, into: &builder, seen: &seenTweets, flush: store)
+                } catch let failure as SinkFailure {
+                    throw failure.underlying
                 } catch {
+                    unparsed += builder.issues
                     unparsed.append(ImportIssue(file: entry.path, reason: Self.describe(error), kind: Self.kind(of: error)))
                     continue
                 }
                 unparsed += builder.issues
-                try items.add(builder.items)
-                if let section {
-                    sections[section, default: SectionCoverage(section: section.title, items: [])]
-                        .files.append(entry.path)
-                    sections[section]?.add(builder.items)
-                }
+                try store(section, builder.takeItems())
             }
         }
 
@@ -119,29 +132,30 @@ public struct TwitterArchiveImporter: ArchiveImporter {
     private enum FileProblem: Error {
         case notAnAssignment
         case invalidJSON(String)
+        /// Records from this index on are not valid JSON; those before were imported.
+        case invalidJSONFromRecord(Int, String)
         case wrongShape(String)
         case notImported(String)
     }
 
-    /// Reads one data file into `builder`.
+    /// A sink's error (the case could not be written), which ends the import rather than
+    /// becoming an issue of the file being read.
+    private struct SinkFailure: Error {
+        let underlying: any Error
+    }
+
+    /// Reads one data file into `builder`. The records of the tweet and message files are read
+    /// a chunk at a time (``MetaJSONDecoding/forEachChunk(of:in:_:)``), each chunk's items handed
+    /// to `flush` with their section.
     /// - Returns: the coverage section the file belongs to.
-    /// - Throws: ``FileProblem`` when nothing in the file can be imported.
+    /// - Throws: ``FileProblem`` when nothing (or, for a chunked file, nothing more) in the file
+    ///   can be imported; what `flush` throws.
     private func read(
         _ entry: ArchiveReader.Entry, from archive: ArchiveReader,
-        into builder: inout TwitterItemBuilder, seen: inout [TwitterSection: Set<String>]
+        into builder: inout TwitterItemBuilder, seen: inout [TwitterSection: Set<String>],
+        flush: (TwitterSection, [TimelineItem]) throws -> Void
     ) throws -> TwitterSection? {
-        let data = try archive.data(of: entry)
-        let script: TwitterScript
-        do {
-            script = try TwitterScript(data: data)
-        } catch {
-            if data.range(of: Data("Grailbird".utf8)) != nil {
-                throw FileProblem.notImported(
-                    "data file of the classic archive layout (before August 2018), which this tool does not read; ask for a fresh archive"
-                )
-            }
-            throw FileProblem.notAnAssignment
-        }
+        let script = try Self.script(of: entry, in: archive)
         func records<Element: Decodable>(_ type: Element.Type) throws -> [MetaRecord<Element>] {
             do {
                 return try MetaJSONDecoding.decode([MetaRecord<Element>].self, from: script.json)
@@ -151,11 +165,26 @@ public struct TwitterArchiveImporter: ArchiveImporter {
                 throw FileProblem.wrongShape(MetaRecord<MetaJSONValue>.describe(error, below: 0))
             }
         }
+        func chunks<Element: Decodable>(
+            _ type: Element.Type, _ body: (Int, [MetaRecord<Element>]) throws -> Void
+        ) throws {
+            do {
+                try MetaJSONDecoding.forEachChunk(of: MetaRecord<Element>.self, in: script.json, body)
+            } catch let error as MetaJSONDecoding.InvalidJSON {
+                throw FileProblem.invalidJSON(error.detail)
+            } catch let error as MetaJSONDecoding.InvalidJSONFromRecord {
+                throw FileProblem.invalidJSONFromRecord(error.firstBadRecord, error.detail)
+            } catch let error as DecodingError {
+                throw FileProblem.wrongShape(MetaRecord<MetaJSONValue>.describe(error, below: 0))
+            }
+        }
         switch TwitterArchiveLayout.kind(of: script) {
         case .tweets(let section):
-            builder.addTweets(
-                try records(TwitterDTO.TweetElement.self), section: section,
-                seen: &seen[section, default: []])
+            try chunks(TwitterDTO.TweetElement.self) { first, records in
+                builder.addTweets(
+                    records, startingAt: first, section: section, seen: &seen[section, default: []])
+                try flush(section, builder.takeItems())
+            }
             return section
         case .notes:
             builder.addNotes(try records(TwitterDTO.NoteElement.self))
@@ -174,9 +203,12 @@ public struct TwitterArchiveImporter: ArchiveImporter {
                 try records(TwitterDTO.ConnectionElement.self), followers: false)
             return .following
         case .messages(let group):
-            builder.addConversations(
-                try records(TwitterDTO.ConversationElement.self), headersOnly: false)
-            return group ? .groupMessages : .directMessages
+            let section: TwitterSection = group ? .groupMessages : .directMessages
+            try chunks(TwitterDTO.ConversationElement.self) { first, records in
+                builder.addConversations(records, startingAt: first, headersOnly: false)
+                try flush(section, builder.takeItems())
+            }
+            return section
         case .messageHeaders:
             builder.addConversations(
                 try records(TwitterDTO.ConversationElement.self), headersOnly: true)
@@ -208,6 +240,25 @@ public struct TwitterArchiveImporter: ArchiveImporter {
         }
     }
 
+    /// The data file's script; the file's bytes are not kept beside it (the tweet files are
+    /// large).
+    /// - Throws: ``FileProblem`` when the file is not an X data file.
+    private static func script(of entry: ArchiveReader.Entry, in archive: ArchiveReader) throws
+        -> TwitterScript
+    {
+        let data = try archive.data(of: entry)
+        do {
+            return try TwitterScript(data: data)
+        } catch {
+            if data.range(of: Data("Grailbird".utf8)) != nil {
+                throw FileProblem.notImported(
+                    "data file of the classic archive layout (before August 2018), which this tool does not read; ask for a fresh archive"
+                )
+            }
+            throw FileProblem.notAnAssignment
+        }
+    }
+
     /// Whether a file's problem means it was deliberately not imported or could not be read.
     private static func kind(of error: any Error) -> ImportIssue.Kind {
         if case FileProblem.notImported = error { return .notImported }
@@ -223,6 +274,9 @@ public struct TwitterArchiveImporter: ArchiveImporter {
         case FileProblem.invalidJSON(let detail):
             return
                 "not valid JSON after 'window.YTD… =' (\(detail)): the file is damaged or truncated; nothing in it was imported"
+        case FileProblem.invalidJSONFromRecord(let first, let detail):
+            return
+                "not valid JSON from record \(first) on (\(detail)): the file is damaged or truncated; the \(first) records before it were imported, the rest were not"
         case FileProblem.wrongShape(let detail):
             return "not the expected shape, nothing in the file was imported: \(detail)"
         case FileProblem.notImported(let reason):

@@ -36,8 +36,8 @@ struct TwitterArchiveSurvey {
             if ownerOnly, !["account.js", "manifest.js"].contains(entry.fileName.lowercased()) {
                 continue
             }
-            guard let data = try? archive.data(of: entry),
-                let script = try? TwitterScript(data: data)
+            // The file's bytes are not kept beside its script (the tweet files are large).
+            guard let script = (try? archive.data(of: entry)).flatMap({ try? TwitterScript(data: $0) })
             else { continue }
             switch TwitterArchiveLayout.kind(of: script) {
             case .account:
@@ -65,7 +65,7 @@ struct TwitterArchiveSurvey {
                     ownerHandles.formUnion(names.compactMap { $0?.lowercased() })
                 }
             case .tweets(let section):
-                for element in Self.all(TwitterDTO.TweetElement.self, script) {
+                Self.forEach(TwitterDTO.TweetElement.self, script) { element in
                     let tweet = element.tweet
                     let time = tweet.createdAt.flatMap(TwitterTime.instant(fromTweetTime:))
                     if let id = tweet.identifier {
@@ -95,7 +95,7 @@ struct TwitterArchiveSurvey {
                         (id, note.createdAt.flatMap(TwitterTime.instant(fromISO:)), text))
                 }
             case .messages:
-                for element in Self.all(TwitterDTO.ConversationElement.self, script) {
+                Self.forEach(TwitterDTO.ConversationElement.self, script) { element in
                     for event in element.dmConversation.messages {
                         if let id = event.value?.messageCreate?.id?.value {
                             messageIDs.insert(id)
@@ -117,12 +117,16 @@ struct TwitterArchiveSurvey {
         _ notes: [(id: String, time: Date?, text: String)],
         to tweets: [(id: String, time: Date?, start: String)]
     ) {
+        // Only tweets of the note's second can match: look among those alone.
+        var tweetsBySecond: [Int: [(id: String, time: Date?, start: String)]] = [:]
+        for tweet in tweets {
+            guard let time = tweet.time else { continue }
+            tweetsBySecond[Int(time.timeIntervalSince1970), default: []].append(tweet)
+        }
         for note in notes {
-            let match = tweets.first { tweet in
-                guard let noteTime = note.time, let tweetTime = tweet.time,
-                    Int(noteTime.timeIntervalSince1970) == Int(tweetTime.timeIntervalSince1970),
-                    noteTextByTweetID[tweet.id] == nil
-                else { return false }
+            let candidates = note.time.flatMap { tweetsBySecond[Int($0.timeIntervalSince1970)] } ?? []
+            let match = candidates.first { tweet in
+                guard noteTextByTweetID[tweet.id] == nil else { return false }
                 let start = Self.truncatedStart(tweet.start)
                 return start.isEmpty || Self.squeezed(note.text).hasPrefix(Self.squeezed(start))
             }
@@ -149,6 +153,19 @@ struct TwitterArchiveSurvey {
 
     private static func squeezed(_ text: String) -> String {
         text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// Each element of the script's array that decodes, read a chunk at a time (the tweet and
+    /// message files are large); elements that do not decode are skipped, and so is the rest of
+    /// a file from a chunk that is not valid JSON.
+    private static func forEach<Element: Decodable>(
+        _ type: Element.Type, _ script: TwitterScript, _ body: (Element) -> Void
+    ) {
+        try? MetaJSONDecoding.forEachChunk(of: Lenient<Element>.self, in: script.json) { _, elements in
+            for element in elements {
+                if let value = element.value { body(value) }
+            }
+        }
     }
 
     /// The elements of a data file that decode, without keeping their raw JSON: the survey

@@ -21,6 +21,13 @@ struct TwitterItemBuilder {
 
     /// The items read so far.
     private(set) var items: [TimelineItem] = []
+
+    /// The items read so far, which the builder then forgets (a file read in chunks hands each
+    /// chunk's items on).
+    mutating func takeItems() -> [TimelineItem] {
+        defer { items = [] }
+        return items
+    }
     /// Problems with single records, each with its locator.
     private(set) var issues: [ImportIssue] = []
 
@@ -46,12 +53,13 @@ struct TwitterItemBuilder {
     /// mentioning a pupil is one post whose counterparties include the pupil (and the locator of
     /// the mention is the tweet's, `/N`). Tweets whose id was already read (the same tweet in two
     /// parts) are reported once and not imported twice.
+    /// `first` is the index in the file of the first of `records` (read a chunk at a time).
     mutating func addTweets(
-        _ records: [MetaRecord<TwitterDTO.TweetElement>], section: TwitterSection,
-        seen: inout Set<String>
+        _ records: [MetaRecord<TwitterDTO.TweetElement>], startingAt first: Int = 0,
+        section: TwitterSection, seen: inout Set<String>
     ) {
-        for (index, record) in records.enumerated() {
-            let locator = "/\(index)"
+        for (offset, record) in records.enumerated() {
+            let locator = "/\(first + offset)"
             guard let tweet = readable(record, at: locator)?.tweet else { continue }
             if let id = tweet.identifier, !seen.insert(id).inserted {
                 issues.append(
@@ -267,9 +275,11 @@ struct TwitterItemBuilder {
     /// headers file only messages missing from the full files are added, without text. Other
     /// events (reactions, joins, renames) make no item; an event of an unknown kind is an issue.
     mutating func addConversations(
-        _ records: [MetaRecord<TwitterDTO.ConversationElement>], headersOnly: Bool
+        _ records: [MetaRecord<TwitterDTO.ConversationElement>], startingAt first: Int = 0,
+        headersOnly: Bool
     ) {
-        for (index, record) in records.enumerated() {
+        for (offset, record) in records.enumerated() {
+            let index = first + offset
             guard let conversation = readable(record, at: "/\(index)")?.dmConversation else {
                 continue
             }
