@@ -35,9 +35,17 @@ public struct Analyzer: Sendable {
         }
         let enabled = rules.filter { configuration.rules.contains($0.id) }
         var findings: [Finding] = []
+        var contentRules: [any ItemContentRule] = []
         for rule in enabled {
-            findings += rule.findings(in: inPeriod, configuration: configuration)
+            if let contentRule = rule as? any ItemContentRule {
+                contentRules.append(contentRule)
+            } else {
+                findings += rule.findings(in: inPeriod, configuration: configuration)
+            }
         }
+        // The content rules share one pass, reading each item's text once for all of them.
+        findings += ContentPass(rules: contentRules).findings(
+            in: inPeriod, configuration: configuration)
         findings.sort { ($0.occurredAt ?? .distantFuture, $0.id) < ($1.occurredAt ?? .distantFuture, $1.id) }
         let incidents = Incident.group(findings) { ruleID, key, members in
             rule(ruleID)?.incidentTitle(key: key, findings: members) ?? "\(ruleID) \(key)"
