@@ -26,7 +26,10 @@ public struct Analyzer: Sendable {
     /// Runs the rules enabled in `configuration` over the part of `timeline` in its period.
     /// - Returns: the findings sorted by time then id, and the incidents they form.
     public func analyze(_ timeline: Timeline, configuration: AuditConfiguration) -> AnalysisResult {
-        let inPeriod = Timeline(items: timeline.items.filter(configuration.isInPeriod))
+        // Without a period every item is in it: no copy of the timeline is needed.
+        let inPeriod =
+            configuration.from == nil && configuration.to == nil
+            ? timeline : Timeline(items: timeline.items.filter(configuration.isInPeriod))
         // What the whole archive shows (its latest dated item, a lower bound of when it was
         // exported) must not shrink to the audited period.
         var configuration = configuration

@@ -141,10 +141,16 @@ public struct CaseDatabase: Sendable {
     public func timeline() throws -> Timeline {
         try read { db in
             let paths = try archivePaths(db)
-            let records = try ItemRecord.order(ItemRecord.Columns.occurredAt, ItemRecord.Columns.id)
-                .fetchAll(db)
-            return Timeline(
-                items: try records.map { try $0.item(archivePath: paths[$0.sourceArchive] ?? "") })
+            // Each row becomes an item as it is read: the rows are never all in memory at once
+            // beside the items.
+            var items: [TimelineItem] = []
+            items.reserveCapacity(try ItemRecord.fetchCount(db))
+            let rows = try ItemRecord.order(ItemRecord.Columns.occurredAt, ItemRecord.Columns.id)
+                .fetchCursor(db)
+            while let record = try rows.next() {
+                items.append(try record.item(archivePath: paths[record.sourceArchive] ?? ""))
+            }
+            return Timeline(items: items)
         }
     }
 
