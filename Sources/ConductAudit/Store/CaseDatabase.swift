@@ -142,15 +142,17 @@ public struct CaseDatabase: Sendable {
         try read { db in
             let paths = try archivePaths(db)
             // Each row becomes an item as it is read: the rows are never all in memory at once
-            // beside the items.
+            // beside the items, and repeated values are shared between items.
             var items: [TimelineItem] = []
             items.reserveCapacity(try ItemRecord.fetchCount(db))
-            let rows = try ItemRecord.order(ItemRecord.Columns.occurredAt, ItemRecord.Columns.id)
-                .fetchCursor(db)
-            while let record = try rows.next() {
+            var values = SharedRowValues()
+            let rows = try Row.fetchCursor(
+                db, ItemRecord.order(ItemRecord.Columns.occurredAt, ItemRecord.Columns.id))
+            while let row = try rows.next() {
+                let record = try ItemRecord(row: row, sharing: &values)
                 items.append(try record.item(archivePath: paths[record.sourceArchive] ?? ""))
             }
-            return Timeline(items: items)
+            return Timeline(items: consume items)
         }
     }
 
