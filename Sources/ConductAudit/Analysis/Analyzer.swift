@@ -39,9 +39,17 @@ public struct Analyzer: Sendable {
         let enabled = rules.filter { configuration.rules.contains($0.id) }
         var findings: [Finding] = []
         var contentRules: [any ItemContentRule] = []
+        var pupilContact: PupilContactAnalysis?
         for rule in enabled {
             if let contentRule = rule as? any ItemContentRule {
                 contentRules.append(contentRule)
+            } else if let shareRule = rule as? any PupilContactShareRule {
+                // One analysis of pupil contact serves both pupil rules.
+                let analysis =
+                    pupilContact
+                    ?? PupilContactAnalysis(timeline: inPeriod, configuration: configuration)
+                pupilContact = analysis
+                findings += shareRule.findings(in: analysis)
             } else {
                 findings += rule.findings(in: inPeriod, configuration: configuration)
             }
