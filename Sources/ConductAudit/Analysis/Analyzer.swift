@@ -23,6 +23,13 @@ public struct Analyzer: Sendable {
         rules.first { $0.id == id }
     }
 
+    /// The kinds of item whose raw fragment the rules enabled in `configuration` read
+    /// (``PolicyRule/rawFragmentKinds``).
+    public func rawFragmentKinds(for configuration: AuditConfiguration) -> Set<ActivityKind> {
+        rules.filter { configuration.rules.contains($0.id) }
+            .reduce(into: []) { $0.formUnion($1.rawFragmentKinds) }
+    }
+
     /// Runs the rules enabled in `configuration` over the part of `timeline` in its period.
     /// - Returns: the findings sorted by time then id, and the incidents they form.
     public func analyze(_ timeline: Timeline, configuration: AuditConfiguration) -> AnalysisResult {

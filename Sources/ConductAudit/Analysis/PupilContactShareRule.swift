@@ -3,6 +3,9 @@
 public protocol PupilContactShareRule: PolicyRule {}
 
 extension PupilContactShareRule {
+    /// Posts: a finding on a Meta post cites the tag of the pupil in its source record.
+    public var rawFragmentKinds: Set<ActivityKind> { [.post] }
+
     public func findings(in timeline: Timeline, configuration: AuditConfiguration) -> [Finding] {
         findings(in: PupilContactAnalysis(timeline: timeline, configuration: configuration))
     }

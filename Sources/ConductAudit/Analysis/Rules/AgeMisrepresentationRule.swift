@@ -39,6 +39,9 @@ public struct AgeMisrepresentationRule: ExampleDocumentedRule, ItemContentRule {
 
     public let id = RuleID.ageMisrepresentation
 
+    /// Profiles: a birthday may be only in the profile's raw JSON.
+    public var rawFragmentKinds: Set<ActivityKind> { [.profile] }
+
     public let summary =
         "An adult member of staff presenting as a child (profile age or birthday, or "
         + "self-description)."
