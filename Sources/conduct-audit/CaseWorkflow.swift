@@ -208,11 +208,9 @@ extension CaseWorkflow {
         let analyzer = Analyzer()
         var descriptions: [RuleID: String] = [:]
         for rule in analyzer.rules where configuration.rules.contains(rule.id) { descriptions[rule.id] = rule.summary }
-        var bundle = EvidenceBundle.assemble(
-            timeline: analysis.timeline, findings: analysis.findings,
-            incidents: analysis.incidents, archives: archives, reviews: try database.reviews(),
-            configuration: configuration, ruleDescriptions: descriptions,
-            inputHashes: inputHashes, generatedAt: Date())
+        var bundle = try database.evidenceBundle(
+            for: analysis, archives: archives, configuration: configuration,
+            ruleDescriptions: descriptions, inputHashes: inputHashes, generatedAt: Date())
         bundle.attach(EvidenceMediaCollector().collect(for: bundle.citedItems, archives: archives))
         for archive in archives {
             switch bundle.archiveAccess[archive.sha256] {

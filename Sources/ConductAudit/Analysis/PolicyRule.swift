@@ -11,4 +11,14 @@ public protocol PolicyRule: Sendable {
     func findings(in timeline: Timeline, configuration: AuditConfiguration) -> [Finding]
     /// A one-line title for an incident made of `findings` sharing incident key `key`.
     func incidentTitle(key: String, findings: [Finding]) -> String
+    /// The kinds of item whose ``TimelineItem/rawFragment`` the rule reads.
+    ///
+    /// Raw fragments are the largest part of a timeline; a case loads them for analysis only
+    /// for the kinds its rules declare here (``Analyzer/rawFragmentKinds(for:)``), so a rule
+    /// that reads one must say so. None by default.
+    var rawFragmentKinds: Set<ActivityKind> { get }
+}
+
+extension PolicyRule {
+    public var rawFragmentKinds: Set<ActivityKind> { [] }
 }

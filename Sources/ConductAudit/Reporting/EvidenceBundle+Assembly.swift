@@ -20,59 +20,63 @@ extension EvidenceBundle {
         ruleDescriptions: [RuleID: String], inputHashes: [String: String], generatedAt: Date
     ) -> EvidenceBundle {
         let zone = configuration.timeZone
-        let byID = Dictionary(
-            timeline.items.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // Items are referred to by their place in the timeline: a case holds hundreds of
+        // thousands, and copying them into lookup tables would double the memory the report needs.
+        let all = timeline.items
+        let placeByID = Dictionary(
+            all.indices.map { (all[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
         var context: [FindingID: [ItemID]] = [:]
         var cited: Set<ItemID> = []
         // Each thread and each day sorted once, with every item's place in it: a case holds
         // threads of tens of thousands of messages and findings by the thousand.
-        let conversations = Dictionary(grouping: timeline.items.filter { $0.conversation != nil }) {
-            Self.threadKey(of: $0)
-        }.mapValues(OrderedItems.init)
+        let conversations = Dictionary(grouping: all.indices.filter { all[$0].conversation != nil }) {
+            Self.threadKey(of: all[$0])
+        }.mapValues { OrderedItems($0, of: all) }
         let ownByDay = Dictionary(
-            grouping: timeline.items.filter { $0.isAuthoredByOwner && $0.occurredAt != nil }
+            grouping: all.indices.filter { all[$0].isAuthoredByOwner && all[$0].occurredAt != nil }
         ) {
-            LocalDay.containing($0.occurredAt ?? .distantPast, in: zone)
-        }.mapValues(OrderedItems.init)
+            LocalDay.containing(all[$0].occurredAt ?? .distantPast, in: zone)
+        }.mapValues { OrderedItems($0, of: all) }
         var threadPositions: [ItemID: ThreadPosition] = [:]
         for finding in findings {
             cited.insert(finding.item)
             cited.formUnion(finding.supportingItems)
-            guard let item = byID[finding.item] else { continue }
-            let neighbours: [TimelineItem]
+            guard let place = placeByID[finding.item] else { continue }
+            let item = all[place]
+            let neighbours: [Int]
             if item.conversation != nil, let thread = conversations[Self.threadKey(of: item)] {
-                let range = thread.range(around: item, radius: 3)
-                neighbours = range.map { Array(thread.items[$0]) } ?? [item]
+                let range = thread.range(around: place, radius: 3)
+                neighbours = range.map { Array(thread.places[$0]) } ?? [place]
                 for index in range.map(Array.init) ?? [] {
-                    threadPositions[thread.items[index].id] = ThreadPosition(
-                        line: index + 1, lineCount: thread.items.count)
+                    threadPositions[all[thread.places[index]].id] = ThreadPosition(
+                        line: index + 1, lineCount: thread.places.count)
                 }
             } else if let instant = item.occurredAt {
                 let day = ownByDay[LocalDay.containing(instant, in: zone)]
                 neighbours = day.flatMap { day in
-                    day.range(around: item, radius: 5).map { Array(day.items[$0]) }
-                } ?? [item]
+                    day.range(around: place, radius: 5).map { Array(day.places[$0]) }
+                } ?? [place]
             } else {
                 neighbours = []
             }
             // The flagged item stays in its context, marked, so a reader sees where it sits.
-            let ids = neighbours.count > 1 ? neighbours.map(\.id) : []
+            let ids = neighbours.count > 1 ? neighbours.map { all[$0].id } : []
             context[finding.id] = ids
             cited.formUnion(ids)
         }
         var items: [ItemID: TimelineItem] = [:]
-        for id in cited { items[id] = byID[id] }
+        for id in cited { items[id] = placeByID[id].map { all[$0] } }
 
         var itemsInPeriod: [String: [String: Int]] = [:]
         if configuration.from != nil || configuration.to != nil {
-            let inPeriod = timeline.items.filter(configuration.isInPeriod)
-            let byFile = Dictionary(grouping: inPeriod) {
-                "\($0.source.archiveSHA256)\u{1F}\($0.source.file)"
+            var countByFile: [String: Int] = [:]
+            for item in all where configuration.isInPeriod(item) {
+                countByFile["\(item.source.archiveSHA256)\u{1F}\(item.source.file)", default: 0] += 1
             }
             for archive in archives {
                 for section in archive.coverage {
                     itemsInPeriod[archive.sha256, default: [:]][section.section] = section.files
-                        .reduce(0) { $0 + (byFile["\(archive.sha256)\u{1F}\($1)"]?.count ?? 0) }
+                        .reduce(0) { $0 + (countByFile["\(archive.sha256)\u{1F}\($1)"] ?? 0) }
                 }
             }
         }
@@ -92,7 +96,7 @@ extension EvidenceBundle {
             archives: archives, findings: findings, incidents: incidents, items: items,
             context: context, policyClauses: clauses, ruleDescriptions: ruleDescriptions,
             inputHashes: inputHashes,
-            ownActivity: timeline.items.filter {
+            ownActivity: all.lazy.filter {
                 $0.isAuthoredByOwner && configuration.isInPeriod($0)
             }
             .compactMap(\.occurredAt),
@@ -124,20 +128,22 @@ extension EvidenceBundle {
     }
 }
 
-/// Items in timeline order with each one's first place, for finding an item's neighbours
-/// without sorting again.
+/// Some items of a timeline, by their places in it, in timeline order, with each one's position
+/// among them, for finding an item's neighbours without sorting again.
 private struct OrderedItems {
-    let items: [TimelineItem]
-    private let places: [ItemID: Int]
+    /// The items' places in the timeline, in timeline order.
+    let places: [Int]
+    private let positions: [Int: Int]
 
-    init(_ items: [TimelineItem]) {
-        self.items = items.sorted(by: Timeline.isOrderedBefore)
-        places = Dictionary(self.items.enumerated().map { ($1.id, $0) }) { first, _ in first }
+    init(_ places: [Int], of items: [TimelineItem]) {
+        self.places = places.sorted { Timeline.isOrderedBefore(items[$0], items[$1]) }
+        positions = Dictionary(self.places.enumerated().map { ($1, $0) }) { first, _ in first }
     }
 
-    /// The places of up to `radius` items either side of `item`, or nil when it is not here.
-    func range(around item: TimelineItem, radius: Int) -> ClosedRange<Int>? {
-        guard let index = places[item.id] else { return nil }
-        return max(0, index - radius)...min(items.count - 1, index + radius)
+    /// The positions of up to `radius` items either side of the item at timeline place
+    /// `place`, or nil when it is not here.
+    func range(around place: Int, radius: Int) -> ClosedRange<Int>? {
+        guard let index = positions[place] else { return nil }
+        return max(0, index - radius)...min(places.count - 1, index + radius)
     }
 }

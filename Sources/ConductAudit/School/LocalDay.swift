@@ -92,7 +92,8 @@ public struct LocalDay: Hashable, Comparable, Sendable, CustomStringConvertible,
 
     /// The day as `"yyyy-MM-dd"`, such as `"2024-03-26"`.
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        TimeFormatting.padded(year, width: 4) + "-" + TimeFormatting.padded(month) + "-"
+            + TimeFormatting.padded(day)
     }
 
     /// The day as a reader expects it in a report, such as "Tuesday 26 March 2024".

@@ -66,9 +66,9 @@ public struct StaffTimetable: Sendable {
         let minute = parts.minute ?? 0
         let second = parts.second ?? 0
         let secondsSinceMidnight = hour * 3600 + minute * 60 + second
-        let clock = String(format: "%02d:%02d", hour, minute)
+        let clock = TimeFormatting.padded(hour) + ":" + TimeFormatting.padded(minute)
         let offset = Self.offset(zone.secondsFromGMT(for: instant))
-        let localTime = String(format: "%02d:%02d:%02d", hour, minute, second)
+        let localTime = clock + ":" + TimeFormatting.padded(second)
         let status = status(of: day)
 
         let (isWorking, reason) = explain(
@@ -129,6 +129,6 @@ public struct StaffTimetable: Sendable {
     private static func offset(_ seconds: Int) -> String {
         let sign = seconds < 0 ? "-" : "+"
         let minutes = abs(seconds) / 60
-        return sign + String(format: "%02d:%02d", minutes / 60, minutes % 60)
+        return sign + TimeFormatting.padded(minutes / 60) + ":" + TimeFormatting.padded(minutes % 60)
     }
 }

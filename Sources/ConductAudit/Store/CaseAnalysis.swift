@@ -1,6 +1,8 @@
 /// The findings of a case as the evidence shows them: each with its current review status,
 /// grouped into incidents, with the timeline they cite.
 public struct CaseAnalysis: Sendable {
+    /// The case's timeline; after ``CaseDatabase/analyse(with:analyzer:runID:)``, with raw
+    /// fragments only of the kinds the rules read (the evidence reads cited items in full).
     public var timeline: Timeline
     /// The findings, each with the status of its latest review (else the rule's own status).
     public var findings: [Finding]

@@ -1,9 +1,16 @@
+import Foundation
+
 extension CaseDatabase {
     /// Analyses the case's whole timeline and stores the run's findings.
     ///
     /// Findings of the rules that ran are replaced; reviews are never touched, and because a
     /// finding's id depends only on the archive content, the rule and its subject, a finding that
     /// comes back keeps every decision recorded on it.
+    ///
+    /// The timeline is read lean: raw fragments only of the kinds the rules read
+    /// (``Analyzer/rawFragmentKinds(for:)``), so the result's ``CaseAnalysis/timeline`` is
+    /// lean too; ``evidenceBundle(for:archives:configuration:ruleDescriptions:inputHashes:generatedAt:)``
+    /// takes the items the evidence cites from the case in full.
     /// - Parameters:
     ///   - configuration: the audit's configuration (rules, period, school, roster).
     ///   - analyzer: the rules available.
@@ -14,7 +21,8 @@ extension CaseDatabase {
         with configuration: AuditConfiguration, analyzer: Analyzer = Analyzer(),
         runID: String? = nil
     ) throws -> CaseAnalysis {
-        let timeline = try timeline()
+        let timeline = try timeline(
+            rawFragmentsOf: analyzer.rawFragmentKinds(for: configuration))
         let result = analyzer.analyze(timeline, configuration: configuration)
         try replaceFindings(result.findings, rules: result.rulesRun, runID: runID)
         let wanted = Set(result.findings.map(\.id))
@@ -33,6 +41,26 @@ extension CaseDatabase {
             timeline: try timeline(), findings: findings,
             incidents: Self.incidents(of: findings, analyzer: analyzer),
             rulesRun: Array(Set(findings.map(\.rule))).sorted())
+    }
+
+    /// The evidence of an analysis of this case, with every item it cites read from the case in
+    /// full (raw fragment included), whatever timeline the analysis holds.
+    ///
+    /// The bundle is assembled from `analysis` as ``EvidenceBundle/assemble(timeline:findings:incidents:archives:reviews:configuration:ruleDescriptions:inputHashes:generatedAt:)``
+    /// does, with the case's review decisions; it has no media yet.
+    /// - Throws: ``StoreError`` when the case cannot be read.
+    public func evidenceBundle(
+        for analysis: CaseAnalysis, archives: [ImportedArchive],
+        configuration: AuditConfiguration, ruleDescriptions: [RuleID: String],
+        inputHashes: [String: String], generatedAt: Date
+    ) throws -> EvidenceBundle {
+        var bundle = EvidenceBundle.assemble(
+            timeline: analysis.timeline, findings: analysis.findings,
+            incidents: analysis.incidents, archives: archives, reviews: try reviews(),
+            configuration: configuration, ruleDescriptions: ruleDescriptions,
+            inputHashes: inputHashes, generatedAt: generatedAt)
+        bundle.items = try items(ids: Array(bundle.items.keys))
+        return bundle
     }
 
     /// Groups findings into incidents titled by their rules.

@@ -143,13 +143,36 @@ public struct CaseDatabase: Sendable {
     }
 
     /// The merged timeline of every item in the case.
-    public func timeline() throws -> Timeline {
+    /// - Parameter kinds: when given, only items of these kinds carry their raw fragment; the
+    ///   others have an empty ``TimelineItem/rawFragment``. For analysis, which reads few
+    ///   (``Analyzer/rawFragmentKinds(for:)``): the fragments are most of a timeline's size.
+    ///   Nil (the default) loads every item in full.
+    public func timeline(rawFragmentsOf kinds: Set<ActivityKind>? = nil) throws -> Timeline {
         try read { db in
             let paths = try archivePaths(db)
-            let records = try ItemRecord.order(ItemRecord.Columns.occurredAt, ItemRecord.Columns.id)
-                .fetchAll(db)
-            return Timeline(
-                items: try records.map { try $0.item(archivePath: paths[$0.sourceArchive] ?? "") })
+            // Each row becomes an item as it is read: the rows are never all in memory at once
+            // beside the items, and repeated values are shared between items.
+            var items: [TimelineItem] = []
+            items.reserveCapacity(try ItemRecord.fetchCount(db))
+            var values = SharedRowValues()
+            var request = ItemRecord.order(ItemRecord.Columns.occurredAt, ItemRecord.Columns.id)
+            if let kinds {
+                let fragment = ItemRecord.Columns.rawFragment
+                let kept = kinds.map(\.rawValue).sorted()
+                let selected: SQL =
+                    kept.isEmpty
+                    ? "''" : "CASE WHEN kind IN \(kept) THEN raw_fragment ELSE '' END"
+                request = request.select(
+                    ItemRecord.storedColumns.map { column -> any SQLSelectable in
+                        column.name == fragment.name ? selected.forKey(fragment.name) : column
+                    })
+            }
+            let rows = try Row.fetchCursor(db, request)
+            while let row = try rows.next() {
+                let record = try ItemRecord(row: row, sharing: &values)
+                items.append(try record.item(archivePath: paths[record.sourceArchive] ?? ""))
+            }
+            return Timeline(items: consume items)
         }
     }
 

@@ -13,17 +13,27 @@ public enum TimeFormatting {
         let calendar = gregorian(in: zone)
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: instant)
         let offset = zone.secondsFromGMT(for: instant)
-        return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02d%@", parts.year ?? 0, parts.month ?? 0,
-            parts.day ?? 0, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0,
-            offsetString(seconds: offset))
+        return padded(parts.year ?? 0, width: 4) + "-" + padded(parts.month ?? 0) + "-"
+            + padded(parts.day ?? 0) + "T" + padded(parts.hour ?? 0) + ":"
+            + padded(parts.minute ?? 0) + ":" + padded(parts.second ?? 0)
+            + offsetString(seconds: offset)
     }
 
     /// "+01:00" for 3600 seconds.
     public static func offsetString(seconds: Int) -> String {
         let sign = seconds < 0 ? "-" : "+"
         let magnitude = abs(seconds)
-        return String(format: "%@%02d:%02d", sign, magnitude / 3600, (magnitude % 3600) / 60)
+        return sign + padded(magnitude / 3600) + ":" + padded((magnitude % 3600) / 60)
+    }
+
+    /// `value` in decimal, zero-padded to `width` characters, as `String(format: "%0*d")`
+    /// writes it ("07" for 7, "-005" for -5 in 4), without the cost of a format string: times
+    /// and days are written for every item of a timeline.
+    public static func padded(_ value: Int, width: Int = 2) -> String {
+        let sign = value < 0 ? "-" : ""
+        let digits = String(value.magnitude)
+        return sign + String(repeating: "0", count: max(0, width - sign.count - digits.count))
+            + digits
     }
 
     /// A Gregorian calendar fixed to `zone` (never the process's locale or zone).

@@ -6,9 +6,13 @@ import Foundation
 public struct Timeline: Sendable, Equatable {
     public private(set) var items: [TimelineItem]
 
-    public init(items: [TimelineItem] = []) {
-        self.items = []
-        merge(items)
+    public init(items: consuming [TimelineItem] = []) {
+        // The same as merging into an empty timeline, in place: a timeline can hold hundreds
+        // of thousands of items, and a second array of them would double its memory.
+        var seen = Set<ItemID>(minimumCapacity: items.count)
+        items.removeAll { !seen.insert($0.id).inserted }
+        items.sort(by: Self.isOrderedBefore)
+        self.items = items
     }
 
     /// Adds items not already present and restores the time order.

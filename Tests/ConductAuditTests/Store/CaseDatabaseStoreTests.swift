@@ -138,6 +138,38 @@ import Testing
         #expect(try database.archives() == [Self.archiveA])
     }
 
+    @Test("a loaded timeline shares repeated values between items and equals what was stored")
+    func timelineSharesRepeatedValues() throws {
+        // Given items of one file by the same author, with the same counterparties, one thread
+        let database = try CaseDatabase.makeInMemory()
+        let items = (0..<4).map { index in
+            TimelineItem(
+                platform: .facebook, kind: .message, isAuthoredByOwner: index.isMultiple(of: 2),
+                author: Person(name: "Rebecca Hale", handle: "rhale", accountID: "1"),
+                counterparties: [Person(name: "Zoë Kent"), Person(handle: "", accountID: "7")],
+                text: "message \(index)",
+                attachments: index == 1 ? [Attachment(kind: .photo, uri: "photos/1.jpg")] : [],
+                conversation: "zoe_k_123",
+                occurredAt: Date(timeIntervalSince1970: Double(1_718_180_000 + index * 60)),
+                timeBasis: .explicit,
+                source: SourceReference(
+                    archiveSHA256: Self.archiveA.sha256, archivePath: Self.archiveA.path,
+                    file: "messages/inbox/zoe_k_123/message_1.json", locator: "/messages/\(index)"),
+                rawFragment: "{\"n\": \(index)}")
+        }
+        try database.store(Self.archiveA, items: items.reversed())
+
+        // When the whole timeline is loaded
+        let timeline = try database.timeline()
+
+        // Then it holds every item exactly, in time order, as loading them one by one does
+        #expect(timeline.items == items)
+        #expect(try database.items(ids: items.map(\.id)).count == 4)
+        for item in timeline.items {
+            #expect(try database.items(ids: [item.id])[item.id] == item)
+        }
+    }
+
     @Test("storing the same archive again adds nothing")
     func reStoreIsIdempotent() throws {
         // Given a case holding one archive

@@ -35,10 +35,9 @@ import Testing
         _ analysis: CaseAnalysis, database: CaseDatabase, archives: [ImportedArchive],
         configuration: AuditConfiguration
     ) throws -> EvidenceBundle {
-        var bundle = EvidenceBundle.assemble(
-            timeline: analysis.timeline, findings: analysis.findings,
-            incidents: analysis.incidents, archives: archives, reviews: try database.reviews(),
-            configuration: configuration, ruleDescriptions: [:], inputHashes: [:],
+        var bundle = try database.evidenceBundle(
+            for: analysis, archives: archives, configuration: configuration,
+            ruleDescriptions: [:], inputHashes: [:],
             generatedAt: Date(timeIntervalSince1970: 1_742_000_000))
         bundle.attach(EvidenceMediaCollector().collect(for: bundle.citedItems, archives: archives))
         return bundle

@@ -26,6 +26,11 @@ public enum PersonalDataDetector {
     /// kind found in the order of ``PersonalDataMatch/Kind``.
     public static func matches(in text: TokenizedText) -> [PersonalDataMatch] {
         let string = text.text
+        // Every pattern but the e-mail one needs a digit (ICU's `\\d`, any decimal digit), and that
+        // one needs an "@": most texts have neither, and need no pattern run at all.
+        guard string.unicodeScalars.contains(where: { $0.properties.numericType != nil })
+            || string.contains("@")
+        else { return [] }
         var found: [PersonalDataMatch] = []
         func add(_ match: PersonalDataMatch) {
             if !found.contains(where: { $0.range.overlaps(match.range) }) { found.append(match) }

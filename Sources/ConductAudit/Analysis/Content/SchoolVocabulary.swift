@@ -48,8 +48,12 @@ public struct SchoolVocabulary: Sendable {
 
     /// Reads `text`: its words, the pupils, colleagues and school names it holds.
     public func read(_ text: String) -> TextReading {
-        let tokens = TokenizedText(text)
-        return TextReading(
+        read(TokenizedText(text))
+    }
+
+    /// Reads a text already cut into words: the pupils, colleagues and school names it holds.
+    public func read(_ tokens: TokenizedText) -> TextReading {
+        TextReading(
             tokens: tokens, pupils: pupils.mentions(in: tokens),
             colleagues: colleagues.mentions(in: tokens),
             schoolNames: schoolNames.matches(in: tokens))

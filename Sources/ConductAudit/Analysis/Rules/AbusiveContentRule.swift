@@ -28,7 +28,7 @@
 /// Severity: an insult aimed at a named person is high (it may be defamatory); an insult aimed
 /// at a group or the school, or a disparaging word, is medium; profanity is low, or medium when
 /// aimed at a named person. One finding per item; its incident is the item.
-public struct AbusiveContentRule: ExampleDocumentedRule {
+public struct AbusiveContentRule: ExampleDocumentedRule, ItemContentRule {
     /// The built-in word lists the rule reads (the school's additions are added per audit).
     public let lexicon: ContentLexicon
 
@@ -46,22 +46,19 @@ public struct AbusiveContentRule: ExampleDocumentedRule {
     /// How far (in words) an insult may stand from its target in one sentence.
     static let insultReach = 8
 
-    public func findings(in timeline: Timeline, configuration: AuditConfiguration) -> [Finding] {
-        let vocabulary = SchoolVocabulary(
-            configuration: configuration, timeline: timeline, lexicon: lexicon)
-        var findings: [Finding] = []
-        for item in timeline.items
-        where item.isAuthoredByOwner && ConfidentialDisclosureRule.authoredKinds.contains(item.kind)
-        {
-            guard let text = TextReading.authoredText(of: item) else { continue }
-            let day = item.occurredAt.map { LocalDay.containing($0, in: configuration.timeZone) }
-            let hits = assess(vocabulary.read(text), vocabulary: vocabulary, on: day)
-            guard !hits.isEmpty else { continue }
-            findings.append(
-                finding(
-                    for: item, excerpt: text, hits: hits, day: day, configuration: configuration))
-        }
-        return findings
+    public func finding(for item: TimelineItem, text: inout ItemText, context: ContentContext)
+        -> Finding?
+    {
+        guard item.isAuthoredByOwner,
+            ConfidentialDisclosureRule.authoredKinds.contains(item.kind),
+            let written = text.authored()
+        else { return nil }
+        let configuration = context.configuration
+        let day = item.occurredAt.map { LocalDay.containing($0, in: configuration.timeZone) }
+        let hits = assess(text.reading(), vocabulary: context.vocabulary, on: day)
+        guard !hits.isEmpty else { return nil }
+        return finding(
+            for: item, excerpt: written, hits: hits, day: day, configuration: configuration)
     }
 
     public func incidentTitle(key: String, findings: [Finding]) -> String {

@@ -27,7 +27,7 @@ import Foundation
 ///
 /// Severity is high: the policy calls it illegal. One finding per item; its incident is the
 /// item.
-public struct AgeMisrepresentationRule: ExampleDocumentedRule {
+public struct AgeMisrepresentationRule: ExampleDocumentedRule, ItemContentRule {
     /// The built-in word lists the rule reads.
     public let lexicon: ContentLexicon
 
@@ -38,6 +38,9 @@ public struct AgeMisrepresentationRule: ExampleDocumentedRule {
     }
 
     public let id = RuleID.ageMisrepresentation
+
+    /// Profiles: a birthday may be only in the profile's raw JSON.
+    public var rawFragmentKinds: Set<ActivityKind> { [.profile] }
 
     public let summary =
         "An adult member of staff presenting as a child (profile age or birthday, or "
@@ -50,51 +53,48 @@ public struct AgeMisrepresentationRule: ExampleDocumentedRule {
     /// Year groups that count in "year N student".
     static let yearGroups = 1...13
 
-    public func findings(in timeline: Timeline, configuration: AuditConfiguration) -> [Finding] {
+    public func finding(for item: TimelineItem, text itemText: inout ItemText, context: ContentContext)
+        -> Finding?
+    {
+        guard item.isAuthoredByOwner else { return nil }
+        let configuration = context.configuration
         let zone = configuration.timeZone
-        let latest = timeline.items.compactMap(\.occurredAt).max().map {
-            LocalDay.containing($0, in: zone)
+        let isProfile = item.kind == .profile
+        guard isProfile || ConfidentialDisclosureRule.authoredKinds.contains(item.kind) else {
+            return nil
         }
-        let referenceDay = latest ?? configuration.to
-        var findings: [Finding] = []
-        for item in timeline.items where item.isAuthoredByOwner {
-            let isProfile = item.kind == .profile
-            guard isProfile || ConfidentialDisclosureRule.authoredKinds.contains(item.kind) else {
-                continue
-            }
-            let text = isProfile ? item.text : TextReading.authoredText(of: item)
-            var highlights = Highlights()
-            var reasons: [String] = []
-            var confidence = 0.0
-            if isProfile, let referenceDay,
-                let claim = birthdayClaim(in: item, text: text, on: referenceDay)
-            {
-                if let range = claim.range { highlights.add(range, label: "birthday") }
+        // A profile's text is the platform's fields, not authored text; read it on its own.
+        let text = isProfile ? item.text : itemText.authored()
+        var highlights = Highlights()
+        var reasons: [String] = []
+        var confidence = 0.0
+        if isProfile, let referenceDay = context.referenceDay,
+            let claim = birthdayClaim(in: item, text: text, on: referenceDay)
+        {
+            if let range = claim.range { highlights.add(range, label: "birthday") }
+            reasons.append(claim.reason)
+            confidence = max(confidence, claim.confidence)
+        }
+        if let text {
+            let tokens = isProfile ? TokenizedText(text) : itemText.tokens()
+            for claim in selfDescriptions(in: tokens) {
+                highlights.add(claim.range, label: "self-description as a child")
                 reasons.append(claim.reason)
-                confidence = max(confidence, claim.confidence)
+                confidence = max(confidence, 0.7)
             }
-            if let text {
-                for claim in selfDescriptions(in: TokenizedText(text)) {
-                    highlights.add(claim.range, label: "self-description as a child")
-                    reasons.append(claim.reason)
-                    confidence = max(confidence, 0.7)
-                }
-            }
-            guard !reasons.isEmpty else { continue }
-            let day = item.occurredAt.map { LocalDay.containing($0, in: zone) }
-            let explanation =
-                "\(configuration.staff.name) is an adult member of staff. "
-                + reasons.joined(separator: " ")
-                + " The policy: it is illegal for an adult to network by giving their age and "
-                + "status as a child."
-            findings.append(
-                Finding(
-                    rule: id, severity: .high, confidence: confidence, item: item,
-                    excerpt: text ?? item.title, highlights: highlights.textSpans,
-                    explanation: explanation,
-                    incidentKey: ContentIncidentKey.make(for: item, on: day)))
         }
-        return findings
+        guard !reasons.isEmpty else { return nil }
+        let day = item.occurredAt.map { LocalDay.containing($0, in: zone) }
+        let explanation =
+            "\(configuration.staff.name) is an adult member of staff. "
+            + reasons.joined(separator: " ")
+            + " The policy: it is illegal for an adult to network by giving their age and "
+            + "status as a child."
+        return Finding(
+            rule: id, severity: .high, confidence: confidence, item: item,
+            excerpt: text ?? item.title, highlights: highlights.textSpans,
+            explanation: explanation,
+            incidentKey: ContentIncidentKey.make(for: item, on: day))
     }
 
     public func incidentTitle(key: String, findings: [Finding]) -> String {

@@ -24,7 +24,7 @@
 /// who is not on the roster cannot be recognised by name; an activity word alone, on a day that
 /// is not a school day and with no school named ("World Book Day costume ready for tomorrow" on
 /// a Sunday), is not a finding. One finding per post; its incident is the post.
-public struct ChildIdentificationRule: ExampleDocumentedRule {
+public struct ChildIdentificationRule: ExampleDocumentedRule, ItemContentRule {
     /// The built-in word lists the rule reads.
     public let lexicon: ContentLexicon
 
@@ -40,27 +40,19 @@ public struct ChildIdentificationRule: ExampleDocumentedRule {
         "Photos or videos of pupils, or pupils named or tagged in media posts, on a personal "
         + "account."
 
-    public func findings(in timeline: Timeline, configuration: AuditConfiguration) -> [Finding] {
-        let vocabulary = SchoolVocabulary(
-            configuration: configuration, timeline: timeline, lexicon: lexicon)
-        let calendar = SchoolCalendar(configuration: configuration.school)
-        var findings: [Finding] = []
-        for item in timeline.items
-        where item.isAuthoredByOwner && item.kind == .post
-            && item.attachments.contains(where: \.kind.isVisualMedia)
-        {
-            let day = item.occurredAt.map { LocalDay.containing($0, in: configuration.timeZone) }
-            let text = TextReading.authoredText(of: item)
-            let reading = vocabulary.read(text ?? "")
-            let isSchoolDay = day.map { calendar.status(of: $0) == .termDay } ?? false
-            if let finding = finding(
-                for: item, text: text, reading: reading, vocabulary: vocabulary, day: day,
-                isSchoolDay: isSchoolDay, configuration: configuration)
-            {
-                findings.append(finding)
-            }
-        }
-        return findings
+    public func finding(for item: TimelineItem, text: inout ItemText, context: ContentContext)
+        -> Finding?
+    {
+        guard item.isAuthoredByOwner, item.kind == .post,
+            item.attachments.contains(where: \.kind.isVisualMedia)
+        else { return nil }
+        let configuration = context.configuration
+        let day = item.occurredAt.map { LocalDay.containing($0, in: configuration.timeZone) }
+        let isSchoolDay = day.map { context.calendar.status(of: $0) == .termDay } ?? false
+        return finding(
+            for: item, text: text.authored(), reading: text.reading(),
+            vocabulary: context.vocabulary, day: day, isSchoolDay: isSchoolDay,
+            configuration: configuration)
     }
 
     public func incidentTitle(key: String, findings: [Finding]) -> String {

@@ -40,7 +40,7 @@
 ///
 /// One finding per item; its incident is the item (incident key: the school-local day and the
 /// item id), since each disclosure is judged on its own words.
-public struct ConfidentialDisclosureRule: ExampleDocumentedRule {
+public struct ConfidentialDisclosureRule: ExampleDocumentedRule, ItemContentRule {
     /// The built-in word lists the rule reads (the school's additions are added per audit).
     public let lexicon: ContentLexicon
 
@@ -59,24 +59,21 @@ public struct ConfidentialDisclosureRule: ExampleDocumentedRule {
     /// The kinds of item whose text the member wrote.
     static let authoredKinds: Set<ActivityKind> = [.post, .comment, .message]
 
-    public func findings(in timeline: Timeline, configuration: AuditConfiguration) -> [Finding] {
-        let vocabulary = SchoolVocabulary(
-            configuration: configuration, timeline: timeline, lexicon: lexicon)
-        var findings: [Finding] = []
-        for item in timeline.items
-        where item.isAuthoredByOwner && Self.authoredKinds.contains(item.kind) {
-            guard let text = TextReading.authoredText(of: item) else { continue }
-            let day = item.occurredAt.map { LocalDay.containing($0, in: configuration.timeZone) }
-            let reading = vocabulary.read(text)
-            guard let disclosure = assess(reading, vocabulary: vocabulary, on: day) else {
-                continue
-            }
-            findings.append(
-                finding(
-                    for: item, excerpt: text, disclosure: disclosure, day: day,
-                    configuration: configuration))
-        }
-        return findings
+    public func finding(for item: TimelineItem, text: inout ItemText, context: ContentContext)
+        -> Finding?
+    {
+        guard item.isAuthoredByOwner, Self.authoredKinds.contains(item.kind),
+            let written = text.authored()
+        else { return nil }
+        let configuration = context.configuration
+        let day = item.occurredAt.map { LocalDay.containing($0, in: configuration.timeZone) }
+        guard
+            let disclosure = assess(
+                text.reading(), vocabulary: context.vocabulary, on: day)
+        else { return nil }
+        return finding(
+            for: item, excerpt: written, disclosure: disclosure, day: day,
+            configuration: configuration)
     }
 
     public func incidentTitle(key: String, findings: [Finding]) -> String {

@@ -11,19 +11,13 @@
 ///
 /// One incident per former pupil per platform. Severity is high for messages and medium for
 /// everything else.
-public struct ExPupilContactRule: PolicyRule {
+public struct ExPupilContactRule: PupilContactShareRule {
     public init() {}
 
     public let id = RuleID.exPupilContact
 
     public let summary =
         "Interaction on social media with a former pupil who was under 18 at the time."
-
-    public func findings(in timeline: Timeline, configuration: AuditConfiguration) -> [Finding] {
-        PupilContactAnalysis(timeline: timeline, configuration: configuration).findings.filter {
-            $0.rule == id
-        }
-    }
 
     public func incidentTitle(key: String, findings: [Finding]) -> String {
         PupilContactRule.incidentTitle(key: key, findings: findings, who: "former pupil")

@@ -90,7 +90,13 @@ extension PupilContactAnalysis {
 
         /// Makes the findings and observations for one item.
         mutating func examine(_ item: TimelineItem) {
-            guard let involvement = involvement(of: item) else { return }
+            // Most items name no pupil: judging how they involve one would be wasted.
+            guard
+                item.counterparties.contains(where: {
+                    identities[PersonOnPlatform(person: $0, platform: item.platform)] != nil
+                }),
+                let involvement = involvement(of: item)
+            else { return }
             var subjects = Set<String>()
             for person in item.counterparties {
                 let key = PersonOnPlatform(person: person, platform: item.platform)

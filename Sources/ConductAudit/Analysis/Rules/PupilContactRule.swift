@@ -14,7 +14,7 @@
 /// One incident per pupil per platform, its findings in time order. Severity is high for
 /// messages and medium for connections and other contact; confidence comes from how surely the
 /// person was identified as the pupil.
-public struct PupilContactRule: PolicyRule {
+public struct PupilContactRule: PupilContactShareRule {
     public init() {}
 
     public let id = RuleID.pupilContact
@@ -22,12 +22,6 @@ public struct PupilContactRule: PolicyRule {
     public let summary =
         "Interaction on social media with a pupil on roll at the time (friendship, request, "
         + "follow, message, comment, reaction, tag or mention)."
-
-    public func findings(in timeline: Timeline, configuration: AuditConfiguration) -> [Finding] {
-        PupilContactAnalysis(timeline: timeline, configuration: configuration).findings.filter {
-            $0.rule == id
-        }
-    }
 
     public func incidentTitle(key: String, findings: [Finding]) -> String {
         Self.incidentTitle(key: key, findings: findings, who: "pupil")

@@ -70,25 +70,33 @@ struct ItemRecord: FetchableRecord, PersistableRecord {
     }
 
     init(row: Row) throws {
+        var values = SharedRowValues()
+        try self.init(row: row, sharing: &values)
+    }
+
+    /// Decodes a row, taking repeated values from (and adding them to) `values`, for loading
+    /// many rows.
+    init(row: Row, sharing values: inout SharedRowValues) throws {
         id = try row.decode(String.self, forColumn: Columns.id)
         platform = try row.decode(String.self, forColumn: Columns.platform)
         kind = try row.decode(String.self, forColumn: Columns.kind)
         authored = try row.decode(Bool.self, forColumn: Columns.authored)
         author = try row.decode(String?.self, forColumn: Columns.author)
-            .map { try StoredJSON.value(Person.self, from: $0) }
-        counterparties = try StoredJSON.value(
-            [Person].self, from: row.decode(String.self, forColumn: Columns.counterparties))
+            .map { try values.person($0) }
+        counterparties = try values.people(
+            row.decode(String.self, forColumn: Columns.counterparties))
         text = try row.decode(String?.self, forColumn: Columns.text)
         title = try row.decode(String?.self, forColumn: Columns.title)
-        attachments = try StoredJSON.value(
-            [Attachment].self, from: row.decode(String.self, forColumn: Columns.attachments))
+        attachments = try values.attachments(
+            row.decode(String.self, forColumn: Columns.attachments))
         conversation = try row.decode(String?.self, forColumn: Columns.conversation)
+            .map { values.string($0) }
         connectionState = try row.decode(String?.self, forColumn: Columns.connectionState)
         occurredAt = try row.decode(Int64?.self, forColumn: Columns.occurredAt)
         timeBasis = try row.decode(String.self, forColumn: Columns.timeBasis)
         rawFragment = try row.decode(String.self, forColumn: Columns.rawFragment)
-        sourceArchive = try row.decode(String.self, forColumn: Columns.sourceArchive)
-        sourceFile = try row.decode(String.self, forColumn: Columns.sourceFile)
+        sourceArchive = values.string(try row.decode(String.self, forColumn: Columns.sourceArchive))
+        sourceFile = values.string(try row.decode(String.self, forColumn: Columns.sourceFile))
         sourceLocator = try row.decode(String.self, forColumn: Columns.sourceLocator)
     }
 

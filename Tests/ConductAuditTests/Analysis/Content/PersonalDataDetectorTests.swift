@@ -145,4 +145,16 @@ import Testing
         #expect(match.range == 6..<18)
         #expect(TokenizedText(text).substring(match.range) == "07700 900456")
     }
+
+    @Test(
+        "a text without a digit or an @ has no personal data; an e-mail needs no digit",
+        arguments: [
+            ("Lovely walk with Grace and the dog this morning", [PersonalDataMatch.Kind]()),
+            ("write to grace.turner@example.co.uk about it", [.email]),
+            ("ring 07700 900123 or grace@example.com", [.phoneNumber, .email]),
+            ("born ٣ March 2015", []),
+        ])
+    func textsWithoutDigitsOrAt(_ text: String, _ expected: [PersonalDataMatch.Kind]) {
+        #expect(Self.kinds(text) == expected)
+    }
 }

@@ -87,6 +87,26 @@ import Testing
         #expect(Set(expected).subtracting(found).sorted() == [])
     }
 
+    @Test("the analyzer's one shared analysis gives what each pupil rule finds on its own")
+    func sharedAnalysisMatchesRulesAlone() throws {
+        let school = try SchoolConfiguration.load(
+            from: Self.samples.appendingPathComponent("school.yaml"))
+        let roster = try Roster.load(from: Self.samples.appendingPathComponent("pupils.csv"))
+        let staff = try #require(school.staffMember(named: "Rebecca Hale"))
+        let imported = try ArchiveImport(importers: [FacebookJSONImporter()]).importArchive(
+            at: Self.samples.appendingPathComponent("facebook-rebeccahale-2025-03-14"),
+            localTimeZone: school.school.timeZone)
+        let timeline = Timeline(items: imported.items)
+        let configuration = AuditConfiguration(
+            school: school, staff: staff, roster: roster, rules: [.pupilContact, .exPupilContact])
+        let alone =
+            PupilContactRule().findings(in: timeline, configuration: configuration)
+            + ExPupilContactRule().findings(in: timeline, configuration: configuration)
+        let shared = Analyzer().analyze(timeline, configuration: configuration).findings
+        #expect(!alone.isEmpty)
+        #expect(shared.sorted { $0.id < $1.id } == alone.sorted { $0.id < $1.id })
+    }
+
     @Test("no decoy is flagged by these rules")
     func decoys() throws {
         let (result, key) = try Self.analyse()

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+@testable import ConductAudit
+
+/// The shared content pass: one reading per item must give every rule exactly the findings it
+/// makes on its own.
+@Suite struct ContentPassTests {
+    /// The content rules the tool ships.
+    static let contentRules = Analyzer.standardRules.compactMap { $0 as? any ItemContentRule }
+
+    /// A timeline of every content rule's examples, triggering and not.
+    static func exampleTimeline() -> Timeline {
+        let examples = contentRules.compactMap { $0 as? any ExampleDocumentedRule }
+            .flatMap { $0.triggeringExamples + $0.nonTriggeringExamples }
+        return Timeline(
+            items: examples.enumerated().map {
+                $0.element.item(in: SampleSchool.london, index: $0.offset)
+            })
+    }
+
+    @Test("the shipped content rules all take part in the shared pass")
+    func everyContentRuleIsShared() {
+        #expect(
+            Set(Self.contentRules.map(\.id))
+                == [
+                    .confidentialDisclosure, .childIdentification, .abusiveContent,
+                    .ageMisrepresentation,
+                ])
+    }
+
+    @Test("one pass over all content rules gives each rule's own findings")
+    func sharedPassMatchesRulesAlone() throws {
+        let timeline = Self.exampleTimeline()
+        let configuration = try SampleSchool.configuration()
+        let shared = ContentPass(rules: Self.contentRules).findings(
+            in: timeline, configuration: configuration)
+        var alone: [Finding] = []
+        for rule in Self.contentRules {
+            let own = rule.findings(in: timeline, configuration: configuration)
+            #expect(!own.isEmpty, "\(rule.id) flags its triggering examples")
+            alone += own
+        }
+        #expect(shared.sorted { $0.id < $1.id } == alone.sorted { $0.id < $1.id })
+    }
+
+    @Test("the analyzer's findings are those of the rules run one by one")
+    func analyzerMatchesRulesAlone() throws {
+        let timeline = Self.exampleTimeline()
+        let configuration = try SampleSchool.configuration()
+        let analysis = Analyzer().analyze(timeline, configuration: configuration)
+        var alone: [Finding] = []
+        for rule in Analyzer.standardRules {
+            alone += rule.findings(in: timeline, configuration: configuration)
+        }
+        #expect(analysis.findings.map(\.id).sorted() == alone.map(\.id).sorted())
+        #expect(analysis.findings.sorted { $0.id < $1.id } == alone.sorted { $0.id < $1.id })
+    }
+
+    @Test("an item's text is cut and read as the vocabulary reads it on its own")
+    func itemTextReadsLikeTheVocabulary() throws {
+        let configuration = try SampleSchool.configuration()
+        let timeline = Self.exampleTimeline()
+        let vocabulary = SchoolVocabulary(configuration: configuration, timeline: timeline)
+        var checked = 0
+        for item in timeline.items {
+            var text = ItemText(of: item, vocabulary: vocabulary)
+            let authored = TextReading.authoredText(of: item)
+            #expect(text.authored() == authored)
+            let expected = vocabulary.read(authored ?? "")
+            // Asked twice, as two rules would: the same answer each time.
+            for _ in 0..<2 {
+                let reading = text.reading()
+                #expect(reading.tokens.words == expected.tokens.words)
+                #expect(text.tokens().words == expected.tokens.words)
+                #expect(reading.pupils == expected.pupils)
+                #expect(reading.colleagues == expected.colleagues)
+                #expect(reading.schoolNames == expected.schoolNames)
+            }
+            if !expected.pupils.isEmpty { checked += 1 }
+        }
+        #expect(checked > 0, "some example names a pupil")
+    }
+
+    @Test("rules with different word lists each read with their own vocabulary")
+    func differentLexiconsAreKeptApart() throws {
+        var entries = ContentLexicon.builtIn.entries
+        entries.abusive.insults.append("flibbertigibbet")
+        let custom = ContentLexicon(entries: entries)
+        let example = RuleExample("Honestly the head teacher is a flibbertigibbet", kind: .post)
+        let timeline = Timeline(items: [example.item(in: SampleSchool.london, index: 0)])
+        let configuration = try SampleSchool.configuration()
+        let pass = ContentPass(rules: [AbusiveContentRule(), AbusiveContentRule(lexicon: custom)])
+        // Given the same rule twice, only the copy that knows the word flags it.
+        #expect(AbusiveContentRule().findings(in: timeline, configuration: configuration).isEmpty)
+        #expect(pass.findings(in: timeline, configuration: configuration).count == 1)
+    }
+}
