@@ -22,7 +22,8 @@ final class JSONSourceIndex: @unchecked Sendable {
         case object([String: Range<Int>])
     }
 
-    /// The document, starting at index 0 (not copied).
+    /// The document (not copied: it may be a slice of a larger buffer). Offsets in this type
+    /// count from its first byte, whatever its `startIndex`.
     private let bytes: Data
     /// The range of the document's top-level value.
     private var root: Range<Int>?
@@ -32,7 +33,7 @@ final class JSONSourceIndex: @unchecked Sendable {
 
     /// Indexes `data`, which must be the exact bytes the decoder decodes.
     init(_ data: Data) {
-        bytes = data.startIndex == 0 ? data : Data(data)
+        bytes = data
         root = valueRange(startingAt: 0)
     }
 
@@ -52,30 +53,35 @@ final class JSONSourceIndex: @unchecked Sendable {
     func topLevelElementRanges() -> [Range<Int>]? {
         lock.lock()
         defer { lock.unlock() }
-        guard let root, bytes[root.lowerBound] == Self.openBracket,
+        guard let root, byte(at: root.lowerBound) == Self.openBracket,
             skipSpace(from: root.upperBound) == bytes.count
         else { return nil }
         var elements: [Range<Int>] = []
         var index = skipSpace(from: root.lowerBound + 1)
         guard index < root.upperBound else { return nil }
-        if bytes[index] == Self.closeBracket { return index + 1 == root.upperBound ? [] : nil }
+        if byte(at: index) == Self.closeBracket { return index + 1 == root.upperBound ? [] : nil }
         while true {
             let end = endOfValue(at: index)
             guard end > index, end < root.upperBound else { return nil }
             elements.append(index..<end)
             index = skipSpace(from: end)
             guard index < root.upperBound else { return nil }
-            if bytes[index] == Self.closeBracket {
+            if byte(at: index) == Self.closeBracket {
                 return index + 1 == root.upperBound ? elements : nil
             }
-            guard bytes[index] == Self.comma else { return nil }
+            guard byte(at: index) == Self.comma else { return nil }
             index = skipSpace(from: index + 1)
         }
     }
 
     /// The bytes of the document in `range`.
     func bytes(in range: Range<Int>) -> Data {
-        bytes[range]
+        bytes[(bytes.startIndex + range.lowerBound)..<(bytes.startIndex + range.upperBound)]
+    }
+
+    /// The byte at an offset from the document's start.
+    private func byte(at offset: Int) -> UInt8 {
+        bytes[bytes.startIndex + offset]
     }
 
     /// The byte range of the value at `path`.
@@ -190,17 +196,17 @@ final class JSONSourceIndex: @unchecked Sendable {
 
     /// The members of the container occupying `range`, or nil when it is not a container.
     private func members(of range: Range<Int>) -> Members? {
-        let opening = bytes[range.lowerBound]
+        let opening = byte(at: range.lowerBound)
         var index = range.lowerBound + 1
         if opening == Self.openBracket {
             var elements: [Range<Int>] = []
             while true {
                 index = skipSpace(from: index)
-                guard index < range.upperBound, bytes[index] != Self.closeBracket else { break }
+                guard index < range.upperBound, byte(at: index) != Self.closeBracket else { break }
                 let end = endOfValue(at: index)
                 elements.append(index..<end)
                 index = skipSpace(from: end)
-                if index < range.upperBound, bytes[index] == Self.comma { index += 1 }
+                if index < range.upperBound, byte(at: index) == Self.comma { index += 1 }
             }
             return .array(elements)
         }
@@ -208,25 +214,25 @@ final class JSONSourceIndex: @unchecked Sendable {
         var values: [String: Range<Int>] = [:]
         while true {
             index = skipSpace(from: index)
-            guard index < range.upperBound, bytes[index] == Self.quote else { break }
+            guard index < range.upperBound, byte(at: index) == Self.quote else { break }
             let keyEnd = endOfValue(at: index)
             let key = self.key(index..<keyEnd)
             index = skipSpace(from: keyEnd)
-            guard index < range.upperBound, bytes[index] == Self.colon else { break }
+            guard index < range.upperBound, byte(at: index) == Self.colon else { break }
             index = skipSpace(from: index + 1)
             let end = endOfValue(at: index)
             if values[key] == nil { values[key] = index..<end }
             index = skipSpace(from: end)
-            if index < range.upperBound, bytes[index] == Self.comma { index += 1 }
+            if index < range.upperBound, byte(at: index) == Self.comma { index += 1 }
         }
         return .object(values)
     }
 
     /// The key a quoted string denotes, escapes resolved.
     private func key(_ range: Range<Int>) -> String {
-        let inner = bytes[(range.lowerBound + 1)..<max(range.lowerBound + 1, range.upperBound - 1)]
+        let inner = bytes(in: (range.lowerBound + 1)..<max(range.lowerBound + 1, range.upperBound - 1))
         guard inner.contains(Self.backslash) else { return String(decoding: inner, as: UTF8.self) }
-        return (try? JSONDecoder().decode(String.self, from: Data(bytes[range])))
+        return (try? JSONDecoder().decode(String.self, from: bytes(in: range)))
             ?? String(decoding: inner, as: UTF8.self)
     }
 

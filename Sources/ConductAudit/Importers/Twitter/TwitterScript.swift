@@ -40,7 +40,7 @@ struct TwitterScript {
             bytes = bytes.dropLast()
         }
         globalName = String(decoding: name, as: UTF8.self)
-        json = Data(bytes)
+        json = bytes  // a slice sharing the file's storage: tweet files are large
     }
 
     /// The data type named by a `YTD.<type>.partN` global ("tweets", "direct_messages"), or nil

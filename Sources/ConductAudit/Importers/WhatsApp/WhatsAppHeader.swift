@@ -50,6 +50,9 @@ struct WhatsAppHeader: Equatable, Sendable {
         guard yearFirst ? third.digits <= 2 : (third.digits == 2 || third.digits == 4) else {
             return nil
         }
+        // A four-digit year outside 1971–2099 is no chat's date: the line is message text.
+        let year = yearFirst ? first : third
+        guard year.digits == 2 || (1971...2099).contains(year.value) else { return nil }
         _ = scanner.take(".")  // "15.04.2016." in some locales
         _ = scanner.take(",")
         guard scanner.skipSpaces() > 0 else { return nil }

@@ -55,6 +55,16 @@ import Testing
         #expect(JSONSourceIndex(Data()).compactText(at: []) == nil)
     }
 
+    @Test("a slice of a larger buffer is indexed from its own first byte")
+    func slice() throws {
+        let buffer = Data(#"window.x = [ {"a": "b\"c"}, [1] ]"#.utf8)
+        let json = buffer[buffer.index(buffer.startIndex, offsetBy: 11)...]
+        let index = JSONSourceIndex(json)
+        #expect(index.compactText(at: Self.path([0, "a"])) == #""b\"c""#)
+        let elements = try #require(index.topLevelElementRanges())
+        #expect(elements.map { String(decoding: index.bytes(in: $0), as: UTF8.self) } == [#"{"a": "b\"c"}"#, "[1]"])
+    }
+
     /// JSON files of the real samples, read in place.
     static let sampleFolders = [
         "/work/shared/formats/samples/facebook",

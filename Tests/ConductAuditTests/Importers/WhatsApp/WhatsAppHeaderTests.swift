@@ -84,6 +84,7 @@ import Testing
             "2024 was a good year, 10:00 - right", "[14/10/2021 15:34:09 Name: no bracket",
             "14/10/2021, 15:34 Name: no dash", "14/10/21021, 15:34 - Name: year too long",
             "14/10/2021, 15:4 - Name: one-digit minute", "1/2/3, 10:00 - one-digit year",
+            "16/10/2124, 18:48 - Name: a year no chat has", "1970-01-01, 00:00 - Name: before",
         ])
     func refuses(_ line: String) {
         #expect(WhatsAppHeader.parse(Substring(line)) == nil)
