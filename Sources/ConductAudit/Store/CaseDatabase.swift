@@ -98,19 +98,36 @@ public struct CaseDatabase: Sendable {
     }
 
     /// Stores archives whose items arrive while they are read, in one transaction: `body` reads
-    /// the archives, handing their items to the writer (``CaseItemWriter/sink(for:)``) a file at
-    /// a time, and returns the archives' descriptions, which are recorded once their items are
+    /// the archives, handing their items to the feed (``CaseItemFeed/sink(for:)``) a file at a
+    /// time, and returns the archives' descriptions, which are recorded once their items are
     /// stored. Nothing is stored when `body` throws.
+    ///
+    /// `body` runs on a thread of its own while the calling thread writes the batches it hands
+    /// over (at most a few batches wait in between), so that reading and storing a large export
+    /// use two cores. `body` must not use the case itself.
     /// - Returns: per archive SHA-256, what storing it changed (an archive already in the case
     ///   is ``StoreOutcome/alreadyImported`` and its record is left as it was).
     /// - Throws: what `body` throws; store errors when the case cannot be written.
     public func storeStreaming(
-        importedAt: Date = Date(), _ body: (CaseItemWriter) throws -> [ImportedArchive]
+        importedAt: Date = Date(), _ body: @escaping (CaseItemFeed) throws -> [ImportedArchive]
     ) throws -> [String: StoreOutcome] {
         try write { db in
             let writer = try CaseItemWriter(db)
-            let archives = try body(writer)
-            return try writer.finish(archives, importedAt: importedAt)
+            let channel = ItemBatchChannel(capacity: 4)
+            let reading = BackgroundWork { () throws -> [ImportedArchive] in
+                defer { channel.finish() }
+                return try body(CaseItemFeed(channel: channel))
+            }
+            do {
+                while let batch = channel.take() {
+                    try writer.add(batch.items, archiveSHA256: batch.archiveSHA256)
+                }
+            } catch {
+                channel.fail(error)
+                _ = try? reading.result()
+                throw error
+            }
+            return try writer.finish(try reading.result(), importedAt: importedAt)
         }
     }
 

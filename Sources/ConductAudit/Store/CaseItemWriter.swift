@@ -10,8 +10,9 @@ import GRDBSQLite
 /// commit, so an archive's items can be stored before its record exists (the record, with its
 /// item count and coverage, is known only once the archive has been read).
 ///
-/// Made by ``CaseDatabase/storeStreaming(importedAt:_:)`` and valid only inside its body.
-public final class CaseItemWriter {
+/// Used by ``CaseDatabase/store(_:items:importedAt:)`` and
+/// ``CaseDatabase/storeStreaming(importedAt:_:)`` inside their write transaction.
+final class CaseItemWriter {
     private let db: Database
     private let insertItem: Statement
     private let insertSource: Statement
@@ -29,16 +30,11 @@ public final class CaseItemWriter {
         lastRowBefore = try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM item") ?? 0
     }
 
-    /// A sink storing the items of the archive with this SHA-256 as they arrive.
-    public func sink(for archiveSHA256: String) -> ItemSink {
-        ItemSink { [unowned self] items in try self.add(items, archiveSHA256: archiveSHA256) }
-    }
-
     /// Stores items of the archive with this SHA-256. An item already in the case is not stored
     /// again; it gains a further `item_source` row saying where else it occurs.
     /// - Throws: ``StoreError/itemFromAnotherArchive(_:itemArchive:archive:)`` for an item of
     ///   another archive; a database error when the case cannot be written.
-    public func add(_ items: [TimelineItem], archiveSHA256: String) throws {
+    func add(_ items: [TimelineItem], archiveSHA256: String) throws {
         let connection = db.sqliteConnection
         for item in items {
             guard item.source.archiveSHA256 == archiveSHA256 else {

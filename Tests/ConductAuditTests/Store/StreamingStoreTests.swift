@@ -25,19 +25,21 @@ import Testing
         let wholeOutcome = try whole.store(collected.archive, items: collected.items)
 
         let streamed = try CaseDatabase.makeInMemory()
-        var batches = 0
-        let outcomes = try streamed.storeStreaming { writer in
-            let sha256 = collected.archive.sha256
-            let stored = writer.sink(for: sha256)
+        // The body runs on the reading thread: what it saw is checked after it has ended.
+        nonisolated(unsafe) var batches = 0
+        nonisolated(unsafe) var streamedResult: ImportResult?
+        let outcomes = try streamed.storeStreaming { feed in
+            let stored = feed.sink(for: collected.archive.sha256)
             let result = try Self.importSample(sink: ItemSink { items in
                 batches += 1
                 try stored.accept(items)
             })
-            #expect(result.items.isEmpty, "a sink takes the items")
-            #expect(result.archive == collected.archive)
+            streamedResult = result
             return [result.archive]
         }
-        #expect(batches > 1, "items arrive a file at a time")
+        #expect(batches > 6, "items arrive a file at a time")
+        #expect(streamedResult?.items.isEmpty == true, "a sink takes the items")
+        #expect(streamedResult?.archive == collected.archive)
         #expect(outcomes[collected.archive.sha256] == wholeOutcome)
         #expect(try streamed.timeline().items == whole.timeline().items)
         #expect(try streamed.archives() == whole.archives())
@@ -67,6 +69,27 @@ import Testing
         }
         #expect(try database.timeline().items.isEmpty)
         #expect(try database.archives().isEmpty)
+    }
+
+    @Test("a store that fails stops the reading thread and stores nothing")
+    func writerFailureStopsReading() throws {
+        let database = try CaseDatabase.makeInMemory()
+        nonisolated(unsafe) var batchesOffered = 0
+        #expect(throws: StoreError.self) {
+            _ = try database.storeStreaming { feed in
+                // Items claiming another archive make the writer fail at the first batch.
+                let stored = feed.sink(for: String(repeating: "f", count: 64))
+                _ = try Self.importSample(sink: ItemSink { items in
+                    batchesOffered += 1
+                    try stored.accept(items)
+                })
+                return []
+            }
+        }
+        // The reader learns of the failure within the channel's capacity (4 batches waiting, one
+        // being written), not at the end of the archive (which has more batches: see above).
+        #expect(batchesOffered <= 6)
+        #expect(try database.timeline().items.isEmpty)
     }
 
     @Test(
