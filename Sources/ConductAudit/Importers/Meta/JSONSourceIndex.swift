@@ -101,11 +101,12 @@ final class JSONSourceIndex: @unchecked Sendable {
             case .array(let elements):
                 guard let index = key.intValue, elements.indices.contains(index) else { return nil }
                 current = elements[index]
-                pathKey += "/\(index)"
+                pathKey += "#\(index)"
             case .object(let values):
                 guard let value = values[key.stringValue] else { return nil }
                 current = value
-                pathKey += "/" + key.stringValue.replacingOccurrences(of: "/", with: "//")
+                // Length-prefixed, so that no two paths share a key whatever the names hold.
+                pathKey += "/\(key.stringValue.utf8.count):" + key.stringValue
             }
         }
         return current

@@ -493,7 +493,8 @@ struct TwitterItemBuilder {
     /// X's text with the three entities it writes (`&amp;`, `&lt;`, `&gt;`) turned back into
     /// the characters the person typed.
     static func unescape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
+        return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
             .replacingOccurrences(of: "&amp;", with: "&")
     }
 

@@ -55,6 +55,15 @@ import Testing
         #expect(JSONSourceIndex(Data()).compactText(at: []) == nil)
     }
 
+    @Test("keys holding slashes or digits never stand for another path")
+    func keysWithSlashes() {
+        let index = JSONSourceIndex(Data(#"{"a/": {"b": 1}, "a": {"/b": 2, "0": 3}, "x": [4]}"#.utf8))
+        #expect(index.compactText(at: Self.path(["a/", "b"])) == "1")
+        #expect(index.compactText(at: Self.path(["a", "/b"])) == "2")
+        #expect(index.compactText(at: Self.path(["a", "0"])) == "3")
+        #expect(index.compactText(at: Self.path(["x", 0])) == "4")
+    }
+
     @Test("a slice of a larger buffer is indexed from its own first byte")
     func slice() throws {
         let buffer = Data(#"window.x = [ {"a": "b\"c"}, [1] ]"#.utf8)
