@@ -157,8 +157,8 @@ extension CaseDatabase {
                         \(withoutKeys("counterparties")) AS counterparties
                     FROM item
                     """)
-            // An external-content index: it stores no second copy of the text. It is filled
-            // after each load (CaseDatabase.indexNewItems), never row by row during it.
+            // An external-content index: it stores no second copy of the text. It is filled a
+            // batch of stored items at a time (CaseItemWriter), never row by row.
             try db.execute(
                 sql: """
                     CREATE VIRTUAL TABLE item_search USING fts5(

@@ -131,8 +131,8 @@ public struct CaseDatabase: Sendable {
         }
     }
 
-    /// Adds the items stored after row `lastRowBefore` to the full-text index, in one statement
-    /// after the load: a 'rebuild' when the index was empty, else the new rows only.
+    /// Adds the items stored after row `lastRowBefore` to the full-text index, in one statement:
+    /// a 'rebuild' when the index was empty, else the new rows only.
     static func indexItems(_ db: Database, after lastRowBefore: Int64) throws {
         if lastRowBefore == 0 {
             try db.execute(sql: "INSERT INTO item_search(item_search) VALUES ('rebuild')")

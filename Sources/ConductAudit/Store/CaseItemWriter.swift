@@ -16,8 +16,8 @@ final class CaseItemWriter {
     private let db: Database
     private let insertItem: Statement
     private let insertSource: Statement
-    /// The item table's last rowid before this transaction, for indexing the new rows.
-    private let lastRowBefore: Int64
+    /// The item table's last rowid already in the full-text index.
+    private var lastIndexedRow: Int64
     /// Items added and items new to the case, per archive SHA-256.
     private var added: [String: Int] = [:]
     private var new: [String: Int] = [:]
@@ -27,7 +27,7 @@ final class CaseItemWriter {
         try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
         insertItem = try db.cachedStatement(sql: ItemRecord.insertOrIgnoreSQL)
         insertSource = try db.cachedStatement(sql: ItemSourceRecord.insertOrIgnoreSQL)
-        lastRowBefore = try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM item") ?? 0
+        lastIndexedRow = try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM item") ?? 0
     }
 
     /// Stores items of the archive with this SHA-256. An item already in the case is not stored
@@ -52,6 +52,17 @@ final class CaseItemWriter {
             try step(source)
         }
         added[archiveSHA256, default: 0] += items.count
+        try indexNewRows()
+    }
+
+    /// Adds the rows stored since the last call to the full-text index. Done batch by batch
+    /// rather than once at the end, because the writing thread waits for the reading one
+    /// anyway: indexing in those waits takes it off the end of the import.
+    private func indexNewRows() throws {
+        let last = try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM item") ?? 0
+        guard last > lastIndexedRow else { return }
+        try CaseDatabase.indexItems(db, after: lastIndexedRow)
+        lastIndexedRow = last
     }
 
     /// Records the archives whose items were added (an archive already in the case is left as
@@ -69,7 +80,7 @@ final class CaseItemWriter {
             outcomes[archive.sha256] = .imported(
                 newItems: newItems, duplicateItems: (added[archive.sha256] ?? 0) - newItems)
         }
-        try CaseDatabase.indexItems(db, after: lastRowBefore)
+        try indexNewRows()
         return outcomes
     }
 
