@@ -3,7 +3,7 @@ import Foundation
 import Synchronization
 
 /// Progress of a long import on standard error: files and megabytes read, the read rate, and
-/// items stored. Silent with `--quiet` and when standard error is not a terminal (a log file or
+/// items read (handed to the thread storing them). Silent with `--quiet` and when standard error is not a terminal (a log file or
 /// a pipe gets no carriage-return noise).
 final class ImportProgress: Sendable {
     private struct State {
@@ -30,7 +30,7 @@ final class ImportProgress: Sendable {
         }
     }
 
-    /// Counts items stored.
+    /// Counts items read and handed over for storing.
     func stored(items: Int) {
         guard isEnabled else { return }
         state.withLock { $0.items += items }
@@ -60,7 +60,7 @@ final class ImportProgress: Sendable {
             let megabytes = Double(state.bytes) / 1_000_000
             let rate = elapsed > 0 ? megabytes / elapsed : 0
             return String(
-                format: "\r\u{1B}[Kimporting: %d files, %.1f MB read (%.0f MB/s), %d items stored",
+                format: "\r\u{1B}[Kimporting: %d files, %.1f MB read (%.0f MB/s), %d items read",
                 state.files, megabytes, rate, state.items)
         }
         if let line { Terminal.noteRaw(line) }
