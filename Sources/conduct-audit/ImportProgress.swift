@@ -3,8 +3,8 @@ import Foundation
 import Synchronization
 
 /// Progress of a long import on standard error: files and megabytes read, the read rate, and
-/// items read (handed to the thread storing them). Silent with `--quiet` and when standard error is not a terminal (a log file or
-/// a pipe gets no carriage-return noise).
+/// items read (handed to the thread storing them). Silent with `--quiet` and when standard
+/// error is not a terminal (a log file or a pipe gets no carriage-return noise).
 final class ImportProgress: Sendable {
     private struct State {
         var files = 0
