@@ -84,8 +84,57 @@ final class JSONSourceIndex: @unchecked Sendable {
         bytes[bytes.startIndex + offset]
     }
 
+    /// The path of the container the last record was found in, and its members: consecutive
+    /// records are usually siblings, whose container is then not looked up again.
+    private var lastParent: [any CodingKey] = []
+    private var lastParentMembers: Members?
+
     /// The byte range of the value at `path`.
     private func range(at path: [any CodingKey]) -> Range<Int>? {
+        guard let key = path.last else { return root }
+        let parent = path.dropLast()
+        let members: Members
+        if let cached = lastParentMembers, Self.samePath(parent, lastParent) {
+            members = cached
+        } else {
+            guard let container = walk(parent),
+                let found = containers[container.key] ?? self.members(of: container.range)
+            else { return nil }
+            containers[container.key] = found
+            lastParent = Array(parent)
+            lastParentMembers = found
+            members = found
+        }
+        return Self.member(key, of: members)
+    }
+
+    /// The member `key` names in `members`.
+    private static func member(_ key: any CodingKey, of members: Members) -> Range<Int>? {
+        switch members {
+        case .array(let elements):
+            guard let index = key.intValue, elements.indices.contains(index) else { return nil }
+            return elements[index]
+        case .object(let values):
+            return values[key.stringValue]
+        }
+    }
+
+    private static func samePath(_ lhs: ArraySlice<any CodingKey>, _ rhs: [any CodingKey]) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        for (left, right) in zip(lhs, rhs) {
+            if let leftIndex = left.intValue, let rightIndex = right.intValue {
+                guard leftIndex == rightIndex else { return false }
+            } else if left.intValue != nil || right.intValue != nil
+                || left.stringValue != right.stringValue
+            {
+                return false
+            }
+        }
+        return true
+    }
+
+    /// The range of the value at `path` and the key its members are cached under.
+    private func walk(_ path: ArraySlice<any CodingKey>) -> (range: Range<Int>, key: String)? {
         guard var current = root else { return nil }
         var pathKey = ""
         for key in path {
@@ -97,19 +146,17 @@ final class JSONSourceIndex: @unchecked Sendable {
                 containers[pathKey] = found
                 members = found
             }
+            guard let value = Self.member(key, of: members) else { return nil }
+            current = value
             switch members {
-            case .array(let elements):
-                guard let index = key.intValue, elements.indices.contains(index) else { return nil }
-                current = elements[index]
-                pathKey += "#\(index)"
-            case .object(let values):
-                guard let value = values[key.stringValue] else { return nil }
-                current = value
+            case .array:
+                pathKey += "#\(key.intValue ?? -1)"
+            case .object:
                 // Length-prefixed, so that no two paths share a key whatever the names hold.
                 pathKey += "/\(key.stringValue.utf8.count):" + key.stringValue
             }
         }
-        return current
+        return (current, pathKey)
     }
 
     // MARK: - Scanning
@@ -240,21 +287,26 @@ final class JSONSourceIndex: @unchecked Sendable {
     /// The bytes of `range` without whitespace between tokens.
     private func compact(_ range: Range<Int>) -> String {
         bytes.withUnsafeBytes { buffer in
-            var output: [UInt8] = []
-            output.reserveCapacity(range.count)
-            var index = range.lowerBound
-            while index < range.upperBound {
-                let byte = buffer[index]
-                if byte == Self.quote {
-                    let end = min(Self.endOfString(buffer, at: index), range.upperBound)
-                    output.append(contentsOf: buffer[index..<end])
-                    index = end
-                } else {
-                    if !Self.isSpace(byte) { output.append(byte) }
-                    index += 1
+            String(unsafeUninitializedCapacity: range.count) { output in
+                var count = 0
+                var index = range.lowerBound
+                while index < range.upperBound {
+                    let byte = buffer[index]
+                    if byte == Self.quote {
+                        let end = min(Self.endOfString(buffer, at: index), range.upperBound)
+                        for offset in index..<end { output[count + offset - index] = buffer[offset] }
+                        count += end - index
+                        index = end
+                    } else {
+                        if !Self.isSpace(byte) {
+                            output[count] = byte
+                            count += 1
+                        }
+                        index += 1
+                    }
                 }
+                return count
             }
-            return String(decoding: output, as: UTF8.self)
         }
     }
 }
