@@ -18,6 +18,9 @@ final class CaseItemWriter {
     private let insertSource: Statement
     /// The item table's last rowid already in the full-text index.
     private var lastIndexedRow: Int64
+    /// The secondary indexes of the item tables, dropped for the first load into a case and
+    /// made again, from the same SQL, once it is stored.
+    private var droppedIndexes: [String] = []
     /// Items added and items new to the case, per archive SHA-256.
     private var added: [String: Int] = [:]
     private var new: [String: Int] = [:]
@@ -28,6 +31,21 @@ final class CaseItemWriter {
         insertItem = try db.cachedStatement(sql: ItemRecord.insertOrIgnoreSQL)
         insertSource = try db.cachedStatement(sql: ItemSourceRecord.insertOrIgnoreSQL)
         lastIndexedRow = try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM item") ?? 0
+        if lastIndexedRow == 0 {
+            // Into an empty case, building the secondary indexes once after the load is much
+            // cheaper than keeping them up to date row by row (a rollback restores them).
+            let indexes = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL
+                    AND tbl_name IN ('item', 'item_source')
+                    """)
+            for index in indexes {
+                let name: String = index["name"]
+                try db.execute(sql: "DROP INDEX \(name.quotedDatabaseIdentifier)")
+                droppedIndexes.append(index["sql"])
+            }
+        }
     }
 
     /// Stores items of the archive with this SHA-256. An item already in the case is not stored
@@ -81,6 +99,8 @@ final class CaseItemWriter {
                 newItems: newItems, duplicateItems: (added[archive.sha256] ?? 0) - newItems)
         }
         try indexNewRows()
+        for sql in droppedIndexes { try db.execute(sql: sql) }
+        droppedIndexes = []
         return outcomes
     }
 

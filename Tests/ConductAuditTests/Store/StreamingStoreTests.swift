@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 @testable import ConductAudit
@@ -43,6 +44,17 @@ import Testing
         #expect(outcomes[collected.archive.sha256] == wholeOutcome)
         #expect(try streamed.timeline().items == whole.timeline().items)
         #expect(try streamed.archives() == whole.archives())
+        // The indexes dropped for the first load are all back, as the migrations made them.
+        let indexes = { (database: CaseDatabase) throws -> [String] in
+            try database.read { db in
+                try String.fetchAll(
+                    db, sql: "SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+            }
+        }
+        let fresh = try indexes(CaseDatabase.makeInMemory())
+        #expect(fresh.contains { $0.hasPrefix("item_on_occurred_at") })
+        #expect(try indexes(streamed) == fresh)
+        #expect(try indexes(whole) == fresh)
         let search = ItemSearch(query: "Ollie")
         let found = try streamed.items(matching: search).map(\.id)
         #expect(!found.isEmpty)
