@@ -204,7 +204,7 @@ extension CaseWorkflow {
     ) throws -> AuditOutcome {
         let writerOptions = try EvidenceOutputOptions.writerOptions(
             pdf: pdf, redactThirdParties: redactThirdParties, configuration: configuration,
-            timeline: CaseTimelineReader(database, rawFragmentsOf: []))
+            timeline: CaseTimelineReader(database, rawFragmentsOf: [], textsOf: []))
         let analyzer = Analyzer()
         var descriptions: [RuleID: String] = [:]
         for rule in analyzer.rules where configuration.rules.contains(rule.id) { descriptions[rule.id] = rule.summary }

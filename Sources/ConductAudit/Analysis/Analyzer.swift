@@ -44,18 +44,21 @@ public struct Analyzer: Sendable {
     /// (``ItemContentRule``), the pupil-contact rules (``PupilContactShareRule``) and
     /// ``BatchRule``s keep only their findings and small per-person or per-thread state; any
     /// other rule is given the audited items in one ``Timeline``, held in memory.
+    /// - Parameters:
+    ///   - source: the timeline.
+    ///   - configuration: the rules, period, school, roster and staff member.
+    ///   - facts: the facts of `source` when the caller gathered them (perhaps from a lighter
+    ///     reading of the same timeline); else they are gathered from `source` first.
     /// - Returns: the findings sorted by time then id, and the incidents they form.
     /// - Throws: what reading `source` throws.
     public func analyze<Source: TimelineSource>(
-        source: Source, configuration: AuditConfiguration
+        source: Source, configuration: AuditConfiguration, facts: TimelineFacts? = nil
     ) throws(Source.Failure) -> AnalysisResult {
         let isWhole = configuration.from == nil && configuration.to == nil
-        var facts = TimelineFacts(configuration: configuration)
-        try source.forEachBatch { batch in
-            for item in batch {
-                facts.add(item, isAudited: isWhole || configuration.isInPeriod(item))
+        let facts =
+            if let facts { facts } else {
+                try TimelineFacts(source: source, configuration: configuration)
             }
-        }
         // What the whole archive shows (its latest dated item, a lower bound of when it was
         // exported) must not shrink to the audited period.
         var configuration = configuration

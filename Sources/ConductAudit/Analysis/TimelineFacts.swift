@@ -49,6 +49,23 @@ public struct TimelineFacts: Sendable {
         for item in timeline.items { add(item, isAudited: true) }
     }
 
+    /// The facts of the timeline `source` reads, its items in the period of `configuration`
+    /// audited; the source need give texts only of profile items and no raw fragment.
+    /// - Throws: what reading `source` throws.
+    public init<Source: TimelineSource>(source: Source, configuration: AuditConfiguration)
+        throws(Source.Failure)
+    {
+        self.init(configuration: configuration)
+        let isWhole = configuration.from == nil && configuration.to == nil
+        var facts = self
+        try source.forEachBatch { batch in
+            for item in batch {
+                facts.add(item, isAudited: isWhole || configuration.isInPeriod(item))
+            }
+        }
+        self = facts
+    }
+
     /// Adds the next item in timeline order.
     /// - Parameters:
     ///   - item: the item.

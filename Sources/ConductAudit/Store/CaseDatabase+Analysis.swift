@@ -22,10 +22,16 @@ extension CaseDatabase {
         with configuration: AuditConfiguration, analyzer: Analyzer = Analyzer(),
         runID: String? = nil, batchSize: Int = 10_000
     ) throws -> CaseAnalysis {
+        // The first pass reads no raw fragment and only profiles' texts.
+        let facts = try TimelineFacts(
+            source: CaseTimelineReader(
+                self, rawFragmentsOf: [], textsOf: [.profile], batchSize: batchSize),
+            configuration: configuration)
         let source = CaseTimelineReader(
             self, rawFragmentsOf: analyzer.rawFragmentKinds(for: configuration),
             batchSize: batchSize)
-        let result = try analyzer.analyze(source: source, configuration: configuration)
+        let result = try analyzer.analyze(
+            source: source, configuration: configuration, facts: facts)
         try replaceFindings(result.findings, rules: result.rulesRun, runID: runID)
         let wanted = Set(result.findings.map(\.id))
         let stored = try findings().filter { wanted.contains($0.id) }
@@ -48,7 +54,7 @@ extension CaseDatabase {
     /// full (raw fragment included).
     ///
     /// The bundle is assembled as ``EvidenceBundle/assemble(source:findings:incidents:archives:reviews:configuration:ruleDescriptions:inputHashes:generatedAt:)``
-    /// does, from the case's timeline read by cursor without raw fragments, with the case's
+    /// does, from the case's timeline read by cursor without texts or raw fragments, with the case's
     /// review decisions; it has no media yet.
     /// - Throws: ``StoreError`` when the case cannot be read.
     public func evidenceBundle(
@@ -57,7 +63,8 @@ extension CaseDatabase {
         inputHashes: [String: String], generatedAt: Date
     ) throws -> EvidenceBundle {
         var bundle = try EvidenceBundle.assemble(
-            source: CaseTimelineReader(self, rawFragmentsOf: []), findings: analysis.findings,
+            source: CaseTimelineReader(self, rawFragmentsOf: [], textsOf: []),
+            findings: analysis.findings,
             incidents: analysis.incidents, archives: archives, reviews: try reviews(),
             configuration: configuration, ruleDescriptions: ruleDescriptions,
             inputHashes: inputHashes, generatedAt: generatedAt)

@@ -11,16 +11,25 @@ public struct CaseTimelineReader: TimelineSource, Sendable {
     /// The kinds of item that carry their raw fragment; nil for every kind (see
     /// ``CaseDatabase/timeline(rawFragmentsOf:)``).
     public var rawFragmentKinds: Set<ActivityKind>?
+    /// The kinds of item that carry their text; nil for every kind. A pass that reads no text
+    /// (or only profiles') is spared decoding the largest column.
+    public var textKinds: Set<ActivityKind>?
     /// The number of items in each batch but the last.
     public var batchSize: Int
 
     /// A reader of `database`'s timeline.
+    /// - Parameters:
+    ///   - database: the case.
+    ///   - kinds: the kinds of item that carry their raw fragment; nil for every kind.
+    ///   - textKinds: the kinds of item that carry their text; nil for every kind.
+    ///   - batchSize: the number of items in each batch but the last.
     public init(
         _ database: CaseDatabase, rawFragmentsOf kinds: Set<ActivityKind>? = nil,
-        batchSize: Int = 10_000
+        textsOf textKinds: Set<ActivityKind>? = nil, batchSize: Int = 10_000
     ) {
         self.database = database
         rawFragmentKinds = kinds
+        self.textKinds = textKinds
         self.batchSize = max(1, batchSize)
     }
 
@@ -28,7 +37,7 @@ public struct CaseTimelineReader: TimelineSource, Sendable {
     /// - Throws: ``StoreError`` when the case cannot be read.
     public func forEachBatch(_ body: ([TimelineItem]) -> Void) throws {
         try database.forEachItemBatch(
-            rawFragmentsOf: rawFragmentKinds, batchSize: batchSize, body)
+            rawFragmentsOf: rawFragmentKinds, textsOf: textKinds, batchSize: batchSize, body)
     }
 }
 
@@ -38,26 +47,27 @@ extension CaseDatabase {
     ///
     /// Each row becomes an item as it is read, and repeated values are shared between items
     /// (``SharedRowValues``); only one batch of items is held at a time.
-    /// - Parameter kinds: when given, only items of these kinds carry their raw fragment (see
-    ///   ``timeline(rawFragmentsOf:)``).
+    /// - Parameters:
+    ///   - kinds: when given, only items of these kinds carry their raw fragment (see
+    ///     ``timeline(rawFragmentsOf:)``); the others have an empty one.
+    ///   - textKinds: when given, only items of these kinds carry their text; the others have
+    ///     none.
     /// - Throws: ``StoreError`` when the case cannot be read.
     func forEachItemBatch(
-        rawFragmentsOf kinds: Set<ActivityKind>?, batchSize: Int,
-        _ body: ([TimelineItem]) -> Void
+        rawFragmentsOf kinds: Set<ActivityKind>?, textsOf textKinds: Set<ActivityKind>? = nil,
+        batchSize: Int, _ body: ([TimelineItem]) -> Void
     ) throws {
         try read { db in
             let paths = try archivePaths(db)
             var values = SharedRowValues()
             let time = ItemRecord.Columns.occurredAt
-            var columns: [any SQLSelectable] = ItemRecord.storedColumns
-            if let kinds {
-                let fragment = ItemRecord.Columns.rawFragment
-                let kept = kinds.map(\.rawValue).sorted()
-                let selected: SQL =
-                    kept.isEmpty
-                    ? "''" : "CASE WHEN kind IN \(kept) THEN raw_fragment ELSE '' END"
-                columns = ItemRecord.storedColumns.map { column -> any SQLSelectable in
-                    column.name == fragment.name ? selected.forKey(fragment.name) : column
+            let columns = ItemRecord.storedColumns.map { column -> any SQLSelectable in
+                switch column.name {
+                case ItemRecord.Columns.rawFragment.name:
+                    Self.column(column, ofKinds: kinds, otherwise: "''")
+                case ItemRecord.Columns.text.name:
+                    Self.column(column, ofKinds: textKinds, otherwise: "NULL")
+                default: column
                 }
             }
             // Timeline order puts untimed items last, where SQLite puts NULLs first; two reads
@@ -81,5 +91,18 @@ extension CaseDatabase {
             }
             if !batch.isEmpty { body(batch) }
         }
+    }
+
+    /// `column`, read only for items of `kinds` (every item when nil) and `otherwise` for the
+    /// others.
+    private static func column(_ column: Column, ofKinds kinds: Set<ActivityKind>?, otherwise: SQL)
+        -> any SQLSelectable
+    {
+        guard let kinds else { return column }
+        let kept = kinds.map(\.rawValue).sorted()
+        let selected: SQL =
+            kept.isEmpty
+            ? otherwise : "CASE WHEN kind IN \(kept) THEN \(column) ELSE \(otherwise) END"
+        return selected.forKey(column.name)
     }
 }
