@@ -202,9 +202,9 @@ extension CaseWorkflow {
         evidenceFolder: URL, inputHashes: [String: String], archives: [ImportedArchive],
         pdf: Bool = false, redactThirdParties: Bool = false
     ) throws -> AuditOutcome {
-        let writerOptions = EvidenceOutputOptions.writerOptions(
+        let writerOptions = try EvidenceOutputOptions.writerOptions(
             pdf: pdf, redactThirdParties: redactThirdParties, configuration: configuration,
-            timeline: analysis.timeline)
+            timeline: CaseTimelineReader(database, rawFragmentsOf: [], textsOf: []))
         let analyzer = Analyzer()
         var descriptions: [RuleID: String] = [:]
         for rule in analyzer.rules where configuration.rules.contains(rule.id) { descriptions[rule.id] = rule.summary }

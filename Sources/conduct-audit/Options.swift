@@ -62,11 +62,13 @@ struct EvidenceOutputOptions: ParsableArguments {
     /// The writer's options. When PDFs are asked for and Chromium is not on PATH, says so on
     /// standard error and writes the pages without PDFs.
     static func writerOptions(
-        pdf: Bool, redactThirdParties: Bool, configuration: AuditConfiguration, timeline: Timeline
-    ) -> EvidenceWriter.Options {
+        pdf: Bool, redactThirdParties: Bool, configuration: AuditConfiguration,
+        timeline: CaseTimelineReader
+    ) throws -> EvidenceWriter.Options {
         var options = EvidenceWriter.Options()
         if redactThirdParties {
-            options.disclosure = DisclosureRedaction(configuration: configuration, timeline: timeline)
+            options.disclosure = try DisclosureRedaction(
+                configuration: configuration, source: timeline)
         }
         if pdf {
             do {

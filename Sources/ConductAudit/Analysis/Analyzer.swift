@@ -33,37 +33,83 @@ public struct Analyzer: Sendable {
     /// Runs the rules enabled in `configuration` over the part of `timeline` in its period.
     /// - Returns: the findings sorted by time then id, and the incidents they form.
     public func analyze(_ timeline: Timeline, configuration: AuditConfiguration) -> AnalysisResult {
-        // Without a period every item is in it: no copy of the timeline is needed.
-        let inPeriod =
-            configuration.from == nil && configuration.to == nil
-            ? timeline : Timeline(items: timeline.items.filter(configuration.isInPeriod))
+        analyze(source: timeline, configuration: configuration)
+    }
+
+    /// Runs the rules enabled in `configuration` over the part of `source` in its period, in two
+    /// passes that each hold one batch of items at a time.
+    ///
+    /// The first pass gathers what judging single items needs from the whole timeline
+    /// (``TimelineFacts``); the second gives each audited item to the rules. Content rules
+    /// (``ItemContentRule``), the pupil-contact rules (``PupilContactShareRule``) and
+    /// ``BatchRule``s keep only their findings and small per-person or per-thread state; any
+    /// other rule is given the audited items in one ``Timeline``, held in memory.
+    /// - Parameters:
+    ///   - source: the timeline.
+    ///   - configuration: the rules, period, school, roster and staff member.
+    ///   - facts: the facts of `source` when the caller gathered them (perhaps from a lighter
+    ///     reading of the same timeline); else they are gathered from `source` first.
+    /// - Returns: the findings sorted by time then id, and the incidents they form.
+    /// - Throws: what reading `source` throws.
+    public func analyze<Source: TimelineSource>(
+        source: Source, configuration: AuditConfiguration, facts: TimelineFacts? = nil
+    ) throws(Source.Failure) -> AnalysisResult {
+        let isWhole = configuration.from == nil && configuration.to == nil
+        let facts =
+            if let facts { facts } else {
+                try TimelineFacts(source: source, configuration: configuration)
+            }
         // What the whole archive shows (its latest dated item, a lower bound of when it was
         // exported) must not shrink to the audited period.
         var configuration = configuration
         if configuration.latestItemByArchive.isEmpty {
-            configuration.latestItemByArchive = AuditConfiguration.latestItems(in: timeline)
+            configuration.latestItemByArchive = facts.latestByArchive
         }
         let enabled = rules.filter { configuration.rules.contains($0.id) }
-        var findings: [Finding] = []
         var contentRules: [any ItemContentRule] = []
-        var pupilContact: PupilContactAnalysis?
+        var shareRules: [any PupilContactShareRule] = []
+        var batchRules: [any BatchRule] = []
+        var wholeTimelineRules: [any PolicyRule] = []
         for rule in enabled {
             if let contentRule = rule as? any ItemContentRule {
                 contentRules.append(contentRule)
             } else if let shareRule = rule as? any PupilContactShareRule {
-                // One analysis of pupil contact serves both pupil rules.
-                let analysis =
-                    pupilContact
-                    ?? PupilContactAnalysis(timeline: inPeriod, configuration: configuration)
-                pupilContact = analysis
-                findings += shareRule.findings(in: analysis)
+                shareRules.append(shareRule)
+            } else if let batchRule = rule as? any BatchRule {
+                batchRules.append(batchRule)
             } else {
-                findings += rule.findings(in: inPeriod, configuration: configuration)
+                wholeTimelineRules.append(rule)
             }
         }
-        // The content rules share one pass, reading each item's text once for all of them.
-        findings += ContentPass(rules: contentRules).findings(
-            in: inPeriod, configuration: configuration)
+        // One analysis of pupil contact serves both pupil rules; the content rules share one
+        // reading of each item's text.
+        var pupilContact =
+            shareRules.isEmpty
+            ? nil : PupilContactAnalysis(facts: facts, configuration: configuration)
+        let groups = ContentPass(rules: contentRules).groups(
+            facts: facts, configuration: configuration)
+        var findings: [Finding] = []
+        var audited: [TimelineItem] = []
+        try source.forEachBatch { batch in
+            let inPeriod = isWhole ? batch : batch.filter(configuration.isInPeriod)
+            for rule in batchRules {
+                findings += rule.findings(inBatch: inPeriod, configuration: configuration)
+            }
+            if pupilContact != nil {
+                for item in inPeriod { pupilContact?.examine(item) }
+            }
+            for group in groups {
+                for item in inPeriod { group.appendFindings(for: item, to: &findings) }
+            }
+            if !wholeTimelineRules.isEmpty { audited += inPeriod }
+        }
+        if let pupilContact {
+            for rule in shareRules { findings += rule.findings(in: pupilContact) }
+        }
+        let inPeriod = Timeline(items: audited)
+        for rule in wholeTimelineRules {
+            findings += rule.findings(in: inPeriod, configuration: configuration)
+        }
         findings.sort { ($0.occurredAt ?? .distantFuture, $0.id) < ($1.occurredAt ?? .distantFuture, $1.id) }
         let incidents = Incident.group(findings) { ruleID, key, members in
             rule(ruleID)?.incidentTitle(key: key, findings: members) ?? "\(ruleID) \(key)"

@@ -12,31 +12,60 @@ public struct ContentPass: Sendable {
         self.rules = rules
     }
 
-    /// The findings of every rule on `timeline`: for each item in timeline order, those of the
-    /// rules in their order.
+    /// The findings of every rule on `timeline`: for each vocabulary group, for each item in
+    /// timeline order, those of the group's rules in their order.
     public func findings(in timeline: Timeline, configuration: AuditConfiguration) -> [Finding] {
-        // Rules with the same word lists share one vocabulary, hence one reading per text.
-        var groups: [(lexicon: ContentLexicon, rules: [any ItemContentRule])] = []
+        let groups = self.groups(
+            facts: TimelineFacts(timeline, configuration: configuration),
+            configuration: configuration)
+        var findings: [Finding] = []
+        for group in groups {
+            for item in timeline.items { group.appendFindings(for: item, to: &findings) }
+        }
+        return findings
+    }
+
+    /// The pass's rules grouped by word lists, each group with its context: rules with the same
+    /// lists share one vocabulary, hence one reading per text.
+    /// - Parameters:
+    ///   - facts: what a first pass gathered from the timeline (its profile texts and latest
+    ///     item time).
+    ///   - configuration: the audit's configuration.
+    public func groups(facts: TimelineFacts, configuration: AuditConfiguration) -> [Group] {
+        var groups: [Group] = []
         for rule in rules {
             if let index = groups.firstIndex(where: { $0.lexicon.entries == rule.lexicon.entries }) {
                 groups[index].rules.append(rule)
             } else {
-                groups.append((rule.lexicon, [rule]))
+                groups.append(
+                    Group(
+                        lexicon: rule.lexicon, rules: [rule],
+                        context: ContentContext(
+                            facts: facts, configuration: configuration,
+                            lexicon: rule.lexicon)))
             }
         }
-        var findings: [Finding] = []
-        for group in groups {
-            let context = ContentContext(
-                timeline: timeline, configuration: configuration, lexicon: group.lexicon)
-            for item in timeline.items {
-                var text = ItemText(of: item, vocabulary: context.vocabulary)
-                for rule in group.rules {
-                    if let finding = rule.finding(for: item, text: &text, context: context) {
-                        findings.append(finding)
-                    }
+        return groups
+    }
+
+    /// Content rules sharing one vocabulary, with the context they judge items in.
+    public struct Group: Sendable {
+        /// The word lists the rules share.
+        public let lexicon: ContentLexicon
+        /// The rules, in the pass's order.
+        public var rules: [any ItemContentRule]
+        /// What the rules share.
+        public let context: ContentContext
+
+        /// Appends the findings the group's rules make on `item` to `findings`, in the rules'
+        /// order, the item's text read once for all of them.
+        public func appendFindings(for item: TimelineItem, to findings: inout [Finding]) {
+            var text = ItemText(of: item, vocabulary: context.vocabulary)
+            for rule in rules {
+                if let finding = rule.finding(for: item, text: &text, context: context) {
+                    findings.append(finding)
                 }
             }
         }
-        return findings
     }
 }

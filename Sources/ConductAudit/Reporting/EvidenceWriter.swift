@@ -55,7 +55,6 @@ public struct EvidenceWriter: Sendable {
         if let disclosureFolder, !Self.isSafeFolderName(disclosureFolder) {
             throw ReportError.invalidIncidentID(disclosureFolder)
         }
-        let files = try render(bundle, copy: .sealed(disclosureFolder: disclosureFolder))
         let disclosure = try options.disclosure.map { try renderDisclosure(bundle, using: $0) }
         let fileManager = FileManager.default
         let directory = directory.standardizedFileURL
@@ -67,12 +66,17 @@ public struct EvidenceWriter: Sendable {
             ".\(directory.lastPathComponent).writing-\(UUID().uuidString)")
         do {
             try createFolder(staging)
-            var entries = try write(files, in: staging, printer: options.printer)
+            // Each page is written as soon as it is rendered: a large case's pages are never
+            // all in memory at once.
+            var entries = try write(in: staging, printer: options.printer) { emit in
+                try render(bundle, copy: .sealed(disclosureFolder: disclosureFolder), emit: emit)
+            }
             if let disclosure, let disclosureFolder {
                 let root = staging.appendingPathComponent(disclosureFolder)
                 try createFolder(root)
-                let disclosureEntries = try write(
-                    disclosure.files, in: root, printer: options.printer)
+                let disclosureEntries = try write(in: root, printer: options.printer) { emit in
+                    for (path, data) in disclosure.files { try emit(path, data) }
+                }
                 let disclosureManifest = manifest(
                     for: disclosure.indexBundle, kind: "disclosure", files: disclosureEntries)
                 let data = try EvidenceJSON.data(disclosureManifest)
@@ -95,18 +99,22 @@ public struct EvidenceWriter: Sendable {
         }
     }
 
-    /// Writes files under `root`, then prints each HTML page to PDF when a printer is given.
+    /// Writes the files `files` hands to its argument under `root` as they come, then prints
+    /// each HTML page to PDF when a printer is given.
     /// - Returns: the manifest entries of everything written, by path.
     private func write(
-        _ files: [(path: String, data: Data)], in root: URL, printer: (any PagePrinter)?
+        in root: URL, printer: (any PagePrinter)?,
+        files: ((String, Data) throws -> Void) throws -> Void
     ) throws -> [EvidenceManifest.File] {
         var entries: [EvidenceManifest.File] = []
-        for (path, data) in files {
+        var pages: [String] = []
+        try files { path, data in
             try writeFile(data, at: path, in: root)
             entries.append(Self.entry(path, data))
+            if path.hasSuffix(".html") { pages.append(path) }
         }
         if let printer {
-            for (path, _) in files where path.hasSuffix(".html") {
+            for path in pages {
                 let pdfPath = String(path.dropLast(".html".count)) + ".pdf"
                 try willWriteFile(pdfPath)
                 let pdf = root.appendingPathComponent(pdfPath)
@@ -151,14 +159,44 @@ public struct EvidenceWriter: Sendable {
         _ bundle: EvidenceBundle, copy: EvidenceCopy = .sealed(disclosureFolder: nil),
         incidentBundles: [String: EvidenceBundle] = [:], exhibits: ExhibitIndex? = nil
     ) throws -> [(path: String, data: Data)] {
+        var files: [(path: String, data: Data)] = []
+        try render(
+            bundle, copy: copy, incidentBundles: incidentBundles, exhibits: exhibits
+        ) { files.append(($0, $1)) }
+        return files
+    }
+
+    /// Renders every file of one copy but the manifest and hands each to `emit` as soon as it
+    /// is made, by path relative to the copy's folder, in writing order (the index first).
+    /// - Parameters:
+    ///   - bundle: what the pages show.
+    ///   - copy: which copy this is.
+    ///   - incidentBundles: for a disclosure copy, the bundle each incident's page is rendered
+    ///     from (redacted for that incident); the page falls back to `bundle`.
+    ///   - exhibits: the numbering; computed from `bundle` when nil.
+    ///   - emit: takes each file's path and contents.
+    /// - Throws: ``ReportError`` when the bundle is incomplete (files already handed over stay
+    ///   handed over), and what `emit` throws.
+    func render(
+        _ bundle: EvidenceBundle, copy: EvidenceCopy = .sealed(disclosureFolder: nil),
+        incidentBundles: [String: EvidenceBundle] = [:], exhibits: ExhibitIndex? = nil,
+        emit: (String, Data) throws -> Void
+    ) throws {
         let exhibits = exhibits ?? ExhibitIndex(bundle: bundle)
         var grouped = Set<FindingID>()
-        var files: [(path: String, data: Data)] = []
         var folders = Set<String>()
         for incident in bundle.incidents {
             guard Self.isSafeFolderName(incident.id), folders.insert(incident.id).inserted else {
                 throw ReportError.invalidIncidentID(incident.id)
             }
+            grouped.formUnion(incident.findings)
+        }
+        if let loose = bundle.findings.first(where: { !grouped.contains($0.id) }) {
+            throw ReportError.incompleteBundle("finding \(loose.id) belongs to no incident")
+        }
+        let index = IndexPage(bundle: bundle, exhibits: exhibits, copy: copy)
+        try emit("index.html", Data(index.render().utf8))
+        for incident in bundle.incidents {
             let pageBundle = incidentBundles[incident.id] ?? bundle
             let findings = Dictionary(
                 pageBundle.findings.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -169,24 +207,17 @@ public struct EvidenceWriter: Sendable {
                 }
                 return finding
             }
-            grouped.formUnion(incident.findings)
             let pageIncident = pageBundle.incidents.first { $0.id == incident.id } ?? incident
             let document = try document(
                 for: pageIncident, findings: members, in: pageBundle, exhibits: exhibits)
             let page = IncidentPage(
                 bundle: pageBundle, incident: pageIncident, findings: members, exhibits: exhibits)
-            files.append(("\(incident.id)/incident.html", Data(page.render().utf8)))
-            files.append(("\(incident.id)/incident.json", try EvidenceJSON.data(document)))
+            try emit("\(incident.id)/incident.html", Data(page.render().utf8))
+            try emit("\(incident.id)/incident.json", try EvidenceJSON.data(document))
             for copied in mediaCopies(in: incident.id, bundle: pageBundle, exhibits: exhibits) {
-                files.append(copied)
+                try emit(copied.path, copied.data)
             }
         }
-        if let loose = bundle.findings.first(where: { !grouped.contains($0.id) }) {
-            throw ReportError.incompleteBundle("finding \(loose.id) belongs to no incident")
-        }
-        let index = IndexPage(bundle: bundle, exhibits: exhibits, copy: copy)
-        files.insert(("index.html", Data(index.render().utf8)), at: 0)
-        return files
     }
 
     /// The disclosure copy's files: the index from a bundle that protects every pupil concerned,

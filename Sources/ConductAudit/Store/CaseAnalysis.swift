@@ -1,18 +1,14 @@
 /// The findings of a case as the evidence shows them: each with its current review status,
-/// grouped into incidents, with the timeline they cite.
+/// grouped into incidents. The timeline they cite stays in the case, which the evidence reads
+/// (``CaseDatabase/evidenceBundle(for:archives:configuration:ruleDescriptions:inputHashes:generatedAt:)``).
 public struct CaseAnalysis: Sendable {
-    /// The case's timeline; after ``CaseDatabase/analyse(with:analyzer:runID:)``, with raw
-    /// fragments only of the kinds the rules read (the evidence reads cited items in full).
-    public var timeline: Timeline
     /// The findings, each with the status of its latest review (else the rule's own status).
     public var findings: [Finding]
     public var incidents: [Incident]
     /// The rules the analysis ran.
     public var rulesRun: [RuleID]
 
-    public init(timeline: Timeline, findings: [Finding], incidents: [Incident], rulesRun: [RuleID])
-    {
-        self.timeline = timeline
+    public init(findings: [Finding], incidents: [Incident], rulesRun: [RuleID]) {
         self.findings = findings
         self.incidents = incidents
         self.rulesRun = rulesRun

@@ -7,29 +7,37 @@ extension CaseDatabase {
     /// finding's id depends only on the archive content, the rule and its subject, a finding that
     /// comes back keeps every decision recorded on it.
     ///
-    /// The timeline is read lean: raw fragments only of the kinds the rules read
-    /// (``Analyzer/rawFragmentKinds(for:)``), so the result's ``CaseAnalysis/timeline`` is
-    /// lean too; ``evidenceBundle(for:archives:configuration:ruleDescriptions:inputHashes:generatedAt:)``
+    /// The timeline is read by cursor, a batch at a time (``CaseTimelineReader``), and lean:
+    /// raw fragments only of the kinds the rules read (``Analyzer/rawFragmentKinds(for:)``).
+    /// ``evidenceBundle(for:archives:configuration:ruleDescriptions:inputHashes:generatedAt:)``
     /// takes the items the evidence cites from the case in full.
     /// - Parameters:
     ///   - configuration: the audit's configuration (rules, period, school, roster).
     ///   - analyzer: the rules available.
     ///   - runID: a name for the run, stored with each finding.
+    ///   - batchSize: how many items are read at a time.
     /// - Returns: the run's findings with their current status, and their incidents.
     /// - Throws: ``StoreError`` when the case cannot be read or written.
     public func analyse(
         with configuration: AuditConfiguration, analyzer: Analyzer = Analyzer(),
-        runID: String? = nil
+        runID: String? = nil, batchSize: Int = 10_000
     ) throws -> CaseAnalysis {
-        let timeline = try timeline(
-            rawFragmentsOf: analyzer.rawFragmentKinds(for: configuration))
-        let result = analyzer.analyze(timeline, configuration: configuration)
+        // The first pass reads no raw fragment and only profiles' texts.
+        let facts = try TimelineFacts(
+            source: CaseTimelineReader(
+                self, rawFragmentsOf: [], textsOf: [.profile], batchSize: batchSize),
+            configuration: configuration)
+        let source = CaseTimelineReader(
+            self, rawFragmentsOf: analyzer.rawFragmentKinds(for: configuration),
+            batchSize: batchSize)
+        let result = try analyzer.analyze(
+            source: source, configuration: configuration, facts: facts)
         try replaceFindings(result.findings, rules: result.rulesRun, runID: runID)
         let wanted = Set(result.findings.map(\.id))
         let stored = try findings().filter { wanted.contains($0.id) }
         return CaseAnalysis(
-            timeline: timeline, findings: stored,
-            incidents: Self.incidents(of: stored, analyzer: analyzer), rulesRun: result.rulesRun)
+            findings: stored, incidents: Self.incidents(of: stored, analyzer: analyzer),
+            rulesRun: result.rulesRun)
     }
 
     /// Every stored finding with its current status, grouped into incidents, without analysing
@@ -38,24 +46,25 @@ extension CaseDatabase {
     public func storedAnalysis(analyzer: Analyzer = Analyzer()) throws -> CaseAnalysis {
         let findings = try findings()
         return CaseAnalysis(
-            timeline: try timeline(), findings: findings,
-            incidents: Self.incidents(of: findings, analyzer: analyzer),
+            findings: findings, incidents: Self.incidents(of: findings, analyzer: analyzer),
             rulesRun: Array(Set(findings.map(\.rule))).sorted())
     }
 
     /// The evidence of an analysis of this case, with every item it cites read from the case in
-    /// full (raw fragment included), whatever timeline the analysis holds.
+    /// full (raw fragment included).
     ///
-    /// The bundle is assembled from `analysis` as ``EvidenceBundle/assemble(timeline:findings:incidents:archives:reviews:configuration:ruleDescriptions:inputHashes:generatedAt:)``
-    /// does, with the case's review decisions; it has no media yet.
+    /// The bundle is assembled as ``EvidenceBundle/assemble(source:findings:incidents:archives:reviews:configuration:ruleDescriptions:inputHashes:generatedAt:)``
+    /// does, from the case's timeline read by cursor without texts or raw fragments, with the case's
+    /// review decisions; it has no media yet.
     /// - Throws: ``StoreError`` when the case cannot be read.
     public func evidenceBundle(
         for analysis: CaseAnalysis, archives: [ImportedArchive],
         configuration: AuditConfiguration, ruleDescriptions: [RuleID: String],
         inputHashes: [String: String], generatedAt: Date
     ) throws -> EvidenceBundle {
-        var bundle = EvidenceBundle.assemble(
-            timeline: analysis.timeline, findings: analysis.findings,
+        var bundle = try EvidenceBundle.assemble(
+            source: CaseTimelineReader(self, rawFragmentsOf: [], textsOf: []),
+            findings: analysis.findings,
             incidents: analysis.incidents, archives: archives, reviews: try reviews(),
             configuration: configuration, ruleDescriptions: ruleDescriptions,
             inputHashes: inputHashes, generatedAt: generatedAt)

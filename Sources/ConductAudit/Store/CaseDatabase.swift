@@ -165,32 +165,9 @@ public struct CaseDatabase: Sendable {
     ///   (``Analyzer/rawFragmentKinds(for:)``): the fragments are most of a timeline's size.
     ///   Nil (the default) loads every item in full.
     public func timeline(rawFragmentsOf kinds: Set<ActivityKind>? = nil) throws -> Timeline {
-        try read { db in
-            let paths = try archivePaths(db)
-            // Each row becomes an item as it is read: the rows are never all in memory at once
-            // beside the items, and repeated values are shared between items.
-            var items: [TimelineItem] = []
-            items.reserveCapacity(try ItemRecord.fetchCount(db))
-            var values = SharedRowValues()
-            var request = ItemRecord.order(ItemRecord.Columns.occurredAt, ItemRecord.Columns.id)
-            if let kinds {
-                let fragment = ItemRecord.Columns.rawFragment
-                let kept = kinds.map(\.rawValue).sorted()
-                let selected: SQL =
-                    kept.isEmpty
-                    ? "''" : "CASE WHEN kind IN \(kept) THEN raw_fragment ELSE '' END"
-                request = request.select(
-                    ItemRecord.storedColumns.map { column -> any SQLSelectable in
-                        column.name == fragment.name ? selected.forKey(fragment.name) : column
-                    })
-            }
-            let rows = try Row.fetchCursor(db, request)
-            while let row = try rows.next() {
-                let record = try ItemRecord(row: row, sharing: &values)
-                items.append(try record.item(archivePath: paths[record.sourceArchive] ?? ""))
-            }
-            return Timeline(items: consume items)
-        }
+        var items: [TimelineItem] = []
+        try forEachItemBatch(rawFragmentsOf: kinds, batchSize: 10_000) { items += $0 }
+        return Timeline(items: consume items)
     }
 
     /// The items with these ids; ids not in the case are absent from the result.
@@ -385,7 +362,8 @@ public struct CaseDatabase: Sendable {
         }
     }
 
-    private func archivePaths(_ db: Database) throws -> [String: String] {
+    /// Each archive's path, by SHA-256.
+    func archivePaths(_ db: Database) throws -> [String: String] {
         let rows = try Row.fetchAll(db, sql: "SELECT sha256, path FROM archive")
         return Dictionary(uniqueKeysWithValues: rows.map { ($0["sha256"], $0["path"]) })
     }

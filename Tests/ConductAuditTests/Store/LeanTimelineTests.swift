@@ -70,7 +70,9 @@ import Testing
         let (database, archives) = try ReviewWorkflowTests.sampleCase()
         let configuration = try ReviewWorkflowTests.configuration()
         let analysis = try database.analyse(with: configuration)
-        #expect(analysis.timeline.items.contains { $0.rawFragment.isEmpty })
+        let lean = try database.timeline(
+            rawFragmentsOf: Analyzer().rawFragmentKinds(for: configuration))
+        #expect(lean.items.contains { $0.rawFragment.isEmpty })
 
         // When its evidence is assembled
         let bundle = try database.evidenceBundle(

@@ -124,7 +124,7 @@ import Testing
             to: out,
             options: .init(
                 disclosure: DisclosureRedaction(
-                    configuration: configuration, timeline: analysis.timeline)))
+                    configuration: configuration, source: CaseTimelineReader(database))))
 
         let texts = try DisclosureRedactionTests.texts(in: out.appendingPathComponent("disclosure"))
         #expect(!texts.isEmpty)

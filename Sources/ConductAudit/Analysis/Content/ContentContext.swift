@@ -17,12 +17,23 @@ public struct ContentContext: Sendable {
     ///   - configuration: the audit's configuration.
     ///   - lexicon: the built-in word lists the vocabulary starts from.
     public init(timeline: Timeline, configuration: AuditConfiguration, lexicon: ContentLexicon) {
+        self.init(
+            facts: TimelineFacts(timeline, configuration: configuration),
+            configuration: configuration, lexicon: lexicon)
+    }
+
+    /// Builds the context of an audit from what a first pass gathered from the audited timeline.
+    /// - Parameters:
+    ///   - facts: the audited items' profile texts and latest item time.
+    ///   - configuration: the audit's configuration.
+    ///   - lexicon: the built-in word lists the vocabulary starts from.
+    public init(facts: TimelineFacts, configuration: AuditConfiguration, lexicon: ContentLexicon) {
         self.configuration = configuration
         vocabulary = SchoolVocabulary(
-            configuration: configuration, timeline: timeline, lexicon: lexicon)
+            configuration: configuration, profileTexts: facts.profileTexts, lexicon: lexicon)
         calendar = SchoolCalendar(configuration: configuration.school)
-        let latest = timeline.items.lazy.compactMap(\.occurredAt).max()
         referenceDay =
-            latest.map { LocalDay.containing($0, in: configuration.timeZone) } ?? configuration.to
+            facts.latestAudited.map { LocalDay.containing($0, in: configuration.timeZone) }
+            ?? configuration.to
     }
 }

@@ -26,6 +26,22 @@ public struct SchoolVocabulary: Sendable {
     public init(
         configuration: AuditConfiguration, timeline: Timeline, lexicon: ContentLexicon = .builtIn
     ) {
+        self.init(
+            configuration: configuration,
+            profileTexts: timeline.items.filter { $0.kind == .profile }.compactMap(\.text),
+            lexicon: lexicon)
+    }
+
+    /// Builds the vocabulary of an audit from the texts of the archive's profile items, which
+    /// give the member's own contact details.
+    /// - Parameters:
+    ///   - configuration: the audit (school, staff member, roster).
+    ///   - profileTexts: the texts of the timeline's profile items, in timeline order.
+    ///   - lexicon: the built-in word lists.
+    public init(
+        configuration: AuditConfiguration, profileTexts: [String],
+        lexicon: ContentLexicon = .builtIn
+    ) {
         self.lexicon = lexicon.adding(configuration.school.lexicons)
         pupils = PupilMentionFinder(pupils: configuration.roster.pupils)
         let ownName = NameNormalization.key(configuration.staff.name)
@@ -35,8 +51,7 @@ public struct SchoolVocabulary: Sendable {
         schoolNames = PhraseList([school.name] + school.aliases)
         var own: Set<String> = []
         let texts =
-            configuration.staff.accounts.values.map { $0 }
-            + timeline.items.filter { $0.kind == .profile }.compactMap(\.text)
+configuration.staff.accounts.values.map { $0 } + profileTexts
         for text in texts {
             for match in PersonalDataDetector.matches(in: TokenizedText(text))
             where match.kind == .phoneNumber || match.kind == .email {

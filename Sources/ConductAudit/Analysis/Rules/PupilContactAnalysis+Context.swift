@@ -31,48 +31,36 @@ extension PupilContactAnalysis {
         /// The observations made so far.
         private(set) var observations: [ContactObservation] = []
 
-        /// Identifies every counterparty and collects what judging single items needs.
-        init(timeline: Timeline, configuration: AuditConfiguration, nicknames: Nicknames) {
+        /// Identifies every counterparty the facts name and collects what judging single items
+        /// needs.
+        init(facts: TimelineFacts, configuration: AuditConfiguration, nicknames: Nicknames) {
             self.configuration = configuration
             zone = configuration.timeZone
             let identifier = PupilIdentifier(
-                roster: configuration.roster, nicknames: nicknames,
-                directory: AccountDirectory(timeline: timeline))
-            let staff = configuration.staff
+                roster: configuration.roster, nicknames: nicknames, directory: facts.directory)
             var identities: [PersonOnPlatform: PupilIdentification] = [:]
-            var examined = Set<PersonOnPlatform>()
-            var latest: [String: Date] = [:]
-            var conversations: [String: ItemID] = [:]
+            for key in facts.people {
+                if let identification = identifier.identify(key.person, on: key.platform) {
+                    identities[key] = identification
+                }
+            }
             var friendships: [String: [ItemID]] = [:]
             var received: [String: [ItemID]] = [:]
-            for item in timeline.items {
-                if let instant = item.occurredAt {
-                    let archive = item.source.archiveSHA256
-                    latest[archive] = max(latest[archive] ?? instant, instant)
-                }
-                if item.kind == .message, item.isAuthoredByOwner {
-                    // Timeline order is time order: the first one seen is the earliest.
-                    let key = Self.conversationKey(of: item)
-                    if conversations[key] == nil { conversations[key] = item.id }
-                }
-                for person in item.counterparties {
-                    let key = PersonOnPlatform(person: person, platform: item.platform)
-                    if examined.insert(key).inserted, !Self.isStaff(person, staff, item.platform),
-                        let identification = identifier.identify(person, on: item.platform)
-                    {
-                        identities[key] = identification
-                    }
+            for connection in facts.connections {
+                for person in connection.counterparties {
+                    let key = PersonOnPlatform(person: person, platform: connection.platform)
                     for candidate in identities[key]?.candidates ?? [] {
-                        let pair = Self.pairKey(item.platform, candidate.pupil)
-                        if item.kind == .friend { friendships[pair, default: []].append(item.id) }
-                        if item.kind == .friendRequestReceived {
-                            received[pair, default: []].append(item.id)
+                        let pair = Self.pairKey(connection.platform, candidate.pupil)
+                        if connection.kind == .friend {
+                            friendships[pair, default: []].append(connection.id)
+                        } else {
+                            received[pair, default: []].append(connection.id)
                         }
                     }
                 }
             }
             var declared: [String: DeclaredLink] = [:]
-            for link in staff.declaredLinks {
+            for link in configuration.staff.declaredLinks {
                 // The school writes the pupil's name: exact up to accents, case and punctuation.
                 let exact = identifier.displayNameMatches(for: link.pupil).filter {
                     $0.confidence >= 0.88
@@ -81,8 +69,10 @@ extension PupilContactAnalysis {
             }
             self.identities = identities
             // The whole archive's latest item, not only the audited period's.
-            latestByArchive = configuration.latestItemByArchive.merging(latest) { whole, _ in whole }
-            conversationsWithOwner = conversations
+            latestByArchive = configuration.latestItemByArchive.merging(
+                facts.latestAuditedByArchive
+            ) { whole, _ in whole }
+            conversationsWithOwner = facts.conversationsWithOwner
             self.friendships = friendships
             receivedRequests = received
             declaredLinks = declared

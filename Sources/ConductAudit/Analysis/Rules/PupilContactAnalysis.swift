@@ -36,9 +36,11 @@ import Foundation
 /// `declared` and say so. Severity: high for messages, medium for everything else.
 public struct PupilContactAnalysis: Sendable {
     /// The findings of both rules, in timeline order.
-    public private(set) var findings: [Finding] = []
+    public var findings: [Finding] { context.findings }
     /// Pupil-related items that are not breaches, with the reason, in timeline order.
-    public private(set) var observations: [ContactObservation] = []
+    public var observations: [ContactObservation] { context.observations }
+    /// What the analysis knows, and what it has found so far.
+    private var context: Context
 
     /// Analyses `timeline` against the roster and staff member of `configuration`.
     /// - Parameters:
@@ -48,13 +50,27 @@ public struct PupilContactAnalysis: Sendable {
     public init(
         timeline: Timeline, configuration: AuditConfiguration, nicknames: Nicknames = .standard
     ) {
-        var context = Context(
-            timeline: timeline, configuration: configuration, nicknames: nicknames)
-        for item in timeline.items {
-            context.examine(item)
-        }
-        findings = context.findings
-        observations = context.observations
+        self.init(
+            facts: TimelineFacts(timeline, configuration: configuration),
+            configuration: configuration, nicknames: nicknames)
+        for item in timeline.items { examine(item) }
+    }
+
+    /// Prepares an analysis from what a first pass gathered; the audited items are then given
+    /// one by one, in timeline order, to ``examine(_:)``.
+    /// - Parameters:
+    ///   - facts: the facts of the whole timeline, its audited items marked.
+    ///   - configuration: the roster, the staff member (name, declared links) and time zone.
+    ///   - nicknames: the forename short forms for matching names.
+    public init(
+        facts: TimelineFacts, configuration: AuditConfiguration, nicknames: Nicknames = .standard
+    ) {
+        context = Context(facts: facts, configuration: configuration, nicknames: nicknames)
+    }
+
+    /// Makes the findings and observations for the next audited item in timeline order.
+    public mutating func examine(_ item: TimelineItem) {
+        context.examine(item)
     }
 
     /// How an item involves the pupils it names.

@@ -7,7 +7,7 @@ import Foundation
 /// Only what the staff member themselves did counts (a post, comment, reaction, sent message,
 /// sent friend request, follow): a message *received* in working hours proves nothing about
 /// their own use. Items without a time are never flagged.
-public struct WorkingHoursRule: PolicyRule {
+public struct WorkingHoursRule: BatchRule {
     public init() {}
 
     public let id = RuleID.workingHours
@@ -20,10 +20,12 @@ public struct WorkingHoursRule: PolicyRule {
         .post, .comment, .reaction, .message, .friendRequestSent, .follow, .tag, .mention,
     ]
 
-    public func findings(in timeline: Timeline, configuration: AuditConfiguration) -> [Finding] {
+    public func findings(inBatch items: [TimelineItem], configuration: AuditConfiguration)
+        -> [Finding]
+    {
         let timetable = StaffTimetable(staff: configuration.staff, configuration: configuration.school)
         var findings: [Finding] = []
-        for item in timeline.items where item.isAuthoredByOwner && Self.ownActions.contains(item.kind) {
+        for item in items where item.isAuthoredByOwner && Self.ownActions.contains(item.kind) {
             guard let instant = item.occurredAt else { continue }
             let assessment = timetable.assess(instant)
             guard assessment.isWorkingTime else { continue }

@@ -80,19 +80,34 @@ extension DisclosureRedaction {
         configuration: AuditConfiguration, timeline: Timeline = Timeline(),
         folderName: String = "disclosure"
     ) {
+        self.init(configuration: configuration, source: timeline, folderName: folderName)
+    }
+
+    /// The redaction for an audit whose timeline is read a batch at a time: only the distinct
+    /// people it names are kept.
+    /// - Parameters:
+    ///   - configuration: the audit's school, staff member and roster.
+    ///   - source: the case's whole timeline, whose people are looked for in every text.
+    ///   - folderName: the disclosure copy's sub-folder.
+    /// - Throws: what reading `source` throws.
+    public init<Source: TimelineSource>(
+        configuration: AuditConfiguration, source: Source, folderName: String = "disclosure"
+    ) throws(Source.Failure) {
         let colleagues = configuration.school.staff
             .filter { $0.name != configuration.staff.name }
             .map(KnownPerson.init(staff:))
         var seen = Set<Person>()
         var archivePeople: [KnownPerson] = []
-        for item in timeline.items {
-            for person in item.counterparties + [item.author].compactMap({ $0 })
-            where !person.isAnonymous && seen.insert(person).inserted {
-                archivePeople.append(
-                    KnownPerson(
-                        names: person.name.map { [$0] } ?? [],
-                        handles: person.handle.map { [$0] } ?? [],
-                        accountIDs: person.accountID.map { [$0] } ?? []))
+        try source.forEachBatch { batch in
+            for item in batch {
+                for person in item.counterparties + [item.author].compactMap({ $0 })
+                where !person.isAnonymous && seen.insert(person).inserted {
+                    archivePeople.append(
+                        KnownPerson(
+                            names: person.name.map { [$0] } ?? [],
+                            handles: person.handle.map { [$0] } ?? [],
+                            accountIDs: person.accountID.map { [$0] } ?? []))
+                }
             }
         }
         self.init(
