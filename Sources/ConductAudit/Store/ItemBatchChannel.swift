@@ -17,8 +17,9 @@ final class ItemBatchChannel: @unchecked Sendable {
     /// How many batches may wait to be written.
     let capacity: Int
     private let condition = NSCondition()
+    /// The batches not yet taken, oldest first (at most ``capacity``: removing the first of so
+    /// few costs nothing, and a taken batch is released at once).
     private var waiting: [Batch] = []
-    private var head = 0
     private var isFinished = false
     private var writerFailure: (any Error)?
 
@@ -26,12 +27,19 @@ final class ItemBatchChannel: @unchecked Sendable {
         self.capacity = max(1, capacity)
     }
 
+    /// How many batches wait to be taken (never more than ``capacity``).
+    var waitingCount: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return waiting.count
+    }
+
     /// Queues a batch, waiting while the queue is full.
     /// - Throws: the writer's error once it has failed.
     func put(_ items: [TimelineItem], archiveSHA256: String) throws {
         condition.lock()
         defer { condition.unlock() }
-        while waiting.count - head >= capacity, writerFailure == nil { condition.wait() }
+        while waiting.count >= capacity, writerFailure == nil { condition.wait() }
         if let writerFailure { throw writerFailure }
         waiting.append(Batch(items: items, archiveSHA256: archiveSHA256))
         condition.broadcast()
@@ -42,14 +50,9 @@ final class ItemBatchChannel: @unchecked Sendable {
     func take() -> Batch? {
         condition.lock()
         defer { condition.unlock() }
-        while head == waiting.count, !isFinished { condition.wait() }
-        guard head < waiting.count else { return nil }
-        let batch = waiting[head]
-        head += 1
-        if head == waiting.count {
-            waiting.removeAll(keepingCapacity: true)
-            head = 0
-        }
+        while waiting.isEmpty, !isFinished { condition.wait() }
+        guard !waiting.isEmpty else { return nil }
+        let batch = waiting.removeFirst()
         condition.broadcast()
         return batch
     }
@@ -67,7 +70,6 @@ final class ItemBatchChannel: @unchecked Sendable {
         condition.lock()
         writerFailure = error
         waiting.removeAll()
-        head = 0
         condition.broadcast()
         condition.unlock()
     }

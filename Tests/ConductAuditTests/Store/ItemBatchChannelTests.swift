@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+@testable import ConductAudit
+
+/// ``ItemBatchChannel``: batches arrive in order, no more than its capacity ever wait, and a
+/// writer's failure stops the reader.
+@Suite struct ItemBatchChannelTests {
+    static func batch(_ number: Int) -> [TimelineItem] {
+        [CaseDatabaseStoreTests.item("batch \(number)", at: Int64(number) * 1000)]
+    }
+
+    @Test("batches arrive in order and never more than the capacity wait")
+    func orderAndBound() throws {
+        let channel = ItemBatchChannel(capacity: 3)
+        let reading = BackgroundWork { () throws -> Int in
+            defer { channel.finish() }
+            for number in 0..<200 { try channel.put(Self.batch(number), archiveSHA256: "a") }
+            return 200
+        }
+        var received: [String] = []
+        var mostWaiting = 0
+        while let batch = channel.take() {
+            mostWaiting = max(mostWaiting, channel.waitingCount + 1)
+            received += batch.items.compactMap(\.text)
+        }
+        #expect(try reading.result() == 200)
+        #expect(received == (0..<200).map { "batch \($0)" })
+        #expect(mostWaiting <= 3)
+        #expect(channel.waitingCount == 0)
+    }
+
+    @Test("a writer's failure reaches the reader at its next batch")
+    func failureStopsReader() throws {
+        struct Full: Error {}
+        let channel = ItemBatchChannel(capacity: 2)
+        let reading = BackgroundWork { () throws -> Int in
+            defer { channel.finish() }
+            var sent = 0
+            for number in 0..<1_000 {
+                try channel.put(Self.batch(number), archiveSHA256: "a")
+                sent += 1
+            }
+            return sent
+        }
+        _ = channel.take()
+        channel.fail(Full())
+        #expect(throws: Full.self) { try reading.result() }
+        #expect(channel.waitingCount == 0)
+    }
+}
