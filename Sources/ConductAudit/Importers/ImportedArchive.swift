@@ -81,6 +81,13 @@ public struct SectionCoverage: Codable, Sendable, Hashable {
         add(items)
     }
 
+    /// Counts more items of the section read from `file`, listing the file once however many
+    /// batches it gives.
+    public mutating func add(_ items: [TimelineItem], from file: String) {
+        if !files.contains(file) { files.append(file) }
+        add(items)
+    }
+
     /// Counts more items of the section (read from a further file).
     public mutating func add(_ items: [TimelineItem]) {
         itemCount += items.count

@@ -85,8 +85,7 @@ public struct FacebookJSONImporter: ArchiveImporter {
                 try items.add(reading.items)
                 if let section = reading.section {
                     sections[section, default: SectionCoverage(section: section.title, items: [])]
-                        .files.append(entry.path)
-                    sections[section]?.add(reading.items)
+                        .add(reading.items, from: entry.path)
                 }
             }
         }

@@ -81,11 +81,8 @@ public struct InstagramJSONImporter: ArchiveImporter {
                 unparsed += reading.issues
                 try items.add(reading.items)
                 for (section, sectionItems) in reading.sections {
-                    var tally =
-                        sections[section] ?? SectionCoverage(section: section.title, items: [])
-                    if !tally.files.contains(entry.path) { tally.files.append(entry.path) }
-                    tally.add(sectionItems)
-                    sections[section] = tally
+                    sections[section, default: SectionCoverage(section: section.title, items: [])]
+                        .add(sectionItems, from: entry.path)
                 }
             }
         }

@@ -96,11 +96,8 @@ public struct TwitterArchiveImporter: ArchiveImporter {
                         throw SinkFailure(underlying: error)
                     }
                     guard let section else { return }
-                    var tally =
-                        sections[section] ?? SectionCoverage(section: section.title, items: [])
-                    if !tally.files.contains(entry.path) { tally.files.append(entry.path) }
-                    tally.add(read)
-                    sections[section] = tally
+                    sections[section, default: SectionCoverage(section: section.title, items: [])]
+                        .add(read, from: entry.path)
                 }
                 let section: TwitterSection?
                 do {
