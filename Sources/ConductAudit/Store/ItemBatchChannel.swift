@@ -20,6 +20,8 @@ final class ItemBatchChannel: @unchecked Sendable {
     /// The batches not yet taken, oldest first (at most ``capacity``: removing the first of so
     /// few costs nothing, and a taken batch is released at once).
     private var waiting: [Batch] = []
+    /// The most batches that have waited at once (at most ``capacity``).
+    private var mostWaiting = 0
     private var isFinished = false
     private var writerFailure: (any Error)?
 
@@ -34,6 +36,13 @@ final class ItemBatchChannel: @unchecked Sendable {
         return waiting.count
     }
 
+    /// The most batches that have waited to be taken at any one time so far.
+    var peakWaitingCount: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return mostWaiting
+    }
+
     /// Queues a batch, waiting while the queue is full.
     /// - Throws: the writer's error once it has failed.
     func put(_ items: [TimelineItem], archiveSHA256: String) throws {
@@ -42,6 +51,7 @@ final class ItemBatchChannel: @unchecked Sendable {
         while waiting.count >= capacity, writerFailure == nil { condition.wait() }
         if let writerFailure { throw writerFailure }
         waiting.append(Batch(items: items, archiveSHA256: archiveSHA256))
+        mostWaiting = max(mostWaiting, waiting.count)
         condition.broadcast()
     }
 
