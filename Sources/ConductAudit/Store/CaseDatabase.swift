@@ -70,7 +70,7 @@ public struct CaseDatabase: Sendable {
     ///
     /// Storing an archive already in the case (the same SHA-256) changes nothing. An item already
     /// in the case (from another archive, or earlier in this one) is not stored again; it gains
-    /// one more `item_source` row saying where else it occurs.
+    /// an `item_source` row saying where else it occurs.
     /// - Parameters:
     ///   - archive: the archive's description.
     ///   - items: its timeline items; each item's source must be this archive.
@@ -189,14 +189,21 @@ public struct CaseDatabase: Sendable {
     public func sources(of id: ItemID) throws -> [SourceReference] {
         try read { db in
             let paths = try archivePaths(db)
-            return try ItemSourceRecord.filter(Column("item_id") == id.rawValue)
-                .order(Column("archive_sha256"), Column("file"), Column("locator"))
-                .fetchAll(db)
-                .map {
-                    SourceReference(
-                        archiveSHA256: $0.archiveSha256, archivePath: paths[$0.archiveSha256] ?? "",
-                        file: $0.file, locator: $0.locator)
-                }
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT source_archive, source_file, source_locator FROM item WHERE id = ?1
+                    UNION
+                    SELECT archive_sha256, file, locator FROM item_source WHERE item_id = ?1
+                    ORDER BY 1, 2, 3
+                    """,
+                arguments: [id.rawValue])
+            return rows.map { row in
+                let archive: String = row[0]
+                return SourceReference(
+                    archiveSHA256: archive, archivePath: paths[archive] ?? "",
+                    file: row[1], locator: row[2])
+            }
         }
     }
 

@@ -29,7 +29,7 @@ final class CaseItemWriter {
         self.db = db
         try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
         insertItem = try db.cachedStatement(sql: ItemRecord.insertOrIgnoreSQL)
-        insertSource = try db.cachedStatement(sql: ItemSourceRecord.insertOrIgnoreSQL)
+        insertSource = try db.cachedStatement(sql: ItemSourceRecord.insertFurtherPlaceSQL)
         lastIndexedRow = try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM item") ?? 0
         if lastIndexedRow == 0 {
             // Into an empty case, building the secondary indexes once after the load is much
@@ -49,7 +49,8 @@ final class CaseItemWriter {
     }
 
     /// Stores items of the archive with this SHA-256. An item already in the case is not stored
-    /// again; it gains a further `item_source` row saying where else it occurs.
+    /// again; it gains an `item_source` row saying where else it occurs (a new item's source is
+    /// in its own row, so storing new items writes no second row and no second key).
     /// - Throws: ``StoreError/itemFromAnotherArchive(_:itemArchive:archive:)`` for an item of
     ///   another archive; a database error when the case cannot be written.
     func add(_ items: [TimelineItem], archiveSHA256: String) throws {
@@ -61,7 +62,10 @@ final class CaseItemWriter {
             }
             try ItemRecord(item).bind(to: insertItem.sqliteStatement)
             try step(insertItem.sqliteStatement)
-            if sqlite3_changes(connection) > 0 { new[archiveSHA256, default: 0] += 1 }
+            if sqlite3_changes(connection) > 0 {
+                new[archiveSHA256, default: 0] += 1
+                continue
+            }
             let source = insertSource.sqliteStatement
             Self.bind(item.id.rawValue, at: 1, of: source)
             Self.bind(archiveSHA256, at: 2, of: source)

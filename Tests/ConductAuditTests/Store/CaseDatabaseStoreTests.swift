@@ -189,7 +189,7 @@ import Testing
         #expect(try database.sources(of: items[0].id).count == 1)
     }
 
-    @Test("an item in two archives is stored once, with a source row for each")
+    @Test("an item in two archives is stored once and traced to both")
     func twoArchivesShareItems() throws {
         // Given a case holding archive A with items "one" and "two"
         let database = try CaseDatabase.makeInMemory()
@@ -214,6 +214,70 @@ import Testing
         #expect(
             try database.sources(of: shared.id).map(\.archivePath).sorted()
                 == [Self.archiveA.path, Self.archiveB.path].sorted())
+    }
+
+    @Test("a new item's own source is in its row: item_source holds only further places")
+    func furtherPlacesOnly() throws {
+        // Given a case holding archive A, where "two" occurs twice and "one" once
+        let database = try CaseDatabase.makeInMemory()
+        let two = Self.item("two", at: 2_000, locator: "/1")
+        try database.store(
+            Self.archiveA,
+            items: [Self.item("one", at: 1_000), two, Self.item("two", at: 2_000, locator: "/4")])
+
+        // Then only the second place of "two" is a row of item_source
+        let rows = try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT item_id, file, locator FROM item_source")
+        }
+        #expect(
+            rows.map { [$0[0], $0[1], $0[2]] as [String] } == [[two.id.rawValue, "posts.json", "/4"]])
+        #expect(
+            try database.sources(of: two.id).map(\SourceReference.citation)
+                == ["posts.json at /1", "posts.json at /4"])
+    }
+
+    @Test("a case made before v4 keeps only further places, and every item's sources read the same")
+    func migrationKeepsFurtherPlaces() throws {
+        // Given a case at v3, where item_source held a row for every place, first ones included
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("conduct-audit-v3-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("case.sqlite")
+        let dbQueue = try DatabaseQueue(path: file.path)
+        try CaseDatabase.migrator.migrate(dbQueue, upTo: "v3-full-text-search")
+        let one = Self.item("one", at: 1_000)
+        let shared = Self.item("two", at: 2_000, locator: "/1")
+        try dbQueue.write { db in
+            for archive in [Self.archiveA, Self.archiveB] {
+                try ArchiveRecord(archive, importedAt: Date(timeIntervalSince1970: 0)).insert(db)
+            }
+            for item in [one, shared] { try ItemRecord(item).insert(db) }
+            let places = [
+                (one.id, Self.archiveA.sha256, "/0"), (shared.id, Self.archiveA.sha256, "/1"),
+                (shared.id, Self.archiveB.sha256, "/7"),
+            ]
+            for (id, archive, locator) in places {
+                try db.execute(
+                    sql: "INSERT INTO item_source VALUES (?, ?, 'posts.json', ?)",
+                    arguments: [id.rawValue, archive, locator])
+            }
+        }
+
+        try dbQueue.close()
+
+        // When the case is opened, which runs the remaining migrations
+        let database = try CaseDatabase.open(at: file)
+
+        // Then the first places are gone from item_source and sources(of:) is unchanged
+        let remaining = try database.read { db in
+            try String.fetchAll(db, sql: "SELECT archive_sha256 || locator FROM item_source")
+        }
+        #expect(remaining == [Self.archiveB.sha256 + "/7"])
+        #expect(try database.sources(of: one.id).map(\SourceReference.citation) == ["posts.json at /0"])
+        #expect(
+            try database.sources(of: shared.id).map(\SourceReference.archiveSHA256)
+                == [Self.archiveA.sha256, Self.archiveB.sha256])
     }
 
     @Test("an item that names another archive is refused")

@@ -1,31 +1,15 @@
-import GRDB
-
-/// A row of `item_source`: one place an item occurs (an item may occur in several archives, or
-/// twice in one).
-struct ItemSourceRecord: CaseRecord, PersistableRecord {
+/// The `item_source` table: the further places an item occurs, besides the source stored in its
+/// own row (an item may occur in several archives, or twice in one). Rows are written by
+/// ``CaseItemWriter`` and read by ``CaseDatabase/sources(of:)``.
+enum ItemSourceRecord {
     static let databaseTableName = "item_source"
 
-    var itemId: String
-    var archiveSha256: String
-    var file: String
-    var locator: String
-
-    /// An insert that leaves an existing row unchanged, for bulk storing through one cached
-    /// statement; its arguments are ``storedValues``.
-    static let insertOrIgnoreSQL = """
+    /// Records that the item `?1` also occurs in archive `?2`, file `?3`, at locator `?4`,
+    /// unless that is the source in the item's own row or the place is already recorded.
+    static let insertFurtherPlaceSQL = """
         INSERT OR IGNORE INTO item_source (item_id, archive_sha256, file, locator)
-        VALUES (?, ?, ?, ?)
+        SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS (
+            SELECT 1 FROM item WHERE id = ?1 AND source_archive = ?2
+            AND source_file = ?3 AND source_locator = ?4)
         """
-
-    /// The row's values, in the order of ``insertOrIgnoreSQL``.
-    var storedValues: StatementArguments {
-        [itemId, archiveSha256, file, locator]
-    }
-
-    init(item: ItemID, archiveSHA256: String, file: String, locator: String) {
-        itemId = item.rawValue
-        archiveSha256 = archiveSHA256
-        self.file = file
-        self.locator = locator
-    }
 }
