@@ -98,9 +98,7 @@ public struct Analyzer: Sendable {
             if pupilContact != nil {
                 for item in inPeriod { pupilContact?.examine(item) }
             }
-            for group in groups {
-                for item in inPeriod { group.appendFindings(for: item, to: &findings) }
-            }
+            findings += ContentPass.findings(of: groups, on: inPeriod)
             if !wholeTimelineRules.isEmpty { audited += inPeriod }
         }
         if let pupilContact {

@@ -44,6 +44,31 @@ import Testing
         #expect(shared.sorted { $0.id < $1.id } == alone.sorted { $0.id < $1.id })
     }
 
+    @Test("items shared out between the cores give one core's findings, in its order")
+    func concurrentPassKeepsOrder() throws {
+        let timeline = Self.exampleTimeline()
+        let items = Array(repeating: timeline.items, count: 3).flatMap { $0 }
+        #expect(items.count >= 256, "enough items to be shared out")
+        let configuration = try SampleSchool.configuration()
+        let groups = ContentPass(rules: Self.contentRules).groups(
+            facts: TimelineFacts(timeline, configuration: configuration),
+            configuration: configuration)
+        var oneCore: [Finding] = []
+        for group in groups {
+            for item in items { group.appendFindings(for: item, to: &oneCore) }
+        }
+        #expect(!oneCore.isEmpty)
+        #expect(ContentPass.findings(of: groups, on: items) == oneCore)
+    }
+
+    @Test("slices transformed concurrently come back whole and in order", arguments: [0, 1, 127, 128, 1_001])
+    func slicesInOrder(count: Int) {
+        let numbers = Array(0..<count)
+        let slices = numbers.mapSlicesConcurrently { Array($0) }
+        #expect(slices.flatMap { $0 } == numbers)
+        #expect(slices.count == (count >= 128 ? min(ProcessInfo.processInfo.activeProcessorCount, count / 64) : 1))
+    }
+
     @Test("the analyzer's findings are those of the rules run one by one")
     func analyzerMatchesRulesAlone() throws {
         let timeline = Self.exampleTimeline()
