@@ -29,7 +29,13 @@ public struct PhraseList: Sendable {
     /// Folded first word → indexes of patterns starting with it; prefix and number patterns are
     /// kept apart.
     private let byFirstWord: [String: [Int]]
-    private let unindexed: [Int]
+    /// The first words of ``byFirstWord`` by first byte and length, which rules out most words
+    /// of a text without hashing them (every list is asked about every word).
+    private let firstWordShapes: WordShapes
+    /// Patterns starting with a prefix, by the prefix's first byte.
+    private let byPrefixStart: [UInt8: [Int]]
+    /// Patterns starting with a number.
+    private let numberFirst: [Int]
 
     /// Compiles `entries`; blank entries are ignored.
     public init(_ entries: [String]) {
@@ -38,16 +44,51 @@ public struct PhraseList: Sendable {
             if let pattern = Self.compile(entry) { patterns.append(pattern) }
         }
         var index: [String: [Int]] = [:]
-        var unindexed: [Int] = []
+        var shapes = WordShapes()
+        var byPrefixStart: [UInt8: [Int]] = [:]
+        var numberFirst: [Int] = []
         for (offset, pattern) in patterns.enumerated() {
             switch pattern.tokens.first {
-            case .exact(let word, _)?: index[word, default: []].append(offset)
-            default: unindexed.append(offset)
+            case .exact(let word, _)?:
+                index[word, default: []].append(offset)
+                shapes.insert(word)
+            case .prefix(let prefix)?:
+                if let first = prefix.utf8.first {
+                    byPrefixStart[first, default: []].append(offset)
+                } else {
+                    numberFirst.append(offset)  // "*" alone: tried at every word, as a number is
+                }
+            case .number?, nil: numberFirst.append(offset)
             }
         }
         self.patterns = patterns
         self.byFirstWord = index
-        self.unindexed = unindexed
+        self.firstWordShapes = shapes
+        self.byPrefixStart = byPrefixStart
+        self.numberFirst = numberFirst
+    }
+
+    /// A set of (first byte, length in bytes) pairs of words: a quick, exact "no" for a word
+    /// whose pair is absent, before a dictionary lookup.
+    private struct WordShapes: Sendable {
+        private static let lengths = 32
+        private var bits = [UInt64](repeating: 0, count: 256 * lengths / 64)
+
+        mutating func insert(_ word: String) {
+            let bit = Self.bit(of: word)
+            bits[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
+
+        func mayContain(_ word: String) -> Bool {
+            let bit = Self.bit(of: word)
+            return bits[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+        }
+
+        /// Words of 31 bytes or more share the last length slot.
+        private static func bit(of word: String) -> Int {
+            let utf8 = word.utf8
+            return Int(utf8.first ?? 0) * lengths + min(utf8.count, lengths - 1)
+        }
     }
 
     /// Whether the list has no entries.
@@ -59,19 +100,32 @@ public struct PhraseList: Sendable {
     public func matches(in text: TokenizedText) -> [PhraseMatch] {
         var found: [(order: Int, match: PhraseMatch)] = []
         let shouting = Self.shoutingSentences(in: text)
-        for start in text.words.indices {
-            // A word's folded form and its base differ, so no pattern is tried twice.
-            var candidates = byFirstWord[text.words[start].folded] ?? []
-            if let base = text.words[start].foldedBase, let more = byFirstWord[base] {
-                candidates += more
-            }
-            for patternIndex in candidates + unindexed {
+        func tryPatterns(_ indexes: [Int], at start: Int) {
+            for patternIndex in indexes {
                 if let match = match(
                     patterns[patternIndex], in: text, at: start, shouting: shouting)
                 {
                     found.append((patternIndex, match))
                 }
             }
+        }
+        for start in text.words.indices {
+            // A word's folded form and its base differ, so no pattern is tried twice.
+            let folded = text.words[start].folded
+            if firstWordShapes.mayContain(folded), let candidates = byFirstWord[folded] {
+                tryPatterns(candidates, at: start)
+            }
+            if let base = text.words[start].foldedBase, firstWordShapes.mayContain(base),
+                let candidates = byFirstWord[base]
+            {
+                tryPatterns(candidates, at: start)
+            }
+            if !byPrefixStart.isEmpty, let first = folded.utf8.first,
+                let candidates = byPrefixStart[first]
+            {
+                tryPatterns(candidates, at: start)
+            }
+            if !numberFirst.isEmpty { tryPatterns(numberFirst, at: start) }
         }
         return Self.longestFirst(found)
     }
