@@ -25,6 +25,10 @@ import Testing
             (["parents evening"], "Parents’ evening", ["Parents’ evening"]),
             (["useless idiot", "idiot", "useless"], "a useless idiot", ["useless idiot"]),
             (["Zoë"], "zoe", ["zoe"]),
+            // Words of 31 bytes or more share one length in the list's quick first-word check.
+            (["antidisestablishmentarianistically minded", "antidisestablishmentarianism"],
+             "an antidisestablishmentarianistically minded head", ["antidisestablishmentarianistically minded"]),
+            (["Ærø trip", "ærø*"], "the Aerø trip and ærøskøbing", ["Aerø trip", "ærøskøbing"]),
         ])
     func matches(entries: [String], text: String, expected: [String]) {
         #expect(Self.matched(entries, text) == expected)
