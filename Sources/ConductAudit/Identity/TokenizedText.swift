@@ -74,6 +74,22 @@ public struct TokenizedText: Sendable {
         /// Whether this word follows the previous one with only spaces, a hyphen or an apostrophe
         /// between them ("parents' evening"), so that the two can be read as one name or phrase.
         public var isJoinedToPrevious: Bool {
+            // Most separators are one ASCII space or a few ASCII characters: judged by their
+            // bytes, as the `Character` test below would judge them, without grapheme breaking
+            // (phrase lists ask this of every word).
+            var visible = 0
+            for byte in separatorBefore.utf8 {
+                switch byte {
+                case 0x20: continue
+                case 0x2D, 0x27, 0x60: visible += 1  // "-", "'", "`"
+                case 0x80...: return isJoinedToPreviousByCharacters
+                default: return false
+                }
+            }
+            return !separatorBefore.isEmpty && visible <= 1
+        }
+
+        private var isJoinedToPreviousByCharacters: Bool {
             !separatorBefore.isEmpty
                 && separatorBefore.allSatisfy {
                     $0 == " " || $0 == "\u{00A0}" || Self.hyphens.contains($0)
@@ -94,36 +110,87 @@ public struct TokenizedText: Sendable {
     public let text: String
     /// The words, in order.
     public let words: [Word]
-    private let characters: [Character]
+    /// The text's characters, for ``substring(_:)``; `nil` when the text is ASCII without a
+    /// "\r\n" (then every byte is one `Character`, and offsets are byte offsets).
+    private let characters: [Character]?
 
     /// Cuts `text` into words and sentences.
     public init(_ text: String) {
         self.text = text
+        var text = text
+        let asciiWords = text.withUTF8 { bytes in
+            Self.isPlainASCII(bytes)
+                ? Self.words(
+                    in: bytes,
+                    isWordCharacter: { (0x30...0x39).contains($0) || (0x61...0x7A).contains($0 | 0x20) },
+                    isApostrophe: { $0 == 0x27 || $0 == 0x60 },
+                    string: { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) })
+                : nil
+        }
+        if let asciiWords {
+            words = asciiWords
+            characters = nil
+        } else {
+            let characters = Array(text)
+            words = Self.words(inCharacters: characters)
+            self.characters = characters
+        }
+        self.shoutingSentences = Self.shoutingSentences(in: words)
+    }
+
+    /// The words of `characters`, read as `Character`s whatever they are (the reading a plain
+    /// ASCII text's bytes must agree with).
+    static func words(inCharacters characters: [Character]) -> [Word] {
+        words(
+            in: characters, isWordCharacter: isWordCharacter, isApostrophe: apostrophes.contains,
+            string: { String(characters[$0]) })
+    }
+
+    /// Whether every byte is ASCII and no "\r\n" (one `Character` of two bytes) occurs.
+    private static func isPlainASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte >= 0x80 || (byte == 0x0A && previous == 0x0D) { return false }
+            previous = byte
+        }
+        return true
+    }
+
+    /// The words of a text given as `Character`s, or as the bytes of a plain ASCII text (see
+    /// ``isPlainASCII(_:)``): one algorithm for both, the units' offsets being `Character`
+    /// offsets either way.
+    /// - Parameters:
+    ///   - units: the text's characters or bytes.
+    ///   - isWordCharacter: whether a unit is a letter or digit.
+    ///   - isApostrophe: whether a unit is an apostrophe (kept inside a word).
+    ///   - string: the text of a range of units.
+    private static func words<Units: RandomAccessCollection>(
+        in units: Units, isWordCharacter: (Units.Element) -> Bool,
+        isApostrophe: (Units.Element) -> Bool, string: (Range<Int>) -> String
+    ) -> [Word] where Units.Index == Int {
         var words: [Word] = []
-        let characters = Array(text)
-        var index = 0
+        var index = units.startIndex
         var sentence = 0
-        var separatorStart = 0
-        while index < characters.count {
-            guard Self.isWordCharacter(characters[index]) else {
+        var separatorStart = units.startIndex
+        while index < units.endIndex {
+            guard isWordCharacter(units[index]) else {
                 index += 1
                 continue
             }
             let start = index
-            while index < characters.count {
-                if Self.isWordCharacter(characters[index]) {
+            while index < units.endIndex {
+                if isWordCharacter(units[index]) {
                     index += 1
-                } else if Self.apostrophes.contains(characters[index]),
-                    index + 1 < characters.count,
-                    Self.isWordCharacter(characters[index + 1]), index > start
+                } else if isApostrophe(units[index]), index + 1 < units.endIndex,
+                    isWordCharacter(units[index + 1]), index > start
                 {
                     index += 1
                 } else {
                     break
                 }
             }
-            let raw = String(characters[start..<index])
-            let separator = String(characters[separatorStart..<start])
+            let raw = string(start..<index)
+            let separator = string(separatorStart..<start)
             if let previous = words.last,
                 Self.endsSentence(separator: separator, after: previous)
             {
@@ -146,9 +213,7 @@ public struct TokenizedText: Sendable {
                     isUppercase: letters.isUppercase))
             separatorStart = index
         }
-        self.words = words
-        self.characters = characters
-        self.shoutingSentences = Self.shoutingSentences(in: words)
+        return words
     }
 
     /// The sentences written mostly in capitals (at least three words of two or more letters,
@@ -169,6 +234,14 @@ public struct TokenizedText: Sendable {
 
     /// The text of a range of `Character` offsets.
     public func substring(_ range: Range<Int>) -> String {
+        guard let characters else {
+            var text = text
+            return text.withUTF8 { bytes in
+                let lower = max(0, min(range.lowerBound, bytes.count))
+                let upper = max(lower, min(range.upperBound, bytes.count))
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)
+            }
+        }
         let lower = max(0, min(range.lowerBound, characters.count))
         let upper = max(lower, min(range.upperBound, characters.count))
         return String(characters[lower..<upper])

@@ -51,3 +51,39 @@ extension TokenizedTextTests {
         #expect(TokenizedText.fold(word) == NameNormalization.compact(word))
     }
 }
+
+extension TokenizedTextTests {
+    /// Plain ASCII texts are read from their bytes; the reading must be the `Character` one.
+    static func agreesWithCharacterReading(_ string: String) {
+        let text = TokenizedText(string)
+        #expect(text.words == TokenizedText.words(inCharacters: Array(string)), "\(string.debugDescription)")
+        for word in text.words {
+            #expect(text.substring(word.range) == word.text, "\(string.debugDescription)")
+        }
+        #expect(text.substring(0..<string.count) == string)
+    }
+
+    @Test(
+        "an ASCII text's bytes give the words its Characters give",
+        arguments: [
+            "", "   ", "Rough day. Poor Freddie's", "Mr. Whitfield said no!\nSee larkfield.sch.uk",
+            "it's `quoted' -- O'Connor-Smith's 1:1 support", "line one\r\nline two\rthree",
+            "year 5s and Year 10... wow?! ok", "'lead 'n' trail' s's", "tab\there\u{0B}vt\u{0C}ff",
+        ])
+    func asciiReadingAgrees(string: String) {
+        Self.agreesWithCharacterReading(string)
+    }
+
+    @Test("random ASCII texts read the same from bytes as from Characters")
+    func randomASCIIReadingAgrees() {
+        // Characters that matter to the reading: letters, digits, apostrophes, sentence marks,
+        // spaces, hyphens and both line ends; a fixed generator so a failure reproduces.
+        let alphabet = Array("aZs S9'`.!?- \n\r\t,:/xY")
+        var generator = SplitMix(seed: 42)
+        for _ in 0..<2_000 {
+            let length = Int(generator.next() % 40)
+            let string = String((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
+            Self.agreesWithCharacterReading(string)
+        }
+    }
+}
