@@ -77,9 +77,10 @@ public struct PupilMentionFinder: Sendable {
                 for usesBase in [false, true] {
                     let last = words[end - 1]
                     if usesBase && last.foldedBase == nil { continue }
+                    let lastWord = usesBase ? last.foldedBase ?? "" : last.folded
                     let key =
-                        words[surnameStart..<(end - 1)].map(\.folded).joined()
-                        + (usesBase ? last.foldedBase ?? "" : last.folded)
+                        length == 1
+                        ? lastWord : words[surnameStart..<(end - 1)].map(\.folded).joined() + lastWord
                     guard let entries = surnames[key] else { continue }
                     // "Grace Patel-Jones" is someone else; a possessive ends the name.
                     if !usesBase, end < words.count, words[end].isHyphenatedToPrevious { continue }

@@ -16,6 +16,8 @@ public struct StaffMentionFinder: Sendable {
     }
 
     private let names: [Name]
+    /// Folded surname → indexes into ``names``, in their order.
+    private let bySurname: [String: [Int]]
     private let nicknames: Nicknames
 
     /// Creates a finder for `staff`.
@@ -33,6 +35,8 @@ public struct StaffMentionFinder: Sendable {
                 staff: member, forename: NameNormalization.compact(first),
                 surname: NameNormalization.compact(last))
         }
+        let names = self.names
+        bySurname = Dictionary(grouping: names.indices, by: { names[$0].surname })
     }
 
     /// The staff named in `text`, in text order.
@@ -47,19 +51,15 @@ public struct StaffMentionFinder: Sendable {
                 else { break }
                 if end < words.count, words[end].isHyphenatedToPrevious { continue }
                 let last = words[end - 1]
-                let written = words[start..<(end - 1)].map(\.folded).joined()
-                for name in names {
-                    let usesBase: Bool
-                    if written + last.folded == name.surname {
-                        usesBase = false
-                    } else if let base = last.foldedBase, written + base == name.surname {
-                        usesBase = true
-                    } else {
-                        continue
-                    }
+                let written = length == 1 ? "" : words[start..<(end - 1)].map(\.folded).joined()
+                // The words as one surname, and with a possessive "'s" taken off the last.
+                let asWritten = bySurname[length == 1 ? last.folded : written + last.folded] ?? []
+                let asBase = last.foldedBase.flatMap { bySurname[written + $0] } ?? []
+                guard !asWritten.isEmpty || !asBase.isEmpty else { continue }
+                for index in Set(asWritten + asBase).sorted() {
                     if let mention = mention(
-                        of: name, in: text, surnameStart: start, surnameEnd: end,
-                        usesBase: usesBase)
+                        of: names[index], in: text, surnameStart: start, surnameEnd: end,
+                        usesBase: !asWritten.contains(index))
                     {
                         found.append(mention)
                     }

@@ -196,28 +196,57 @@ public struct EvidenceWriter: Sendable {
         }
         let index = IndexPage(bundle: bundle, exhibits: exhibits, copy: copy)
         try emit("index.html", Data(index.render().utf8))
-        for incident in bundle.incidents {
-            let pageBundle = incidentBundles[incident.id] ?? bundle
-            let findings = Dictionary(
-                pageBundle.findings.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-            let members = try incident.findings.map { id in
-                guard let finding = findings[id] else {
-                    throw ReportError.incompleteBundle(
-                        "incident \(incident.id) lists finding \(id), which is not in the bundle")
+        let bundleFindings = Self.findingsByID(bundle)
+        // Incidents are rendered a group at a time on every core, and handed over in order; a
+        // group bounds how many rendered pages wait in memory.
+        var start = bundle.incidents.startIndex
+        while start < bundle.incidents.endIndex {
+            let end = min(start + 64, bundle.incidents.endIndex)
+            let rendered = Array(bundle.incidents[start..<end]).mapSlicesConcurrently(
+                minimumSlice: 8
+            ) { incidents in
+                incidents.map { incident in
+                    Result {
+                        let pageBundle = incidentBundles[incident.id]
+                        return try files(
+                            of: incident, in: pageBundle ?? bundle,
+                            findings: pageBundle.map(Self.findingsByID) ?? bundleFindings,
+                            exhibits: exhibits)
+                    }
                 }
-                return finding
             }
-            let pageIncident = pageBundle.incidents.first { $0.id == incident.id } ?? incident
-            let document = try document(
-                for: pageIncident, findings: members, in: pageBundle, exhibits: exhibits)
-            let page = IncidentPage(
-                bundle: pageBundle, incident: pageIncident, findings: members, exhibits: exhibits)
-            try emit("\(incident.id)/incident.html", Data(page.render().utf8))
-            try emit("\(incident.id)/incident.json", try EvidenceJSON.data(document))
-            for copied in mediaCopies(in: incident.id, bundle: pageBundle, exhibits: exhibits) {
-                try emit(copied.path, copied.data)
+            for result in rendered.joined() {
+                for file in try result.get() { try emit(file.path, file.data) }
             }
+            start = end
         }
+    }
+
+    private static func findingsByID(_ bundle: EvidenceBundle) -> [FindingID: Finding] {
+        Dictionary(bundle.findings.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// One incident's files in writing order: its page, its JSON and its media copies.
+    private func files(
+        of incident: Incident, in pageBundle: EvidenceBundle, findings: [FindingID: Finding],
+        exhibits: ExhibitIndex
+    ) throws -> [(path: String, data: Data)] {
+        let members = try incident.findings.map { id in
+            guard let finding = findings[id] else {
+                throw ReportError.incompleteBundle(
+                    "incident \(incident.id) lists finding \(id), which is not in the bundle")
+            }
+            return finding
+        }
+        let pageIncident = pageBundle.incidents.first { $0.id == incident.id } ?? incident
+        let document = try document(
+            for: pageIncident, findings: members, in: pageBundle, exhibits: exhibits)
+        let page = IncidentPage(
+            bundle: pageBundle, incident: pageIncident, findings: members, exhibits: exhibits)
+        return [
+            ("\(incident.id)/incident.html", Data(page.render().utf8)),
+            ("\(incident.id)/incident.json", try EvidenceJSON.data(document)),
+        ] + mediaCopies(in: incident.id, bundle: pageBundle, exhibits: exhibits)
     }
 
     /// The disclosure copy's files: the index from a bundle that protects every pupil concerned,

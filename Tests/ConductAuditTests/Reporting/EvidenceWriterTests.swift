@@ -279,3 +279,59 @@ import Testing
         #expect(local.weekday == weekday)
     }
 }
+
+extension EvidenceWriterTests {
+    /// The fixture's bundle with 150 more working-hours findings, each its own incident (one a
+    /// day from 2024-02-01), each on a post saying its number.
+    static func bundleOfManyIncidents() -> EvidenceBundle {
+        var bundle = EvidenceFixture.bundle()
+        for number in 0..<150 {
+            let post = TimelineItem(
+                platform: .facebook, kind: .post, isAuthoredByOwner: true,
+                author: Person(name: "Rebecca Hale"), text: "post number \(number)",
+                occurredAt: Date(timeIntervalSince1970: 1_706_778_000 + Double(number) * 86_400),
+                timeBasis: .explicit, source: EvidenceFixture.source("your_posts_1.json", "/\(number)"),
+                rawFragment: #"{"post": "post number \#(number)"}"#)
+            bundle.items[post.id] = post
+            bundle.findings.append(
+                Finding(
+                    rule: .workingHours, severity: .low, confidence: 0.9, item: post,
+                    explanation: "Posted in working hours.", incidentKey: "day \(number)"))
+        }
+        bundle.incidents = Incident.group(bundle.findings) { rule, key, _ in "\(rule.rawValue) \(key)" }
+        return bundle
+    }
+
+    @Test("incidents rendered on several cores are handed over in order, each with its own page")
+    func manyIncidentsInOrder() throws {
+        let bundle = Self.bundleOfManyIncidents()
+        #expect(bundle.incidents.count > 150)
+        let files = try EvidenceWriter().render(bundle)
+        let expected = ["index.html"] + bundle.incidents.flatMap {
+            ["\($0.id)/incident.html", "\($0.id)/incident.json"]
+        }
+        #expect(files.map(\.path) == expected)
+        let findings = Dictionary(uniqueKeysWithValues: bundle.findings.map { ($0.id, $0) })
+        for (incident, file) in zip(bundle.incidents, files.dropFirst().filter { $0.path.hasSuffix(".html") }) {
+            let finding = try #require(findings[incident.findings[0]])
+            let text = try #require(bundle.items[finding.item]?.text)
+            guard text.hasPrefix("post number") else { continue }  // the fixture's own, escaped
+            #expect(String(decoding: file.data, as: UTF8.self).contains(text), "\(incident.id)")
+        }
+    }
+
+    @Test("an incident that cannot be rendered stops the hand-over there, earlier ones handed over")
+    func failureStopsInOrder() throws {
+        var bundle = Self.bundleOfManyIncidents()
+        let broken = bundle.incidents[100]
+        bundle.findings.removeAll { $0.id == broken.findings[0] }
+        var handedOver: [String] = []
+        #expect(throws: ReportError.self) {
+            try EvidenceWriter().render(bundle) { path, _ in handedOver.append(path) }
+        }
+        let expected = ["index.html"] + bundle.incidents[..<100].flatMap {
+            ["\($0.id)/incident.html", "\($0.id)/incident.json"]
+        }
+        #expect(handedOver == expected)
+    }
+}
