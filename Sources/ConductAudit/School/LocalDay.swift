@@ -43,12 +43,7 @@ public struct LocalDay: Hashable, Comparable, Sendable, CustomStringConvertible,
     ///
     /// For example 2024-03-26T23:30:00Z is Wednesday 27 March 2024 in Europe/London (BST).
     public static func containing(_ instant: Date, in zone: TimeZone) -> LocalDay {
-        let parts = Calendar.gregorian(in: zone).dateComponents(
-            [.year, .month, .day], from: instant)
-        // The components of a Gregorian calendar always form a real day; the fallback is
-        // unreachable and only avoids a force unwrap.
-        return LocalDay(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
-            ?? LocalDay(daysSinceEpoch: 0)
+        LocalWallClock(instant, in: zone).day
     }
 
     /// The day `days` later (or earlier, when negative).

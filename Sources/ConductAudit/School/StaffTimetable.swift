@@ -58,17 +58,12 @@ public struct StaffTimetable: Sendable {
 
     /// Whether `instant` was in this member's working time, and a sentence saying why.
     public func assess(_ instant: Date) -> WorkingTimeAssessment {
-        let zone = timeZone
-        let parts = Calendar.gregorian(in: zone).dateComponents(
-            [.year, .month, .day, .hour, .minute, .second], from: instant)
-        let day = LocalDay.containing(instant, in: zone)
-        let hour = parts.hour ?? 0
-        let minute = parts.minute ?? 0
-        let second = parts.second ?? 0
-        let secondsSinceMidnight = hour * 3600 + minute * 60 + second
-        let clock = TimeFormatting.padded(hour) + ":" + TimeFormatting.padded(minute)
-        let offset = Self.offset(zone.secondsFromGMT(for: instant))
-        let localTime = clock + ":" + TimeFormatting.padded(second)
+        let wallClock = LocalWallClock(instant, in: timeZone)
+        let day = wallClock.day
+        let secondsSinceMidnight = wallClock.secondsSinceMidnight
+        let clock = TimeFormatting.padded(wallClock.hour) + ":" + TimeFormatting.padded(wallClock.minute)
+        let offset = Self.offset(wallClock.utcOffset)
+        let localTime = clock + ":" + TimeFormatting.padded(wallClock.second)
         let status = status(of: day)
 
         let (isWorking, reason) = explain(

@@ -10,13 +10,11 @@ public enum TimeFormatting {
 
     /// "2024-03-26T11:30:00+00:00" in `zone`.
     public static func localISO8601(_ instant: Date, in zone: TimeZone) -> String {
-        let calendar = gregorian(in: zone)
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: instant)
-        let offset = zone.secondsFromGMT(for: instant)
-        return padded(parts.year ?? 0, width: 4) + "-" + padded(parts.month ?? 0) + "-"
-            + padded(parts.day ?? 0) + "T" + padded(parts.hour ?? 0) + ":"
-            + padded(parts.minute ?? 0) + ":" + padded(parts.second ?? 0)
-            + offsetString(seconds: offset)
+        let clock = LocalWallClock(instant, in: zone)
+        return padded(clock.day.year, width: 4) + "-" + padded(clock.day.month) + "-"
+            + padded(clock.day.day) + "T" + padded(clock.hour) + ":"
+            + padded(clock.minute) + ":" + padded(clock.second)
+            + offsetString(seconds: clock.utcOffset)
     }
 
     /// "+01:00" for 3600 seconds.

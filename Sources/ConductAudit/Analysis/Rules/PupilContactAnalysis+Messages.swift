@@ -225,11 +225,9 @@ extension PupilContactAnalysis.Context {
     /// give".
     func timePhrase(_ item: TimelineItem) -> String {
         guard let instant = item.occurredAt else { return "at a time the export does not give" }
-        let day = LocalDay.containing(instant, in: zone)
-        let parts = TimeFormatting.gregorian(in: zone).dateComponents(
-            [.hour, .minute], from: instant)
-        return "on \(day.longDescription) at "
-            + String(format: "%02d:%02d", parts.hour ?? 0, parts.minute ?? 0)
+        let clock = LocalWallClock(instant, in: zone)
+        return "on \(clock.day.longDescription) at "
+            + TimeFormatting.padded(clock.hour) + ":" + TimeFormatting.padded(clock.minute)
     }
 
     /// How the status was established (`itemTime` for out-of-scope statuses).
