@@ -34,10 +34,24 @@ public struct CaseTimelineReader: TimelineSource, Sendable {
     }
 
     /// Reads the case's items in one read transaction and hands them to `body` in batches.
+    ///
+    /// The rows are read and made into items on a thread of their own, a batch or two ahead of
+    /// `body` (which gets the calling thread): reading a large case and analysing it use two
+    /// cores. `body` must therefore not use ``database``, which the reading thread holds.
     /// - Throws: ``StoreError`` when the case cannot be read.
     public func forEachBatch(_ body: ([TimelineItem]) -> Void) throws {
-        try database.forEachItemBatch(
-            rawFragmentsOf: rawFragmentKinds, textsOf: textKinds, batchSize: batchSize, body)
+        let channel = BoundedChannel<[TimelineItem]>(capacity: 2)
+        let reading = BackgroundWork { [self] in
+            defer { channel.finish() }
+            try database.forEachItemBatch(
+                rawFragmentsOf: rawFragmentKinds, textsOf: textKinds, batchSize: batchSize
+            ) { batch in
+                // The consumer below never fails, so `put` only waits.
+                try? channel.put(batch)
+            }
+        }
+        while let batch = channel.take() { body(batch) }
+        try reading.result()
     }
 }
 

@@ -3,9 +3,9 @@ import Testing
 
 @testable import ConductAudit
 
-/// ``ItemBatchChannel``: batches arrive in order, no more than its capacity ever wait, and a
+/// ``BoundedChannel`` (as ``ItemBatchChannel``): batches arrive in order, no more than its capacity ever wait, and a
 /// writer's failure stops the reader.
-@Suite struct ItemBatchChannelTests {
+@Suite struct BoundedChannelTests {
     static func batch(_ number: Int) -> [TimelineItem] {
         [CaseDatabaseStoreTests.item("batch \(number)", at: Int64(number) * 1000)]
     }
