@@ -133,15 +133,17 @@ public struct AbusiveContentRule: ExampleDocumentedRule, ItemContentRule {
     func assess(_ reading: TextReading, vocabulary: SchoolVocabulary, on day: LocalDay?) -> [Hit] {
         let tokens = reading.tokens
         let lexicon = vocabulary.lexicon
+        // Without a target there is nothing to aim at (most texts): the exceptions and word
+        // lists need not be read.
+        let allTargets = Self.targets(in: reading, vocabulary: vocabulary, on: day)
+        guard !allTargets.isEmpty else { return [] }
         let exceptions = lexicon.abusiveExceptions.matches(in: tokens)
         func isExcepted(_ range: Range<Int>) -> Bool {
             exceptions.contains {
                 $0.range.lowerBound <= range.lowerBound && range.upperBound <= $0.range.upperBound
             }
         }
-        let targets = Self.targets(in: reading, vocabulary: vocabulary, on: day).filter {
-            !isExcepted($0.range)
-        }
+        let targets = allTargets.filter { !isExcepted($0.range) }
         guard !targets.isEmpty else { return [] }
         var rude: [(Rudeness, PhraseMatch)] = []
         for (rudeness, list) in [

@@ -110,6 +110,9 @@ public struct ConfidentialDisclosureRule: ExampleDocumentedRule, ItemContentRule
         let data = PersonalDataDetector.matches(in: tokens).filter {
             !vocabulary.ownData.contains($0.normalized)
         }
+        // Every disclosure below needs a confidential matter or someone's personal data: a text
+        // with neither (most texts) need not be read for anything else.
+        guard !matters.isEmpty || !data.isEmpty else { return nil }
         let pupils = reading.pupils.filter { $0.pupil.isChildOfCommunity(on: day) }
         let community = lexicon.communityReferences.matches(in: tokens)
         let context = lexicon.schoolContext.matches(in: tokens)
