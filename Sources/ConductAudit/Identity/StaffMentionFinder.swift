@@ -50,11 +50,11 @@ public struct StaffMentionFinder: Sendable {
                     (start + 1..<end).allSatisfy({ words[$0].isJoinedToPrevious })
                 else { break }
                 if end < words.count, words[end].isHyphenatedToPrevious { continue }
-                let last = words[end - 1]
                 let written = length == 1 ? "" : words[start..<(end - 1)].map(\.folded).joined()
                 // The words as one surname, and with a possessive "'s" taken off the last.
-                let asWritten = bySurname[length == 1 ? last.folded : written + last.folded] ?? []
-                let asBase = last.foldedBase.flatMap { bySurname[written + $0] } ?? []
+                let lastFolded = words[end - 1].folded
+                let asWritten = bySurname[length == 1 ? lastFolded : written + lastFolded] ?? []
+                let asBase = words[end - 1].foldedBase.flatMap { bySurname[written + $0] } ?? []
                 guard !asWritten.isEmpty || !asBase.isEmpty else { continue }
                 for index in Set(asWritten + asBase).sorted() {
                     if let mention = mention(

@@ -100,7 +100,12 @@ public struct TokenizedText: Sendable {
 
         /// Whether this word is attached to the previous one by a hyphen alone ("Okonkwo-Smith").
         public var isHyphenatedToPrevious: Bool {
-            separatorBefore.count == 1 && separatorBefore.first.map(Self.hyphens.contains) == true
+            let utf8 = separatorBefore.utf8
+            // One ASCII byte is one Character: no grapheme breaking for the usual separators.
+            if utf8.count == 1 { return utf8.first == UInt8(ascii: "-") }
+            if utf8.allSatisfy({ $0 < 0x80 }) { return false }
+            return separatorBefore.count == 1
+                && separatorBefore.first.map(Self.hyphens.contains) == true
         }
 
         static let hyphens: Set<Character> = ["-", "\u{2010}", "\u{2011}"]

@@ -87,3 +87,21 @@ extension TokenizedTextTests {
         }
     }
 }
+
+extension TokenizedTextTests {
+    @Test(
+        "how a word is attached to the one before, whatever the separator's bytes",
+        arguments: [
+            ("a b", true, false), ("a  b", true, false), ("a-b", true, true), ("a - b", true, false),
+            ("a -- b", false, false), ("a, b", false, false), ("a\tb", false, false),
+            ("a' b", true, false), ("a ` b", true, false), ("a\u{00A0}b", true, false),
+            ("a\u{2010}b", true, true), ("a\u{2011}b", true, true), ("a ’ b", true, false),
+            ("a — b", false, false), ("a -\u{301}b", false, false), ("a\u{00A0}-b", true, false),
+        ])
+    func attachment(text: String, joined: Bool, hyphenated: Bool) throws {
+        let words = TokenizedText(text).words
+        try #require(words.count == 2)
+        #expect(words[1].isJoinedToPrevious == joined)
+        #expect(words[1].isHyphenatedToPrevious == hyphenated)
+    }
+}
