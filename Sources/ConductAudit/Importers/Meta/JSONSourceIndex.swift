@@ -40,10 +40,22 @@ final class JSONSourceIndex: @unchecked Sendable {
     /// The compact source text of the value at `codingPath`, or nil when the path does not lead
     /// to a value of the document.
     func compactText(at codingPath: [any CodingKey]) -> String? {
+        sourceRange(at: codingPath).map(compactText(in:))
+    }
+
+    /// The byte range of the value at `codingPath`, or nil when the path does not lead to a
+    /// value of the document: what a record keeps so that its text is cut only when asked for
+    /// (``compactText(in:)``).
+    func sourceRange(at codingPath: [any CodingKey]) -> Range<Int>? {
         lock.lock()
         defer { lock.unlock() }
-        guard let range = range(at: codingPath) else { return nil }
-        return compact(range)
+        return range(at: codingPath)
+    }
+
+    /// The compact source text of the value occupying `range` (a range ``sourceRange(at:)``
+    /// gave).
+    func compactText(in range: Range<Int>) -> String {
+        compact(range)  // reads only the immutable bytes: no lock needed
     }
 
     /// The byte ranges of the elements of the document's top-level array, or nil when the
