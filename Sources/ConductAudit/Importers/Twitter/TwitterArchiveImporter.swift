@@ -202,8 +202,12 @@ public struct TwitterArchiveImporter: ArchiveImporter {
         case .messages(let group):
             let section: TwitterSection = group ? .groupMessages : .directMessages
             try chunks(TwitterDTO.ConversationElement.self) { first, records in
-                builder.addConversations(records, startingAt: first, headersOnly: false)
-                try flush(section, builder.takeItems())
+                // A conversation at a time: a file of fewer conversations than a chunk holds is
+                // one chunk, and its items all at once would double what its records hold.
+                for (offset, record) in records.enumerated() {
+                    builder.addConversations([record], startingAt: first + offset, headersOnly: false)
+                    try flush(section, builder.takeItems())
+                }
             }
             return section
         case .messageHeaders:
