@@ -114,6 +114,33 @@ import Testing
         }
     }
 
+    @Test("direct messages reach the sink a conversation at a time, every one of them")
+    func messagesByConversation() throws {
+        try Self.withSyntheticArchive(scale: 0.02) { archive in
+            let collected = try Self.importX(archive, sink: nil)
+            var batches: [[TimelineItem]] = []
+            let streamed = try Self.importX(archive, sink: ItemSink { batches.append($0) })
+            let messageBatches = batches.filter {
+                $0.first?.source.file == "data/direct-messages.js"
+            }
+            #expect(messageBatches.count > 1)
+            for batch in messageBatches {
+                #expect(Set(batch.map(\.conversation)).count == 1)
+                #expect(batch.allSatisfy { $0.source.file == "data/direct-messages.js" })
+            }
+            #expect(batches.flatMap { $0 } == collected.items)
+            #expect(streamed.items.isEmpty)
+        }
+    }
+
+    /// Imports an X archive with `sink` (nil: the items are collected in the result).
+    static func importX(_ archive: ArchiveReader, sink: ItemSink?) throws -> ImportResult {
+        let context = ImportContext(
+            archiveSHA256: try archive.sha256(), archivePath: archive.path,
+            localTimeZone: TwitterTestSupport.london, sink: sink)
+        return try TwitterArchiveImporter().importArchive(archive, context: context)
+    }
+
     /// `count` tweets, pretty-printed as X writes them, one of them replaced by `damage`.
     static func tweetFile(count: Int, damage: (index: Int, text: String)? = nil) -> String {
         let tweets = (0..<count).map { index in
