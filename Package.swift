@@ -23,6 +23,8 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        // glibc's malloc_trim, for the CLI to give freed memory back between stages.
+        .systemLibrary(name: "CMalloc"),
         .target(
             name: "ConductAudit",
             dependencies: [
@@ -38,6 +40,7 @@ let package = Package(
         .executableTarget(
             name: "conduct-audit",
             dependencies: [
+                "CMalloc",
                 "ConductAudit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

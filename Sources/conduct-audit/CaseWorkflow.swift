@@ -2,6 +2,10 @@ import ArgumentParser
 import ConductAudit
 import Foundation
 
+#if os(Linux)
+    import CMalloc
+#endif
+
 /// An archive named on the command line (or the parts of a split export), opened and hashed but
 /// not yet parsed.
 struct OpenedArchive {
@@ -125,6 +129,7 @@ enum CaseWorkflow {
             return imported
         }
         progress.finish()
+        releaseFreedMemory()
         return try opened.map { archive in
             if !quiet, known.contains(where: { $0.sha256 == archive.sha256 }) {
                 Terminal.note("\(archive.reader.path): already in the case (SHA-256 \(archive.sha256.prefix(12))…), not read again.")
@@ -134,6 +139,19 @@ enum CaseWorkflow {
             }
             return record
         }
+    }
+
+    /// Gives the memory the import freed back to the system, so that the analysis of an `audit`
+    /// does not start on top of it.
+    ///
+    /// glibc's malloc keeps freed memory in its arenas (the reading thread's among them) for
+    /// reuse rather than returning it, and the analysis allocates differently: a complete audit
+    /// at benchmark scale 5 peaked at 388 MB without this and at 308 MB with it (its analysis
+    /// alone: 266 MB). Elsewhere than on Linux this does nothing.
+    static func releaseFreedMemory() {
+        #if os(Linux)
+            _ = malloc_trim(0)
+        #endif
     }
 
     /// SHA-256 of the configuration inputs, for the manifest.

@@ -20,7 +20,9 @@ struct UntimedItemIdentifier {
 
     /// The items, those without a time re-identified; timed items are returned unchanged.
     mutating func identify(_ items: [TimelineItem]) -> [TimelineItem] {
-        items.map { item in
+        // Most batches are all timed: return them as they are rather than a copy of each.
+        guard items.contains(where: { $0.occurredAt == nil }) else { return items }
+        return items.map { item in
             guard item.occurredAt == nil else { return item }
             var file = item.source.file
             if let wrapper, file.hasPrefix(wrapper + "/") { file.removeFirst(wrapper.count + 1) }

@@ -237,6 +237,33 @@ public final class ArchiveReader: @unchecked Sendable {
         return data
     }
 
+    /// Reads one entry in pieces of about `pieceSize` bytes, handing each to `body` as it is
+    /// expanded, so that a large file is never held whole (X's `tweets.js` runs to hundreds of
+    /// megabytes). The checks are those of ``data(of:)``; a zip entry's checksum is checked once
+    /// every piece has been handed over.
+    /// - Parameters:
+    ///   - notifying: whether the read counts for ``observeReads(_:)`` (once, at the end): false
+    ///     for a look at a file that is read again afterwards.
+    /// - Throws: ``ImportError/unreadableFile(_:reason:)`` as ``data(of:)``; what `body` throws,
+    ///   unchanged, which ends the reading.
+    func readPieces(
+        of entry: Entry, pieceSize: Int = 1 << 20, notifying: Bool = true,
+        _ body: (Data) throws -> Void
+    ) throws {
+        var count = 0
+        try readPieces(of: entry, pieceSize: pieceSize) { piece in
+            count += piece.count
+            try body(piece)
+        }
+        if notifying { digestLock.withLock { readObserver }?(entry, count) }
+    }
+
+    /// An error of the receiver of pieces, carried through ZIPFoundation's extraction so that it
+    /// is not mistaken for a corrupt entry.
+    private struct PieceReceiverFailure: Error {
+        let underlying: any Error
+    }
+
     /// Calls `observer` after each entry is read (with its size in bytes), for progress
     /// reports; the observer runs on the reading thread and must be quick.
     public func observeReads(_ observer: @escaping @Sendable (Entry, Int) -> Void) {
@@ -244,40 +271,97 @@ public final class ArchiveReader: @unchecked Sendable {
     }
 
     private func readData(of entry: Entry) throws -> Data {
-        guard entry.size <= maximumEntrySize else {
-            throw ImportError.unreadableFile(entry.path, reason: "expands to \(entry.size) bytes, over the limit of \(maximumEntrySize) bytes")
+        switch container {
+        case .folder:
+            try checkSize(of: entry)
+            return try readFile(url.appendingPathComponent(entry.path), name: entry.path)
+        case .file:
+            try checkSize(of: entry)
+            return try readFile(url, name: entry.path)
+        case .parts, .zip:
+            var result = Data()
+            result.reserveCapacity(Int(min(entry.size, 1 << 28)))
+            try readPieces(of: entry, pieceSize: 1 << 16) { result.append($0) }
+            return result
         }
+    }
+
+    /// - Throws: ``ImportError/unreadableFile(_:reason:)`` when `entry` is larger than this
+    ///   reader expands.
+    private func checkSize(of entry: Entry) throws {
+        guard entry.size <= maximumEntrySize else {
+            throw ImportError.unreadableFile(
+                entry.path,
+                reason: "expands to \(entry.size) bytes, over the limit of \(maximumEntrySize) bytes")
+        }
+    }
+
+    /// Reads `entry` in pieces for ``readData(of:)`` and ``readPieces(of:pieceSize:notifying:_:)``,
+    /// without notifying the read observer.
+    private func readPieces(
+        of entry: Entry, pieceSize: Int, _ body: (Data) throws -> Void
+    ) throws {
+        try checkSize(of: entry)
         switch container {
         case .parts:
             guard let part = part(of: entry) else {
                 throw ImportError.unreadableFile(entry.path, reason: "the entry names no part of this export")
             }
-            return try part.data(of: Self.unassigned(entry))
+            try part.readPieces(of: Self.unassigned(entry), pieceSize: pieceSize, body)
         case .folder:
-            return try readFile(url.appendingPathComponent(entry.path), name: entry.path)
+            try readFilePieces(
+                url.appendingPathComponent(entry.path), name: entry.path, pieceSize: pieceSize, body)
         case .file:
-            return try readFile(url, name: entry.path)
+            try readFilePieces(url, name: entry.path, pieceSize: pieceSize, body)
         case .zip:
             guard let zip, let zipEntry = zipEntries[entry.path] else {
                 throw ImportError.unreadableFile(entry.path, reason: "the entry is listed but cannot be found in the zip")
             }
-            var result = Data()
-            result.reserveCapacity(Int(min(entry.size, 1 << 28)))
+            var count: UInt64 = 0
             do {
                 let ceiling = min(limits.maximumEntrySize, entry.size)
-                _ = try zip.extract(zipEntry, bufferSize: 1 << 16, skipCRC32: false) { chunk in
-                    result.append(chunk)
+                _ = try zip.extract(zipEntry, bufferSize: pieceSize, skipCRC32: false) { chunk in
+                    count += UInt64(chunk.count)
                     // The central directory may lie about the size: stop at what it declared.
-                    if UInt64(result.count) > ceiling {
+                    if count > ceiling {
                         throw ImportError.unreadableFile(entry.path, reason: "expands beyond its declared size of \(ceiling) bytes (a corrupt or hostile zip)")
                     }
+                    do {
+                        try body(chunk)
+                    } catch {
+                        throw PieceReceiverFailure(underlying: error)
+                    }
                 }
+            } catch let failure as PieceReceiverFailure {
+                throw failure.underlying
             } catch let error as ImportError {
                 throw error
             } catch {
                 throw ImportError.unreadableFile(entry.path, reason: "the zip entry is corrupt (\(error))")
             }
-            return result
+        }
+    }
+
+    /// Reads a file of a folder (or the single file) in pieces.
+    private func readFilePieces(
+        _ fileURL: URL, name: String, pieceSize: Int, _ body: (Data) throws -> Void
+    ) throws {
+        let handle: FileHandle
+        do {
+            handle = try FileHandle(forReadingFrom: fileURL)
+        } catch {
+            throw ImportError.unreadableFile(name, reason: error.localizedDescription)
+        }
+        defer { try? handle.close() }
+        while true {
+            let piece: Data
+            do {
+                piece = try handle.read(upToCount: pieceSize) ?? Data()
+            } catch {
+                throw ImportError.unreadableFile(name, reason: error.localizedDescription)
+            }
+            if piece.isEmpty { return }
+            try body(piece)
         }
     }
 

@@ -40,10 +40,22 @@ final class JSONSourceIndex: @unchecked Sendable {
     /// The compact source text of the value at `codingPath`, or nil when the path does not lead
     /// to a value of the document.
     func compactText(at codingPath: [any CodingKey]) -> String? {
+        sourceRange(at: codingPath).map(compactText(in:))
+    }
+
+    /// The byte range of the value at `codingPath`, or nil when the path does not lead to a
+    /// value of the document: what a record keeps so that its text is cut only when asked for
+    /// (``compactText(in:)``).
+    func sourceRange(at codingPath: [any CodingKey]) -> Range<Int>? {
         lock.lock()
         defer { lock.unlock() }
-        guard let range = range(at: codingPath) else { return nil }
-        return compact(range)
+        return range(at: codingPath)
+    }
+
+    /// The compact source text of the value occupying `range` (a range ``sourceRange(at:)``
+    /// gave).
+    func compactText(in range: Range<Int>) -> String {
+        compact(range)  // reads only the immutable bytes: no lock needed
     }
 
     /// The byte ranges of the elements of the document's top-level array, or nil when the
@@ -53,23 +65,25 @@ final class JSONSourceIndex: @unchecked Sendable {
     func topLevelElementRanges() -> [Range<Int>]? {
         lock.lock()
         defer { lock.unlock() }
-        guard let root, byte(at: root.lowerBound) == Self.openBracket,
+        guard let root, byte(at: root.lowerBound) == JSONByte.openBracket,
             skipSpace(from: root.upperBound) == bytes.count
         else { return nil }
         var elements: [Range<Int>] = []
         var index = skipSpace(from: root.lowerBound + 1)
         guard index < root.upperBound else { return nil }
-        if byte(at: index) == Self.closeBracket { return index + 1 == root.upperBound ? [] : nil }
+        if byte(at: index) == JSONByte.closeBracket {
+            return index + 1 == root.upperBound ? [] : nil
+        }
         while true {
             let end = endOfValue(at: index)
             guard end > index, end < root.upperBound else { return nil }
             elements.append(index..<end)
             index = skipSpace(from: end)
             guard index < root.upperBound else { return nil }
-            if byte(at: index) == Self.closeBracket {
+            if byte(at: index) == JSONByte.closeBracket {
                 return index + 1 == root.upperBound ? elements : nil
             }
-            guard byte(at: index) == Self.comma else { return nil }
+            guard byte(at: index) == JSONByte.comma else { return nil }
             index = skipSpace(from: index + 1)
         }
     }
@@ -161,15 +175,6 @@ final class JSONSourceIndex: @unchecked Sendable {
 
     // MARK: - Scanning
 
-    private static let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
-    private static let openBrace = UInt8(ascii: "{"), closeBrace = UInt8(ascii: "}")
-    private static let openBracket = UInt8(ascii: "["), closeBracket = UInt8(ascii: "]")
-    private static let comma = UInt8(ascii: ","), colon = UInt8(ascii: ":")
-
-    private static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
-    }
-
     /// The range of the value starting at the first non-space byte from `start`.
     private func valueRange(startingAt start: Int) -> Range<Int>? {
         let begin = skipSpace(from: start)
@@ -181,7 +186,7 @@ final class JSONSourceIndex: @unchecked Sendable {
     private func skipSpace(from start: Int) -> Int {
         bytes.withUnsafeBytes { buffer in
             var index = start
-            while index < buffer.count, Self.isSpace(buffer[index]) { index += 1 }
+            while index < buffer.count, JSONByte.isSpace(buffer[index]) { index += 1 }
             return index
         }
     }
@@ -192,19 +197,19 @@ final class JSONSourceIndex: @unchecked Sendable {
             var index = start
             let count = buffer.count
             switch buffer[index] {
-            case Self.quote:
+            case JSONByte.quote:
                 return Self.endOfString(buffer, at: index)
-            case Self.openBrace, Self.openBracket:
+            case JSONByte.openBrace, JSONByte.openBracket:
                 var depth = 0
                 while index < count {
                     let byte = buffer[index]
-                    if byte == Self.quote {
+                    if byte == JSONByte.quote {
                         index = Self.endOfString(buffer, at: index)
                         continue
                     }
-                    if byte == Self.openBrace || byte == Self.openBracket {
+                    if byte == JSONByte.openBrace || byte == JSONByte.openBracket {
                         depth += 1
-                    } else if byte == Self.closeBrace || byte == Self.closeBracket {
+                    } else if byte == JSONByte.closeBrace || byte == JSONByte.closeBracket {
                         depth -= 1
                         if depth == 0 { return index + 1 }
                     }
@@ -214,8 +219,8 @@ final class JSONSourceIndex: @unchecked Sendable {
             default:  // number, true, false, null
                 while index < count {
                     let byte = buffer[index]
-                    if byte == Self.comma || byte == Self.closeBrace || byte == Self.closeBracket
-                        || Self.isSpace(byte)
+                    if byte == JSONByte.comma || byte == JSONByte.closeBrace
+                        || byte == JSONByte.closeBracket || JSONByte.isSpace(byte)
                     {
                         break
                     }
@@ -231,9 +236,9 @@ final class JSONSourceIndex: @unchecked Sendable {
         var index = start + 1
         while index < buffer.count {
             let byte = buffer[index]
-            if byte == backslash {
+            if byte == JSONByte.backslash {
                 index += 2
-            } else if byte == quote {
+            } else if byte == JSONByte.quote {
                 return index + 1
             } else {
                 index += 1
@@ -246,32 +251,34 @@ final class JSONSourceIndex: @unchecked Sendable {
     private func members(of range: Range<Int>) -> Members? {
         let opening = byte(at: range.lowerBound)
         var index = range.lowerBound + 1
-        if opening == Self.openBracket {
+        if opening == JSONByte.openBracket {
             var elements: [Range<Int>] = []
             while true {
                 index = skipSpace(from: index)
-                guard index < range.upperBound, byte(at: index) != Self.closeBracket else { break }
+                guard index < range.upperBound, byte(at: index) != JSONByte.closeBracket else {
+                    break
+                }
                 let end = endOfValue(at: index)
                 elements.append(index..<end)
                 index = skipSpace(from: end)
-                if index < range.upperBound, byte(at: index) == Self.comma { index += 1 }
+                if index < range.upperBound, byte(at: index) == JSONByte.comma { index += 1 }
             }
             return .array(elements)
         }
-        guard opening == Self.openBrace else { return nil }
+        guard opening == JSONByte.openBrace else { return nil }
         var values: [String: Range<Int>] = [:]
         while true {
             index = skipSpace(from: index)
-            guard index < range.upperBound, byte(at: index) == Self.quote else { break }
+            guard index < range.upperBound, byte(at: index) == JSONByte.quote else { break }
             let keyEnd = endOfValue(at: index)
             let key = self.key(index..<keyEnd)
             index = skipSpace(from: keyEnd)
-            guard index < range.upperBound, byte(at: index) == Self.colon else { break }
+            guard index < range.upperBound, byte(at: index) == JSONByte.colon else { break }
             index = skipSpace(from: index + 1)
             let end = endOfValue(at: index)
             if values[key] == nil { values[key] = index..<end }
             index = skipSpace(from: end)
-            if index < range.upperBound, byte(at: index) == Self.comma { index += 1 }
+            if index < range.upperBound, byte(at: index) == JSONByte.comma { index += 1 }
         }
         return .object(values)
     }
@@ -279,7 +286,9 @@ final class JSONSourceIndex: @unchecked Sendable {
     /// The key a quoted string denotes, escapes resolved.
     private func key(_ range: Range<Int>) -> String {
         let inner = bytes(in: (range.lowerBound + 1)..<max(range.lowerBound + 1, range.upperBound - 1))
-        guard inner.contains(Self.backslash) else { return String(decoding: inner, as: UTF8.self) }
+        guard inner.contains(JSONByte.backslash) else {
+            return String(decoding: inner, as: UTF8.self)
+        }
         return (try? JSONDecoder().decode(String.self, from: bytes(in: range)))
             ?? String(decoding: inner, as: UTF8.self)
     }
@@ -292,13 +301,13 @@ final class JSONSourceIndex: @unchecked Sendable {
                 var index = range.lowerBound
                 while index < range.upperBound {
                     let byte = buffer[index]
-                    if byte == Self.quote {
+                    if byte == JSONByte.quote {
                         let end = min(Self.endOfString(buffer, at: index), range.upperBound)
                         for offset in index..<end { output[count + offset - index] = buffer[offset] }
                         count += end - index
                         index = end
                     } else {
-                        if !Self.isSpace(byte) {
+                        if !JSONByte.isSpace(byte) {
                             output[count] = byte
                             count += 1
                         }

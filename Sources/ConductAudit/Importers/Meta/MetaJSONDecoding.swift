@@ -35,19 +35,29 @@ enum MetaJSONDecoding {
             return
         }
         for start in stride(from: 0, to: elements.count, by: chunkSize) {
-            var chunk = Data("[".utf8)
-            for range in elements[start..<min(start + chunkSize, elements.count)] {
-                if chunk.count > 1 { chunk.append(UInt8(ascii: ",")) }
-                chunk.append(index.bytes(in: range))
-            }
-            chunk.append(UInt8(ascii: "]"))
-            let records: [Record]
-            do {
-                records = try decode([Record].self, from: chunk)
-            } catch let error as InvalidJSON {
-                throw InvalidJSONFromRecord(firstBadRecord: start, detail: error.detail)
-            }
-            try body(start, records)
+            let ranges = elements[start..<min(start + chunkSize, elements.count)]
+            try body(start, try decodeChunk(ranges.map(index.bytes(in:)), startingAt: start))
+        }
+    }
+
+    /// Decodes the records of one chunk of a large array: `elements` are their bytes, the first
+    /// being record `start` of the array. The records are those of decoding the array whole.
+    /// - Throws: ``InvalidJSONFromRecord`` when the chunk is not valid JSON; the decoder's error
+    ///   otherwise.
+    static func decodeChunk<Record: Decodable>(_ elements: [Data], startingAt start: Int) throws
+        -> [Record]
+    {
+        var chunk = Data("[".utf8)
+        chunk.reserveCapacity(elements.reduce(2) { $0 + $1.count + 1 })
+        for element in elements {
+            if chunk.count > 1 { chunk.append(UInt8(ascii: ",")) }
+            chunk.append(element)
+        }
+        chunk.append(UInt8(ascii: "]"))
+        do {
+            return try decode([Record].self, from: chunk)
+        } catch let error as InvalidJSON {
+            throw InvalidJSONFromRecord(firstBadRecord: start, detail: error.detail)
         }
     }
 

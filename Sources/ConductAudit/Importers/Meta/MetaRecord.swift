@@ -7,21 +7,38 @@
 struct MetaRecord<DTO: Decodable>: Decodable {
     /// The record's JSON as the file writes it (whitespace between tokens removed), for
     /// ``TimelineItem/rawFragment``. Decoded through ``MetaJSONDecoding`` it is cut from the
-    /// file's bytes; decoded by a bare decoder it is the record re-serialised
+    /// file's bytes when asked for; decoded by a bare decoder it is the record re-serialised
     /// (``MetaJSONValue/serialized``: keys sorted, non-ASCII escaped as Meta does).
-    let raw: String
+    var raw: String {
+        switch source {
+        case .cut(let index, let range): index.compactText(in: range)
+        case .serialized(let text): text
+        }
+    }
     /// The typed reading, or nil when the record does not have the expected shape.
     let value: DTO?
     /// Why ``value`` is nil, in words for a reviewer.
     let failure: String?
 
+    /// Where ``raw`` comes from.
+    ///
+    /// The text is cut only when asked for, because many records are containers whose own text
+    /// is never kept: an X conversation's record spans every message of it (55 MB of
+    /// `direct-messages.js` at benchmark scale 5), and only its messages' texts become items.
+    /// A record cut from its bytes keeps the index, and with it the decoded bytes, alive.
+    private enum Source {
+        case cut(JSONSourceIndex, Range<Int>)
+        case serialized(String)
+    }
+
+    private let source: Source
     init(from decoder: any Decoder) throws {
         if let index = decoder.userInfo[JSONSourceIndex.userInfoKey] as? JSONSourceIndex,
-            let text = index.compactText(at: decoder.codingPath)
+            let range = index.sourceRange(at: decoder.codingPath)
         {
-            raw = text
+            source = .cut(index, range)
         } else {
-            raw = try MetaJSONValue(from: decoder).serialized
+            source = .serialized(try MetaJSONValue(from: decoder).serialized)
         }
         do {
             value = try DTO(from: decoder)

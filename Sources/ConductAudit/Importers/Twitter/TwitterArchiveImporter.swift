@@ -152,8 +152,18 @@ public struct TwitterArchiveImporter: ArchiveImporter {
         into builder: inout TwitterItemBuilder, seen: inout [TwitterSection: Set<String>],
         flush: (TwitterSection, [TimelineItem]) throws -> Void
     ) throws -> TwitterSection? {
-        let script = try Self.script(of: entry, in: archive)
+        // A large tweet or message file the survey read in pieces is read in pieces again; any
+        // other file is read whole, once.
+        let large = builder.survey.largeArrays[entry.path]
+        var wholeScript: TwitterScript?
+        func script() throws -> TwitterScript {
+            if let wholeScript { return wholeScript }
+            let read = try Self.script(of: entry, in: archive)
+            wholeScript = read
+            return read
+        }
         func records<Element: Decodable>(_ type: Element.Type) throws -> [MetaRecord<Element>] {
+            let script = try script()
             do {
                 return try MetaJSONDecoding.decode([MetaRecord<Element>].self, from: script.json)
             } catch let error as MetaJSONDecoding.InvalidJSON {
@@ -166,7 +176,13 @@ public struct TwitterArchiveImporter: ArchiveImporter {
             _ type: Element.Type, _ body: (Int, [MetaRecord<Element>]) throws -> Void
         ) throws {
             do {
-                try MetaJSONDecoding.forEachChunk(of: MetaRecord<Element>.self, in: script.json, body)
+                if let large {
+                    try TwitterScript.forEachChunk(
+                        of: MetaRecord<Element>.self, in: entry, of: archive, as: large, body)
+                } else {
+                    try MetaJSONDecoding.forEachChunk(
+                        of: MetaRecord<Element>.self, in: try script().json, body)
+                }
             } catch let error as MetaJSONDecoding.InvalidJSON {
                 throw FileProblem.invalidJSON(error.detail)
             } catch let error as MetaJSONDecoding.InvalidJSONFromRecord {
@@ -175,7 +191,9 @@ public struct TwitterArchiveImporter: ArchiveImporter {
                 throw FileProblem.wrongShape(MetaRecord<MetaJSONValue>.describe(error, below: 0))
             }
         }
-        switch TwitterArchiveLayout.kind(of: script) {
+        let kind = try large.map { TwitterArchiveLayout.kind(ofGlobal: $0.globalName) }
+            ?? TwitterArchiveLayout.kind(of: script())
+        switch kind {
         case .tweets(let section):
             try chunks(TwitterDTO.TweetElement.self) { first, records in
                 builder.addTweets(
@@ -202,8 +220,12 @@ public struct TwitterArchiveImporter: ArchiveImporter {
         case .messages(let group):
             let section: TwitterSection = group ? .groupMessages : .directMessages
             try chunks(TwitterDTO.ConversationElement.self) { first, records in
-                builder.addConversations(records, startingAt: first, headersOnly: false)
-                try flush(section, builder.takeItems())
+                // A conversation at a time: a file of fewer conversations than a chunk holds is
+                // one chunk, and its items all at once would double what its records hold.
+                for (offset, record) in records.enumerated() {
+                    builder.addConversations([record], startingAt: first + offset, headersOnly: false)
+                    try flush(section, builder.takeItems())
+                }
             }
             return section
         case .messageHeaders:
@@ -228,9 +250,8 @@ public struct TwitterArchiveImporter: ArchiveImporter {
             )
         case .notImported(let reason):
             // Decode anyway, so that a damaged file is reported as damaged.
-            if (try? JSONSerialization.jsonObject(with: script.json, options: [.fragmentsAllowed]))
-                == nil
-            {
+            let json = try script().json
+            if (try? JSONSerialization.jsonObject(with: json, options: [.fragmentsAllowed])) == nil {
                 _ = try records(MetaJSONValue.self)
             }
             throw FileProblem.notImported(reason)

@@ -128,9 +128,14 @@ struct TwitterArchiveLayout {
 
     /// What a data file with this global holds.
     static func kind(of script: TwitterScript) -> DataKind {
-        if script.globalName == "__THAR_CONFIG" { return .manifest }
-        guard let type = script.dataType else {
-            return .notImported("not an X data file (the global '\(script.globalName)')")
+        kind(ofGlobal: script.globalName)
+    }
+
+    /// What a data file assigning the global `globalName` holds.
+    static func kind(ofGlobal globalName: String) -> DataKind {
+        if globalName == "__THAR_CONFIG" { return .manifest }
+        guard let type = TwitterScript.dataType(ofGlobal: globalName) else {
+            return .notImported("not an X data file (the global '\(globalName)')")
         }
         switch type {
         case "tweets", "tweet": return .tweets(.posts)
@@ -152,6 +157,15 @@ struct TwitterArchiveLayout {
         default:
             let what = notImportedTypes[type] ?? "data this tool does not read"
             return .notImported("read, not imported: \(what) (window.YTD.\(type))")
+        }
+    }
+
+    /// Whether files with this global hold the large arrays read a chunk at a time (tweets and
+    /// direct messages).
+    static func isChunked(global globalName: String) -> Bool {
+        switch kind(ofGlobal: globalName) {
+        case .tweets, .messages: true
+        default: false
         }
     }
 

@@ -22,6 +22,10 @@ struct TwitterArchiveSurvey {
     private(set) var noteTextByTweetID: [String: String] = [:]
     /// Notes whose tweet was not found: they become posts of their own.
     private(set) var unmatchedNoteIDs: Set<String> = []
+    /// The data files whose records the survey read a chunk at a time as the file was expanded
+    /// (``TwitterScript/largeArray(in:of:where:smallest:pieceSize:)``), by path: the importer
+    /// reads them the same way without checking them again.
+    private(set) var largeArrays: [String: TwitterScript.LargeArray] = [:]
 
     /// The owner's account id.
     var ownerID: String? { owner?.accountID }
@@ -34,6 +38,27 @@ struct TwitterArchiveSurvey {
         var tweetStarts: [(id: String, time: Date?, start: String)] = []
         for entry in layout.orderedEntries where layout.role(of: entry) == .script {
             if ownerOnly, !["account.js", "manifest.js"].contains(entry.fileName.lowercased()) {
+                continue
+            }
+            if !ownerOnly,
+                let large = TwitterScript.largeArray(
+                    in: entry, of: archive, where: TwitterArchiveLayout.isChunked(global:))
+            {
+                largeArrays[entry.path] = large
+                switch TwitterArchiveLayout.kind(ofGlobal: large.globalName) {
+                case .tweets(let section):
+                    Self.forEach(TwitterDTO.TweetElement.self, in: entry, of: archive, as: large) {
+                        surveyTweet($0, section: section, starts: &tweetStarts)
+                    }
+                case .messages:
+                    Self.forEach(
+                        TwitterDTO.ConversationElement.self, in: entry, of: archive, as: large
+                    ) {
+                        surveyConversation($0)
+                    }
+                default:
+                    break
+                }
                 continue
             }
             // The file's bytes are not kept beside its script (the tweet files are large).
@@ -65,25 +90,8 @@ struct TwitterArchiveSurvey {
                     ownerHandles.formUnion(names.compactMap { $0?.lowercased() })
                 }
             case .tweets(let section):
-                Self.forEach(TwitterDTO.TweetElement.self, script) { element in
-                    let tweet = element.tweet
-                    let time = tweet.createdAt.flatMap(TwitterTime.instant(fromTweetTime:))
-                    if let id = tweet.identifier {
-                        tweetIDs.insert(id)
-                        if section == .posts {
-                            let text = TwitterItemBuilder.unescape(
-                                tweet.fullText ?? tweet.text ?? "")
-                            tweetStarts.append((id, time, text))
-                        }
-                    }
-                    for mention in tweet.entities?.userMentions ?? [] {
-                        directory.record(
-                            id: mention.identifier, handle: mention.screenName,
-                            name: mention.name, at: time)
-                    }
-                    directory.record(
-                        id: tweet.inReplyToUserID?.value, handle: tweet.inReplyToScreenName,
-                        name: nil, at: time)
+                Self.forEach(TwitterDTO.TweetElement.self, script) {
+                    surveyTweet($0, section: section, starts: &tweetStarts)
                 }
             case .notes:
                 for element in Self.all(TwitterDTO.NoteElement.self, script) {
@@ -95,13 +103,7 @@ struct TwitterArchiveSurvey {
                         (id, note.createdAt.flatMap(TwitterTime.instant(fromISO:)), text))
                 }
             case .messages:
-                Self.forEach(TwitterDTO.ConversationElement.self, script) { element in
-                    for event in element.dmConversation.messages {
-                        if let id = event.value?.messageCreate?.id?.value {
-                            messageIDs.insert(id)
-                        }
-                    }
-                }
+                Self.forEach(TwitterDTO.ConversationElement.self, script) { surveyConversation($0) }
             default:
                 continue
             }
@@ -109,6 +111,37 @@ struct TwitterArchiveSurvey {
         if owner == nil { owner = manifestOwner }
         if let handle = owner?.handle { ownerHandles.insert(handle.lowercased()) }
         matchNotes(notes, to: tweetStarts)
+    }
+
+    /// Records what one tweet links: its id, its start (for long posts' notes) and the handles
+    /// and names of the accounts it mentions or replies to.
+    private mutating func surveyTweet(
+        _ element: TwitterDTO.TweetElement, section: TwitterSection,
+        starts: inout [(id: String, time: Date?, start: String)]
+    ) {
+        let tweet = element.tweet
+        let time = tweet.createdAt.flatMap(TwitterTime.instant(fromTweetTime:))
+        if let id = tweet.identifier {
+            tweetIDs.insert(id)
+            if section == .posts {
+                let text = TwitterItemBuilder.unescape(tweet.fullText ?? tweet.text ?? "")
+                starts.append((id, time, text))
+            }
+        }
+        for mention in tweet.entities?.userMentions ?? [] {
+            directory.record(
+                id: mention.identifier, handle: mention.screenName, name: mention.name, at: time)
+        }
+        directory.record(
+            id: tweet.inReplyToUserID?.value, handle: tweet.inReplyToScreenName, name: nil,
+            at: time)
+    }
+
+    /// Records the ids of a conversation's messages.
+    private mutating func surveyConversation(_ element: TwitterDTO.ConversationElement) {
+        for event in element.dmConversation.messages {
+            if let id = event.value?.messageCreate?.id?.value { messageIDs.insert(id) }
+        }
     }
 
     /// Links each long post to the tweet created in the same second whose (truncated) text
@@ -162,6 +195,23 @@ struct TwitterArchiveSurvey {
         _ type: Element.Type, _ script: TwitterScript, _ body: (Element) -> Void
     ) {
         try? MetaJSONDecoding.forEachChunk(of: Lenient<Element>.self, in: script.json) { _, elements in
+            for element in elements {
+                if let value = element.value { body(value) }
+            }
+        }
+    }
+
+    /// Each element that decodes of a file
+    /// ``TwitterScript/largeArray(in:of:where:smallest:pieceSize:)`` accepted, read a chunk at a
+    /// time as the file is expanded; elements are skipped as ``forEach(_:_:_:)`` skips them.
+    private static func forEach<Element: Decodable>(
+        _ type: Element.Type, in entry: ArchiveReader.Entry, of archive: ArchiveReader,
+        as large: TwitterScript.LargeArray, _ body: (Element) -> Void
+    ) {
+        try? TwitterScript.forEachChunk(
+            of: Lenient<Element>.self, in: entry, of: archive, as: large
+        ) {
+            _, elements in
             for element in elements {
                 if let value = element.value { body(value) }
             }

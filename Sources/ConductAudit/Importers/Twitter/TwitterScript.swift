@@ -21,31 +21,44 @@ struct TwitterScript {
     /// Splits a data file.
     /// - Throws: ``ReadError/notAnAssignment`` when the file is not `window.<name> = …`.
     init(data: Data) throws {
+        guard let header = Self.header(of: data) else { throw ReadError.notAnAssignment }
+        var bytes = data[header.jsonStart...]
+        while let last = bytes.last, Self.isSpace(last) || last == UInt8(ascii: ";") {
+            bytes = bytes.dropLast()
+        }
+        globalName = header.globalName
+        json = bytes  // a slice sharing the file's storage: tweet files are large
+    }
+
+    /// The global a data file assigns and where the JSON after its `=` starts, read from the
+    /// file's first bytes (enough of them to hold the `=`); nil when they are not
+    /// `window.<name> =`.
+    static func header(of data: Data) -> (globalName: String, jsonStart: Data.Index)? {
         var bytes = data[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         bytes = bytes.drop { Self.isSpace($0) }
         let prefix = Array("window.".utf8)
-        guard bytes.starts(with: prefix) else { throw ReadError.notAnAssignment }
+        guard bytes.starts(with: prefix) else { return nil }
         bytes = bytes.dropFirst(prefix.count)
         let name = bytes.prefix { byte in
             byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "$")
                 || (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte)
                 || (0x61...0x7A).contains(byte)
         }
-        guard !name.isEmpty else { throw ReadError.notAnAssignment }
+        guard !name.isEmpty else { return nil }
         bytes = bytes.dropFirst(name.count).drop { Self.isSpace($0) }
-        guard bytes.first == UInt8(ascii: "=") else { throw ReadError.notAnAssignment }
-        bytes = bytes.dropFirst()
-        while let last = bytes.last, Self.isSpace(last) || last == UInt8(ascii: ";") {
-            bytes = bytes.dropLast()
-        }
-        globalName = String(decoding: name, as: UTF8.self)
-        json = bytes  // a slice sharing the file's storage: tweet files are large
+        guard bytes.first == UInt8(ascii: "=") else { return nil }
+        return (String(decoding: name, as: UTF8.self), bytes.index(after: bytes.startIndex))
     }
 
     /// The data type named by a `YTD.<type>.partN` global ("tweets", "direct_messages"), or nil
     /// for other globals (the manifest's `__THAR_CONFIG`).
     var dataType: String? {
+        Self.dataType(ofGlobal: globalName)
+    }
+
+    /// The data type named by the global `globalName`; see ``dataType``.
+    static func dataType(ofGlobal globalName: String) -> String? {
         let parts = globalName.split(separator: ".")
         guard parts.count >= 2, parts[0] == "YTD" else { return nil }
         return String(parts[1])
