@@ -93,7 +93,11 @@ public struct Analyzer: Sendable {
         try source.forEachBatch { batch in
             let inPeriod = isWhole ? batch : batch.filter(configuration.isInPeriod)
             for rule in batchRules {
-                findings += rule.findings(inBatch: inPeriod, configuration: configuration)
+                // A batch rule's findings on consecutive slices, joined, are those of the
+                // batch (``BatchRule``): the slices are judged on every core.
+                findings += inPeriod.mapSlicesConcurrently {
+                    rule.findings(inBatch: Array($0), configuration: configuration)
+                }.joined()
             }
             if pupilContact != nil {
                 for item in inPeriod { pupilContact?.examine(item) }
