@@ -127,3 +127,41 @@ import Testing
         #expect(StoredJSON.text([Person]()) == "[]")
     }
 }
+
+extension StreamingStoreTests {
+    /// An export read by `importer` with and without a sink: the batches the sink receives,
+    /// joined, must be the collected items, and the archive's description the same.
+    static func streamedBatches(
+        of sample: URL, by importer: any ArchiveImporter
+    ) throws -> (collected: ImportResult, streamed: ImportResult, batches: [[TimelineItem]]) {
+        let reader = try ArchiveReader(url: sample)
+        func context(_ sink: ItemSink?) throws -> ImportContext {
+            ImportContext(
+                archiveSHA256: try reader.sha256(), archivePath: reader.path,
+                localTimeZone: TimeZone(identifier: "Europe/London")!, sink: sink)
+        }
+        let collected = try importer.importArchive(reader, context: context(nil))
+        nonisolated(unsafe) var batches: [[TimelineItem]] = []
+        let streamed = try importer.importArchive(
+            reader, context: context(ItemSink { batches.append($0) }))
+        return (collected, streamed, batches)
+    }
+
+    @Test(
+        "Meta importers hand their items to a sink a file at a time, the same items in order",
+        arguments: [
+            ("Samples/facebook-rebeccahale-2025-03-14", FacebookJSONImporter() as any ArchiveImporter),
+            ("Samples/facebook-rebeccahale-2025-03-14-html", FacebookHTMLImporter()),
+            ("Samples/instagram-beckyhale-2025-03-14", InstagramJSONImporter()),
+            ("Samples/instagram-beckyhale-2025-03-14-html", InstagramHTMLImporter()),
+        ])
+    func metaImportersStream(sample: String, importer: any ArchiveImporter) throws {
+        let url = CommandRunner.repositoryRoot.appendingPathComponent(sample)
+        let (collected, streamed, batches) = try Self.streamedBatches(of: url, by: importer)
+        #expect(batches.count > 3, "several files, several batches")
+        #expect(streamed.items.isEmpty, "a sink takes the items")
+        #expect(batches.flatMap { $0 } == collected.items)
+        #expect(streamed.archive == collected.archive)
+        #expect(collected.archive.itemCount == collected.items.count)
+    }
+}

@@ -49,7 +49,7 @@ public struct FacebookHTMLImporter: ArchiveImporter {
     {
         let layout = FacebookHTMLLayout(entries: archive.entries)
         let owner = findOwner(in: archive, layout: layout, context: context)
-        var reading = Reading()
+        var reading = Reading(items: ImportedItems(context: context))
         var threads: [(key: String, folder: String, parts: [ArchiveReader.Entry])] = []
 
         for entry in layout.orderedEntries {
@@ -64,7 +64,7 @@ public struct FacebookHTMLImporter: ArchiveImporter {
                 }
                 var builder = FacebookHTMLItemBuilder(context: context, owner: owner, file: file)
                 builder.addRecords(of: section)
-                reading.add(builder, section: section, file: file)
+                try reading.add(builder, section: section, file: file)
             case .thread(let folder):
                 let key = FacebookArchiveLayout.folder(of: entry.path)
                 if let index = threads.firstIndex(where: { $0.key == key }) {
@@ -75,31 +75,28 @@ public struct FacebookHTMLImporter: ArchiveImporter {
             }
         }
         for thread in threads {
-            readThread(
+            try readThread(
                 thread.parts, folder: thread.folder, key: thread.key, archive: archive,
                 context: context, owner: owner, into: &reading)
         }
 
-        let coverage = reading.sections.keys.sorted().compactMap { section in
-            reading.sections[section].map {
-                SectionCoverage(section: section.title, items: $0.items, files: $0.files)
-            }
-        }
+        let coverage = reading.sections.keys.sorted().compactMap { reading.sections[$0] }
         let imported = ImportedArchive(
             path: context.archivePath, sha256: context.archiveSHA256, platform: .facebook,
             variant: .html, owner: owner, itemCount: reading.items.count,
             unparsed: reading.unparsed, media: reading.media, coverage: coverage)
-        return ImportResult(archive: imported, items: reading.items)
+        return ImportResult(archive: imported, items: reading.items.items)
     }
 
     // MARK: - Private
 
     /// What has been read so far.
     private struct Reading {
-        var items: [TimelineItem] = []
+        /// The items, handed to the context's sink a page at a time when it has one.
+        var items: ImportedItems
         var unparsed: [ImportIssue] = []
         var media: [MediaFile] = []
-        var sections: [FacebookSection: (files: [String], items: [TimelineItem])] = [:]
+        var sections: [FacebookSection: SectionCoverage] = [:]
         var hasZoneNote = false
 
         mutating func index(_ entry: ArchiveReader.Entry, in archive: ArchiveReader) {
@@ -130,17 +127,18 @@ public struct FacebookHTMLImporter: ArchiveImporter {
             }
         }
 
+        /// - Throws: what the context's sink throws.
         mutating func add(
             _ builder: FacebookHTMLItemBuilder, section: FacebookSection, file: MetaHTMLFile
-        ) {
+        ) throws {
             if file.page.records.isEmpty {
                 unparsed.append(file.emptyPageIssue)
                 return
             }
-            items += builder.items
+            try items.add(builder.items)
             unparsed += builder.issues
-            sections[section, default: ([], [])].files.append(file.path)
-            sections[section, default: ([], [])].items += builder.items
+            sections[section, default: SectionCoverage(section: section.title, items: [])]
+                .add(builder.items, from: file.path)
         }
 
         /// Says once when a page header gives an offset other than the school zone's.
@@ -185,7 +183,7 @@ public struct FacebookHTMLImporter: ArchiveImporter {
     private func readThread(
         _ parts: [ArchiveReader.Entry], folder: String, key: String, archive: ArchiveReader,
         context: ImportContext, owner: Person?, into reading: inout Reading
-    ) {
+    ) throws {
         let files = parts.compactMap { reading.parse($0, in: archive, context: context) }
         let participants = Self.participants(of: files, owner: owner)
         let conversation =
@@ -195,7 +193,7 @@ public struct FacebookHTMLImporter: ArchiveImporter {
         for file in files {
             var builder = FacebookHTMLItemBuilder(context: context, owner: owner, file: file)
             builder.addMessages(participants: participants, conversation: conversation)
-            reading.add(builder, section: section, file: file)
+            try reading.add(builder, section: section, file: file)
         }
         // Pagination bars name every part; say which ones the archive lacks.
         let present = Set(parts.map { $0.fileName.lowercased() })

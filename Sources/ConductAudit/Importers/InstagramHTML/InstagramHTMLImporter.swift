@@ -28,16 +28,17 @@ public struct InstagramHTMLImporter: ArchiveImporter {
     }
 
     /// Reads every file of the archive; see the type's description.
-    /// - Throws: nothing in practice: unreadable or damaged files are recorded in `unparsed`.
+    /// - Throws: what the context's ``ImportContext/sink`` throws; unreadable or damaged files
+    ///   are recorded in `unparsed`.
     public func importArchive(_ archive: ArchiveReader, context: ImportContext) throws
         -> ImportResult
     {
         let layout = InstagramHTMLLayout(entries: archive.entries)
         let owner = findOwner(in: archive, layout: layout, context: context)
-        var items: [TimelineItem] = []
+        var items = ImportedItems(context: context)
         var unparsed: [ImportIssue] = []
         var media: [MediaFile] = []
-        var sections: [InstagramHTMLSection: (files: [String], items: [TimelineItem])] = [:]
+        var sections: [InstagramHTMLSection: SectionCoverage] = [:]
         var threads: [(key: String, folder: String, parts: [ArchiveReader.Entry])] = []
 
         func parse(_ entry: ArchiveReader.Entry) -> MetaHTMLFile? {
@@ -51,15 +52,15 @@ public struct InstagramHTMLImporter: ArchiveImporter {
                 return nil
             }
         }
-        func add(_ builder: InstagramHTMLItemBuilder, section: InstagramHTMLSection) {
+        func add(_ builder: InstagramHTMLItemBuilder, section: InstagramHTMLSection) throws {
             guard !builder.file.page.records.isEmpty else {
                 unparsed.append(builder.file.emptyPageIssue)
                 return
             }
-            items += builder.items
+            try items.add(builder.items)
             unparsed += builder.issues
-            sections[section, default: ([], [])].files.append(builder.file.path)
-            sections[section, default: ([], [])].items += builder.items
+            sections[section, default: SectionCoverage(section: section.title, items: [])]
+                .add(builder.items, from: builder.file.path)
         }
 
         for entry in layout.orderedEntries {
@@ -80,7 +81,7 @@ public struct InstagramHTMLImporter: ArchiveImporter {
                 guard let file = parse(entry) else { continue }
                 var builder = InstagramHTMLItemBuilder(context: context, owner: owner, file: file)
                 builder.addRecords(of: section)
-                add(builder, section: section)
+                try add(builder, section: section)
             case .thread(let folder):
                 let key = FacebookArchiveLayout.folder(of: entry.path)
                 if let index = threads.firstIndex(where: { $0.key == key }) {
@@ -100,7 +101,7 @@ public struct InstagramHTMLImporter: ArchiveImporter {
             for file in files {
                 var builder = InstagramHTMLItemBuilder(context: context, owner: owner, file: file)
                 builder.addMessages(participants: participants, conversation: conversation)
-                add(builder, section: .messages(thread.folder))
+                try add(builder, section: .messages(thread.folder))
             }
             let present = Set(thread.parts.map { $0.fileName.lowercased() })
             let linked = Set(
@@ -120,16 +121,12 @@ public struct InstagramHTMLImporter: ArchiveImporter {
             }
         }
 
-        let coverage = sections.keys.sorted().compactMap { section in
-            sections[section].map {
-                SectionCoverage(section: section.title, items: $0.items, files: $0.files)
-            }
-        }
+        let coverage = sections.keys.sorted().compactMap { sections[$0] }
         let imported = ImportedArchive(
             path: context.archivePath, sha256: context.archiveSHA256, platform: .instagram,
             variant: .html, owner: owner, itemCount: items.count, unparsed: unparsed,
             media: media, coverage: coverage)
-        return ImportResult(archive: imported, items: items)
+        return ImportResult(archive: imported, items: items.items)
     }
 
     // MARK: - Private
