@@ -61,10 +61,13 @@ public struct Analyzer: Sendable {
             }
         // What the whole archive shows (its latest dated item, a lower bound of when it was
         // exported) must not shrink to the audited period.
-        var configuration = configuration
-        if configuration.latestItemByArchive.isEmpty {
-            configuration.latestItemByArchive = facts.latestByArchive
-        }
+        let configuration = {
+            var configuration = configuration
+            if configuration.latestItemByArchive.isEmpty {
+                configuration.latestItemByArchive = facts.latestByArchive
+            }
+            return configuration
+        }()
         let enabled = rules.filter { configuration.rules.contains($0.id) }
         var contentRules: [any ItemContentRule] = []
         var shareRules: [any PupilContactShareRule] = []

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Runs several ``ItemContentRule``s in one pass over a timeline, reading each item's text once
 /// and sharing it between them.
 ///
@@ -27,9 +29,13 @@ public struct ContentPass: Sendable {
     /// Each item is judged on its own, so the items are shared out between the machine's cores
     /// (reading texts is most of an audit's work); the findings come back in the same order as
     /// from one core.
-    public static func findings(of groups: [Group], on items: [TimelineItem]) -> [Finding] {
+    /// - Parameter maximumSlices: how many slices at most (the machine's cores by default).
+    public static func findings(
+        of groups: [Group], on items: [TimelineItem],
+        maximumSlices: Int = ProcessInfo.processInfo.activeProcessorCount
+    ) -> [Finding] {
         guard !groups.isEmpty else { return [] }
-        let slices = items.mapSlicesConcurrently { slice in
+        let slices = items.mapSlicesConcurrently(maximumSlices: maximumSlices) { slice in
             groups.map { group in
                 var findings: [Finding] = []
                 for item in slice { group.appendFindings(for: item, to: &findings) }

@@ -3,8 +3,9 @@ import Foundation
 /// How evidence files are written as JSON: pretty, sorted keys, UTC ISO 8601 dates (with
 /// milliseconds when present), so the same bundle always gives the same bytes.
 enum EvidenceJSON {
-    /// The encoder for `incident.json` and `manifest.json`.
-    static let encoder: JSONEncoder = {
+    /// The encoder for `incident.json` and `manifest.json`: a new one each time, because
+    /// incident files are rendered on several threads at once.
+    static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .throw
@@ -13,7 +14,7 @@ enum EvidenceJSON {
             try container.encode(ZonedDateTime.utc(date))
         }
         return encoder
-    }()
+    }
 
     /// The decoder matching ``encoder``.
     static let decoder: JSONDecoder = {

@@ -35,12 +35,13 @@ public struct CaseTimelineReader: TimelineSource, Sendable {
 
     /// Reads the case's items in one read transaction and hands them to `body` in batches.
     ///
-    /// The rows are read and made into items on a thread of their own, a batch or two ahead of
-    /// `body` (which gets the calling thread): reading a large case and analysing it use two
-    /// cores. `body` must therefore not use ``database``, which the reading thread holds.
+    /// The rows are read and made into items on a thread of their own, a batch ahead of `body`
+    /// (which gets the calling thread): reading a large case and analysing it use two cores, and
+    /// at most three batches are held (one in `body`, one waiting, one being read). `body` must
+    /// not use ``database``, which the reading thread holds until the last batch is read.
     /// - Throws: ``StoreError`` when the case cannot be read.
     public func forEachBatch(_ body: ([TimelineItem]) -> Void) throws {
-        let channel = BoundedChannel<[TimelineItem]>(capacity: 2)
+        let channel = BoundedChannel<[TimelineItem]>(capacity: 1)
         let reading = BackgroundWork { [self] in
             defer { channel.finish() }
             try database.forEachItemBatch(
@@ -60,7 +61,8 @@ extension CaseDatabase {
     /// then untimed items by id), `batchSize` items at a time, from one cursor.
     ///
     /// Each row becomes an item as it is read, and repeated values are shared between items
-    /// (``SharedRowValues``); only one batch of items is held at a time.
+    /// (``SharedRowValues``); this reading holds one batch of items at a time (what `body` does
+    /// with a batch, such as queue it for another thread, is up to it).
     /// - Parameters:
     ///   - kinds: when given, only items of these kinds carry their raw fragment (see
     ///     ``timeline(rawFragmentsOf:)``); the others have an empty one.

@@ -9,13 +9,16 @@ extension Array where Element: Sendable {
     /// whole on the calling thread.
     /// - Parameters:
     ///   - minimumSlice: the fewest elements worth handing to a thread of their own.
-    ///   - transform: work on one slice; it runs concurrently with itself, so it must not share
-    ///     mutable state.
+    ///   - maximumSlices: the most slices (the machine's cores by default; tests ask for more, so
+    ///     that they share work out even on one core).
+    ///   - transform: work on one slice; it runs concurrently with itself, so it must be
+    ///     `@Sendable`: it can reach no mutable state that another slice reaches.
     func mapSlicesConcurrently<Result>(
-        minimumSlice: Int = 64, _ transform: (ArraySlice<Element>) -> Result
+        minimumSlice: Int = 64,
+        maximumSlices: Int = ProcessInfo.processInfo.activeProcessorCount,
+        _ transform: @Sendable (ArraySlice<Element>) -> Result
     ) -> [Result] {
-        let sliceCount = Swift.min(
-            ProcessInfo.processInfo.activeProcessorCount, count / Swift.max(1, minimumSlice))
+        let sliceCount = Swift.min(maximumSlices, count / Swift.max(1, minimumSlice))
         guard sliceCount > 1 else { return [transform(self[...])] }
         let results = UnsafeMutableBufferPointer<Result?>.allocate(capacity: sliceCount)
         results.initialize(repeating: nil)
@@ -26,13 +29,10 @@ extension Array where Element: Sendable {
         let sliceLength = (count + sliceCount - 1) / sliceCount
         // Each iteration writes only its own slot of `results`.
         nonisolated(unsafe) let slots = results
-        withoutActuallyEscaping(transform) { transform in
-            nonisolated(unsafe) let transform = transform
-            DispatchQueue.concurrentPerform(iterations: sliceCount) { index in
-                let start = index * sliceLength
-                let end = Swift.min(count, start + sliceLength)
-                slots[index] = transform(self[start..<end])
-            }
+        DispatchQueue.concurrentPerform(iterations: sliceCount) { index in
+            let start = index * sliceLength
+            let end = Swift.min(count, start + sliceLength)
+            slots[index] = transform(self[start..<end])
         }
         return results.map { $0! }
     }

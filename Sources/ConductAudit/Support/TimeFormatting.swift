@@ -33,12 +33,4 @@ public enum TimeFormatting {
         return sign + String(repeating: "0", count: max(0, width - sign.count - digits.count))
             + digits
     }
-
-    /// A Gregorian calendar fixed to `zone` (never the process's locale or zone).
-    public static func gregorian(in zone: TimeZone) -> Calendar {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        calendar.locale = Locale(identifier: "en_GB")
-        return calendar
-    }
 }

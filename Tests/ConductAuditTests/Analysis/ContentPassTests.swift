@@ -59,6 +59,8 @@ import Testing
         }
         #expect(!oneCore.isEmpty)
         #expect(ContentPass.findings(of: groups, on: items) == oneCore)
+        // Four slices whatever the machine's cores, so that the sharing out is tested anywhere.
+        #expect(ContentPass.findings(of: groups, on: items, maximumSlices: 4) == oneCore)
     }
 
     @Test("slices transformed concurrently come back whole and in order", arguments: [0, 1, 127, 128, 1_001])
@@ -66,6 +68,9 @@ import Testing
         let numbers = Array(0..<count)
         let slices = numbers.mapSlicesConcurrently { Array($0) }
         #expect(slices.flatMap { $0 } == numbers)
+        let five = numbers.mapSlicesConcurrently(minimumSlice: 1, maximumSlices: 5) { Array($0) }
+        #expect(five.flatMap { $0 } == numbers)
+        #expect(five.count == max(1, min(5, count)))
         #expect(slices.count == (count >= 128 ? min(ProcessInfo.processInfo.activeProcessorCount, count / 64) : 1))
     }
 
@@ -119,5 +124,33 @@ import Testing
         // Given the same rule twice, only the copy that knows the word flags it.
         #expect(AbusiveContentRule().findings(in: timeline, configuration: configuration).isEmpty)
         #expect(pass.findings(in: timeline, configuration: configuration).count == 1)
+    }
+}
+
+extension ContentPassTests {
+    @Test("the working-hours rule on slices of a batch, joined, finds what it finds on the batch")
+    func batchRuleSlices() throws {
+        let configuration = try SampleSchool.configuration()
+        // A post every 37 minutes for ten days from Monday 2024-03-04 00:00 UTC: some in lessons,
+        // some at lunch, evenings and the weekend.
+        let items = (0..<390).map { index in
+            TimelineItem(
+                platform: .facebook, kind: .post, isAuthoredByOwner: true,
+                author: Person(name: "Rebecca Hale"), text: "post \(index)",
+                occurredAt: Date(timeIntervalSince1970: 1_709_510_400 + Double(index) * 37 * 60),
+                timeBasis: .explicit,
+                source: SourceReference(
+                    archiveSHA256: String(repeating: "a", count: 64), archivePath: "/a.zip",
+                    file: "posts.json", locator: "/\(index)"),
+                rawFragment: "{}")
+        }
+        let rule = WorkingHoursRule()
+        let whole = rule.findings(inBatch: items, configuration: configuration)
+        #expect(!whole.isEmpty && whole.count < items.count)
+        let sliced = items.mapSlicesConcurrently(maximumSlices: 4) {
+            rule.findings(inBatch: Array($0), configuration: configuration)
+        }
+        #expect(sliced.count == 4)
+        #expect(Array(sliced.joined()) == whole)
     }
 }

@@ -37,7 +37,8 @@ import Testing
             (1_729_990_799.0, "2024-10-27", 7_199, 3600), (1_729_990_800.0, "2024-10-27", 3_600, 0),
             // 2024-06-30 22:59:59.999Z is 23:59:59 BST; a millisecond later the next day.
             (1_719_788_399.999, "2024-06-30", 86_399, 3600), (1_719_788_400.0, "2024-07-01", 0, 3600),
-            // Before 1970: 1969-12-31 23:59:59.5Z is 1969-12-31 23:59:59 GMT... and BST then.
+            // Before 1970: 1969-12-31 23:59:59.5Z is 1970-01-01 00:59:59 in London, which kept
+            // British Standard Time (UTC+1) all year from 1968 to 1971.
             (-0.5, "1970-01-01", 3_599, 3600),
         ])
     func londonEdges(seconds: Double, day: String, sinceMidnight: Int, offset: Int) throws {

@@ -30,10 +30,18 @@ public struct PhraseList: Sendable {
     /// kept apart.
     private let byFirstWord: [String: [Int]]
     /// The first words of ``byFirstWord`` by first byte and length, which rules out most words
-    /// of a text without hashing them (every list is asked about every word).
-    private let firstWordShapes: WordShapes
-    /// Patterns starting with a prefix, by the prefix's first byte.
+    /// of a text without hashing them (every list is asked about every word); nil when a first
+    /// word is not ASCII.
+    ///
+    /// Strings compare by canonical equivalence, under which two ASCII strings are equal only
+    /// when their bytes are; so the check is exact for an ASCII word against ASCII entries, and
+    /// any other word is looked up.
+    private let firstWordShapes: WordShapes?
+    /// Patterns starting with an ASCII prefix, by the prefix's first byte (an ASCII word starts
+    /// with an ASCII prefix only if their first bytes are equal).
     private let byPrefixStart: [UInt8: [Int]]
+    /// Patterns starting with a prefix that is not ASCII: tried at every word.
+    private let otherPrefixFirst: [Int]
     /// Patterns starting with a number.
     private let numberFirst: [Int]
 
@@ -44,19 +52,20 @@ public struct PhraseList: Sendable {
             if let pattern = Self.compile(entry) { patterns.append(pattern) }
         }
         var index: [String: [Int]] = [:]
-        var shapes = WordShapes()
+        var shapes: WordShapes? = WordShapes()
         var byPrefixStart: [UInt8: [Int]] = [:]
+        var otherPrefixFirst: [Int] = []
         var numberFirst: [Int] = []
         for (offset, pattern) in patterns.enumerated() {
             switch pattern.tokens.first {
             case .exact(let word, _)?:
                 index[word, default: []].append(offset)
-                shapes.insert(word)
+                if Self.isASCII(word) { shapes?.insert(word) } else { shapes = nil }
             case .prefix(let prefix)?:
-                if let first = prefix.utf8.first {
+                if Self.isASCII(prefix), let first = prefix.utf8.first {
                     byPrefixStart[first, default: []].append(offset)
                 } else {
-                    numberFirst.append(offset)  // "*" alone: tried at every word, as a number is
+                    otherPrefixFirst.append(offset)
                 }
             case .number?, nil: numberFirst.append(offset)
             }
@@ -65,7 +74,12 @@ public struct PhraseList: Sendable {
         self.byFirstWord = index
         self.firstWordShapes = shapes
         self.byPrefixStart = byPrefixStart
+        self.otherPrefixFirst = otherPrefixFirst
         self.numberFirst = numberFirst
+    }
+
+    private static func isASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 < 0x80 }
     }
 
     /// A set of (first byte, length in bytes) pairs of words: a quick, exact "no" for a word
@@ -109,22 +123,32 @@ public struct PhraseList: Sendable {
                 }
             }
         }
+        /// Whether `word` may be a first word: a lookup unless the quick check rules it out.
+        func mayStart(_ word: String) -> Bool {
+            guard let shapes = firstWordShapes, Self.isASCII(word) else { return true }
+            return shapes.mayContain(word)
+        }
         for start in text.words.indices {
             // A word's folded form and its base differ, so no pattern is tried twice.
             let folded = text.words[start].folded
-            if firstWordShapes.mayContain(folded), let candidates = byFirstWord[folded] {
+            if mayStart(folded), let candidates = byFirstWord[folded] {
                 tryPatterns(candidates, at: start)
             }
-            if let base = text.words[start].foldedBase, firstWordShapes.mayContain(base),
+            if let base = text.words[start].foldedBase, mayStart(base),
                 let candidates = byFirstWord[base]
             {
                 tryPatterns(candidates, at: start)
             }
-            if !byPrefixStart.isEmpty, let first = folded.utf8.first,
-                let candidates = byPrefixStart[first]
-            {
-                tryPatterns(candidates, at: start)
+            if !byPrefixStart.isEmpty {
+                if Self.isASCII(folded) {
+                    if let first = folded.utf8.first, let candidates = byPrefixStart[first] {
+                        tryPatterns(candidates, at: start)
+                    }
+                } else {
+                    tryPatterns(byPrefixStart.keys.sorted().flatMap { byPrefixStart[$0]! }, at: start)
+                }
             }
+            if !otherPrefixFirst.isEmpty { tryPatterns(otherPrefixFirst, at: start) }
             if !numberFirst.isEmpty { tryPatterns(numberFirst, at: start) }
         }
         return Self.longestFirst(found)

@@ -36,7 +36,10 @@ struct JSONArrayStream {
 
     /// Whether each element's bytes are handed over (false: only counted, and handed over
     /// empty); may change between pieces.
-    var keepsElements: Bool
+    var keepsElements: Bool {
+        // An element begun while kept and finished after is handed over empty: drop its bytes.
+        didSet { if !keepsElements { pending = Data() } }
+    }
     private var state = State.beforeArray
     private var depth = 0
     private var isInString = false

@@ -52,4 +52,16 @@ import Testing
         #expect(try #require(list.match(in: text, at: 1)).matchedText == "y/o")
         #expect(list.match(in: text, at: 0) == nil)
     }
+
+    @Test("a text and an entry written in canonically equivalent forms match, ASCII or not")
+    func canonicalEquivalents() {
+        // Hangul precomposed (U+D55C U+AD6D) and as jamo; "é" precomposed and as e + accent.
+        let precomposed = "\u{D55C}\u{AD6D}"
+        let jamo = "\u{1112}\u{1161}\u{11AB}\u{1100}\u{116E}\u{11A8}"
+        #expect(precomposed == jamo)
+        #expect(Self.matched([precomposed + " trip"], jamo + " trip today").count == 1)
+        #expect(Self.matched([jamo + " trip"], precomposed + " trip today").count == 1)
+        #expect(Self.matched([precomposed + "*"], jamo + "\u{C5B4} today").count == 1)
+        #expect(Self.matched(["caf\u{E9} trip"], "cafe\u{301} trip").count == 1)
+    }
 }
