@@ -2,8 +2,8 @@ import Foundation
 
 /// An instant as a wall clock in one time zone shows it, with the zone's offset at that instant.
 ///
-/// Computed arithmetically from the zone's offset, so evidence pages show the same text on every
-/// machine and locale.
+/// Computed arithmetically from the zone's offset (``LocalWallClock``), rounded to the
+/// millisecond, so evidence pages show the same text on every machine and locale.
 struct ZonedDateTime: Equatable {
     var year: Int
     var month: Int
@@ -25,33 +25,33 @@ struct ZonedDateTime: Equatable {
         zoneIdentifier = timeZone.identifier
         let localMilliseconds = milliseconds + Int64(offsetSeconds) * 1000
         let (seconds, millisecond) = Self.floorDivision(localMilliseconds, 1000)
-        let (days, secondOfDay) = Self.floorDivision(seconds, 86_400)
+        let clock = LocalWallClock(localSeconds: Int(seconds), utcOffset: offsetSeconds)
         self.millisecond = Int(millisecond)
-        hour = Int(secondOfDay / 3600)
-        minute = Int(secondOfDay % 3600 / 60)
-        second = Int(secondOfDay % 60)
+        hour = clock.hour
+        minute = clock.minute
+        second = clock.second
         // 1970-01-01 was a Thursday (ISO weekday 4).
-        weekday = Int(Self.floorDivision(days + 3, 7).remainder) + 1
-        (year, month, day) = Self.civilDate(daysSince1970: days)
+        weekday = Int(Self.floorDivision(Int64(clock.day.daysSinceEpoch) + 3, 7).remainder) + 1
+        (year, month, day) = (clock.day.year, clock.day.month, clock.day.day)
     }
 
     /// "2024-06-12T10:15:00+01:00" (with ".123" when the instant has milliseconds).
     var iso8601: String {
-        let sign = offsetSeconds < 0 ? "-" : "+"
-        let offset = abs(offsetSeconds)
-        return date + "T" + clock + sign
-            + Self.pad(offset / 3600) + ":" + Self.pad(offset % 3600 / 60)
+        date + "T" + clock + TimeFormatting.offsetString(seconds: offsetSeconds)
     }
 
     /// "2024-06-12".
     var date: String {
-        "\(Self.pad(year, 4))-\(Self.pad(month))-\(Self.pad(day))"
+        TimeFormatting.padded(year, width: 4) + "-" + TimeFormatting.padded(month) + "-"
+            + TimeFormatting.padded(day)
     }
 
     /// "10:15:00", or "10:15:00.123".
     var clock: String {
-        let base = "\(Self.pad(hour)):\(Self.pad(minute)):\(Self.pad(second))"
-        return millisecond == 0 ? base : base + "." + Self.pad(millisecond, 3)
+        let base =
+            TimeFormatting.padded(hour) + ":" + TimeFormatting.padded(minute) + ":"
+            + TimeFormatting.padded(second)
+        return millisecond == 0 ? base : base + "." + TimeFormatting.padded(millisecond, width: 3)
     }
 
     /// "Wednesday 12 June 2024".
@@ -73,31 +73,10 @@ struct ZonedDateTime: Equatable {
         "October", "November", "December",
     ]
 
-    private static func pad(_ value: Int, _ width: Int = 2) -> String {
-        let digits = String(value)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
-    }
-
     private static func floorDivision(_ value: Int64, _ divisor: Int64)
         -> (quotient: Int64, remainder: Int64)
     {
         let remainder = ((value % divisor) + divisor) % divisor
         return ((value - remainder) / divisor, remainder)
-    }
-
-    /// The proleptic Gregorian date of a day count.
-    ///
-    /// Howard Hinnant's `civil_from_days` algorithm.
-    private static func civilDate(daysSince1970 days: Int64) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return (Int(year), Int(month), Int(day))
     }
 }

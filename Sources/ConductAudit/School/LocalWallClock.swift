@@ -26,11 +26,16 @@ public struct LocalWallClock: Sendable, Equatable {
             self.init(calendarReading: instant, in: zone, offset: offset)
             return
         }
-        let local = Int(seconds.rounded(.down)) + offset
-        let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+        self.init(localSeconds: Int(seconds.rounded(.down)) + offset, utcOffset: offset)
+    }
+
+    /// The wall clock showing `localSeconds` (whole seconds since 1970-01-01 00:00 on the local
+    /// clock, negative before) in a zone `utcOffset` seconds ahead of UTC.
+    init(localSeconds: Int, utcOffset: Int) {
+        let days = localSeconds >= 0 ? localSeconds / 86_400 : (localSeconds - 86_399) / 86_400
         self.init(
-            day: LocalDay(daysSinceEpoch: days), secondsSinceMidnight: local - days * 86_400,
-            utcOffset: offset)
+            day: LocalDay(daysSinceEpoch: days), secondsSinceMidnight: localSeconds - days * 86_400,
+            utcOffset: utcOffset)
     }
 
     private init(day: LocalDay, secondsSinceMidnight: Int, utcOffset: Int) {

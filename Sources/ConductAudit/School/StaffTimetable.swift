@@ -62,7 +62,7 @@ public struct StaffTimetable: Sendable {
         let day = wallClock.day
         let secondsSinceMidnight = wallClock.secondsSinceMidnight
         let clock = TimeFormatting.padded(wallClock.hour) + ":" + TimeFormatting.padded(wallClock.minute)
-        let offset = Self.offset(wallClock.utcOffset)
+        let offset = TimeFormatting.offsetString(seconds: wallClock.utcOffset)
         let localTime = clock + ":" + TimeFormatting.padded(wallClock.second)
         let status = status(of: day)
 
@@ -118,12 +118,5 @@ public struct StaffTimetable: Sendable {
             return (false, "\(dayPhrase); \(clock) is during lunch (\(lunch)), \(itIsNot)")
         }
         return (true, "\(dayPhrase); \(clock) is inside \(ownDay) and outside lunch (\(lunch)).")
-    }
-
-    /// An offset in seconds as "+01:00" or "-05:00".
-    private static func offset(_ seconds: Int) -> String {
-        let sign = seconds < 0 ? "-" : "+"
-        let minutes = abs(seconds) / 60
-        return sign + TimeFormatting.padded(minutes / 60) + ":" + TimeFormatting.padded(minutes % 60)
     }
 }

@@ -112,10 +112,7 @@ enum EvidenceFixture {
 
     /// A fresh empty folder under the temporary directory; its `evidence` child is not created.
     static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("evidence-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try TemporaryFolder.make("evidence-test")
     }
 
     static func permissions(_ url: URL) throws -> Int? {

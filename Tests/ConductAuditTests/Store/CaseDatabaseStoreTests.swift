@@ -239,9 +239,7 @@ import Testing
     @Test("a case made before v4 keeps only further places, and every item's sources read the same")
     func migrationKeepsFurtherPlaces() throws {
         // Given a case at v3, where item_source held a row for every place, first ones included
-        let folder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("conduct-audit-v3-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TemporaryFolder.make("conduct-audit-v3")
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("case.sqlite")
         let dbQueue = try DatabaseQueue(path: file.path)
@@ -428,9 +426,7 @@ import Testing
 
     @Test("a file that is not a case, or is from a newer version, is refused")
     func openRefusesForeignFiles() throws {
-        let root = FileManager.default.temporaryDirectory
-            .appendingPathComponent("case-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let root = try TemporaryFolder.make("case")
         defer { try? FileManager.default.removeItem(at: root) }
 
         // A text file

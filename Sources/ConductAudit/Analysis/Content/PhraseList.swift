@@ -40,6 +40,8 @@ public struct PhraseList: Sendable {
     /// Patterns starting with an ASCII prefix, by the prefix's first byte (an ASCII word starts
     /// with an ASCII prefix only if their first bytes are equal).
     private let byPrefixStart: [UInt8: [Int]]
+    /// Every pattern of ``byPrefixStart``, in order: what a word that is not ASCII is tried with.
+    private let asciiPrefixFirst: [Int]
     /// Patterns starting with a prefix that is not ASCII: tried at every word.
     private let otherPrefixFirst: [Int]
     /// Patterns starting with a number.
@@ -74,8 +76,16 @@ public struct PhraseList: Sendable {
         self.byFirstWord = index
         self.firstWordShapes = shapes
         self.byPrefixStart = byPrefixStart
+        self.asciiPrefixFirst = byPrefixStart.values.flatMap { $0 }.sorted()
         self.otherPrefixFirst = otherPrefixFirst
         self.numberFirst = numberFirst
+    }
+
+    /// Whether `word` (ASCII or not, as said) may be the first word of an entry: a lookup is
+    /// needed unless the quick check rules it out.
+    private func mayStart(_ word: String, isASCII: Bool) -> Bool {
+        guard let shapes = firstWordShapes, isASCII else { return true }
+        return shapes.mayContain(word)
     }
 
     private static func isASCII(_ text: String) -> Bool {
@@ -123,30 +133,23 @@ public struct PhraseList: Sendable {
                 }
             }
         }
-        /// Whether `word` may be a first word: a lookup unless the quick check rules it out.
-        func mayStart(_ word: String) -> Bool {
-            guard let shapes = firstWordShapes, Self.isASCII(word) else { return true }
-            return shapes.mayContain(word)
-        }
         for start in text.words.indices {
             // A word's folded form and its base differ, so no pattern is tried twice.
             let folded = text.words[start].folded
-            if mayStart(folded), let candidates = byFirstWord[folded] {
+            let isASCII = Self.isASCII(folded)
+            if mayStart(folded, isASCII: isASCII), let candidates = byFirstWord[folded] {
                 tryPatterns(candidates, at: start)
             }
-            if let base = text.words[start].foldedBase, mayStart(base),
+            if let base = text.words[start].foldedBase,
+                mayStart(base, isASCII: Self.isASCII(base)),
                 let candidates = byFirstWord[base]
             {
                 tryPatterns(candidates, at: start)
             }
-            if !byPrefixStart.isEmpty {
-                if Self.isASCII(folded) {
-                    if let first = folded.utf8.first, let candidates = byPrefixStart[first] {
-                        tryPatterns(candidates, at: start)
-                    }
-                } else {
-                    tryPatterns(byPrefixStart.keys.sorted().flatMap { byPrefixStart[$0]! }, at: start)
-                }
+            if !isASCII {
+                tryPatterns(asciiPrefixFirst, at: start)
+            } else if let first = folded.utf8.first, let candidates = byPrefixStart[first] {
+                tryPatterns(candidates, at: start)
             }
             if !otherPrefixFirst.isEmpty { tryPatterns(otherPrefixFirst, at: start) }
             if !numberFirst.isEmpty { tryPatterns(numberFirst, at: start) }

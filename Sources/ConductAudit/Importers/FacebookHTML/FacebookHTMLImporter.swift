@@ -161,9 +161,7 @@ public struct FacebookHTMLImporter: ArchiveImporter {
         }
 
         private static func describe(offset: Int) -> String {
-            let sign = offset < 0 ? "-" : "+"
-            let minutes = abs(offset) / 60
-            return String(format: "UTC%@%02d:%02d", sign, minutes / 60, minutes % 60)
+            "UTC" + TimeFormatting.offsetString(seconds: offset)
         }
 
         func describe(_ error: any Error) -> String {

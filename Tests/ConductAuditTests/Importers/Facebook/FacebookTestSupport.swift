@@ -57,10 +57,7 @@ enum FacebookTestSupport {
 
     /// A fresh temporary folder, removed by the caller.
     static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "fb-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try TemporaryFolder.make("fb-tests")
     }
 
     /// Writes `files` (relative path → contents) under `root`.

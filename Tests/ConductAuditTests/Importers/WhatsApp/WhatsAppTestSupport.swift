@@ -45,10 +45,7 @@ enum WhatsAppTestSupport {
 
     /// A fresh temporary folder, removed by the caller.
     static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "wa-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
+        try TemporaryFolder.make("wa-tests")
     }
 
     /// Writes `text` as a chat file called `name` in `folder`.
