@@ -17,7 +17,8 @@ struct AuditCommand: ParsableCommand {
 
             Example:
               conduct-audit audit Samples/facebook-rebeccahale-2025-03-14 \\
-                --school Samples/school.yaml --roster Samples/pupils.csv --from 2024-01-01
+                --school Samples/school.yaml --roster Samples/pupils.csv \\
+                --from 2024-01-01
             """
     )
 
@@ -47,7 +48,7 @@ struct AuditCommand: ParsableCommand {
     @Flag(help: "Print the result document as JSON on standard output, nothing else there.")
     var json = false
 
-    @Flag(help: "No progress or notes on standard error (progress is shown only on a terminal).")
+    @Flag(help: "No progress or notes on standard error (progress is shown only on a terminal); the summary is still printed.")
     var quiet = false
 
     func validate() throws {
@@ -91,11 +92,15 @@ struct AuditCommand: ParsableCommand {
         let configuration = AuditConfiguration(
             school: school, staff: staffMember, roster: roster, rules: try selectedRules(),
             from: from, to: to)
+        let stages = StageProgressLine(quiet: quiet || json)
+        defer { stages.finish() }
         let outcome = try CaseWorkflow.analyseAndReport(
             database: database, configuration: configuration,
             evidenceFolder: location.evidenceURL(for: staffMember),
             inputHashes: CaseWorkflow.inputHashes(school: schoolOptions.school, roster: schoolOptions.roster),
-            archives: archiveRecords, pdf: output.pdf, redactThirdParties: output.redactThirdParties)
+            archives: archiveRecords, pdf: output.pdf, redactThirdParties: output.redactThirdParties,
+            progress: stages.handler)
+        stages.finish()
 
         try database.appendAuditLog(
             AuditLogEntry(
@@ -109,7 +114,8 @@ struct AuditCommand: ParsableCommand {
                 evidenceFolder: outcome.evidenceFolder, timeZone: school.school.timeZone)
             Terminal.write(try document.jsonData())
             Terminal.print("")
-        } else if !quiet {
+        } else {
+            // --quiet drops progress and notes, never the summary.
             CaseWorkflow.printSummary(outcome, staff: staffMember, archives: archiveRecords, caseURL: caseURL)
         }
         if outcome.openCount > 0 { throw ExitCode(1) }

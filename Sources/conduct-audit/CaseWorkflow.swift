@@ -174,6 +174,35 @@ enum CaseWorkflow {
         return parts.isEmpty ? "everything read" : parts.joined(separator: ", ") + " (listed in the report)"
     }
 
+    /// The issues of one archive as terminal lines: per kind the count and the first `limit`,
+    /// then where the rest are. A WhatsApp chat across many clock changes has dozens of caveats;
+    /// the report lists them all.
+    static func issueLines(_ issues: [ImportIssue], limit: Int = 3, indent: String = "  ")
+        -> [String]
+    {
+        var lines: [String] = []
+        for kind in [ImportIssue.Kind.unreadable, .notImported, .caveat] {
+            let ofKind = issues.filter { $0.kind == kind }
+            guard !ofKind.isEmpty else { continue }
+            let label =
+                switch kind {
+                case .unreadable: "not understood"
+                case .notImported: "not imported"
+                case .caveat: "caveat"
+                }
+            for issue in ofKind.prefix(limit) {
+                let place = issue.file + (issue.locator.map { " at \($0)" } ?? "")
+                lines.append("\(indent)\(label): \(place): \(issue.reason)")
+            }
+            if ofKind.count > limit {
+                lines.append(
+                    "\(indent)… and \(ofKind.count - limit) more \(label) (\(ofKind.count) in all); "
+                        + "every one is listed in the evidence index under Coverage")
+            }
+        }
+        return lines
+    }
+
     /// Prints the plain-text summary of an audit.
     static func printSummary(
         _ outcome: AuditOutcome, staff: StaffMember, archives: [ImportedArchive], caseURL: URL
@@ -182,6 +211,9 @@ enum CaseWorkflow {
         for archive in archives {
             let unread = Self.issueSummary(archive.unparsed)
             Terminal.print("  \(archive.platform.displayName) \(archive.variant.rawValue.uppercased()) \(archive.path): \(archive.itemCount) items, \(unread)")
+            for line in issueLines(archive.unparsed.filter { $0.kind != .caveat }, indent: "    ") {
+                Terminal.print(line)
+            }
         }
         let byRule = Dictionary(grouping: outcome.findings, by: \.rule)
         if outcome.findings.isEmpty {
@@ -204,13 +236,13 @@ extension CaseWorkflow {
     static func analyseAndReport(
         database: CaseDatabase, configuration: AuditConfiguration, evidenceFolder: URL,
         inputHashes: [String: String], archives: [ImportedArchive], pdf: Bool = false,
-        redactThirdParties: Bool = false
+        redactThirdParties: Bool = false, progress: ProgressHandler? = nil
     ) throws -> AuditOutcome {
-        let analysis = try database.analyse(with: configuration)
+        let analysis = try database.analyse(with: configuration, progress: progress)
         return try render(
             analysis, database: database, configuration: configuration,
             evidenceFolder: evidenceFolder, inputHashes: inputHashes, archives: archives, pdf: pdf,
-            redactThirdParties: redactThirdParties)
+            redactThirdParties: redactThirdParties, progress: progress)
     }
 
     /// Writes the evidence folder for findings already stored in the case, with copies of the
@@ -218,11 +250,12 @@ extension CaseWorkflow {
     static func render(
         _ analysis: CaseAnalysis, database: CaseDatabase, configuration: AuditConfiguration,
         evidenceFolder: URL, inputHashes: [String: String], archives: [ImportedArchive],
-        pdf: Bool = false, redactThirdParties: Bool = false
+        pdf: Bool = false, redactThirdParties: Bool = false, progress: ProgressHandler? = nil
     ) throws -> AuditOutcome {
-        let writerOptions = try EvidenceOutputOptions.writerOptions(
+        var writerOptions = try EvidenceOutputOptions.writerOptions(
             pdf: pdf, redactThirdParties: redactThirdParties, configuration: configuration,
             timeline: CaseTimelineReader(database, rawFragmentsOf: [], textsOf: []))
+        writerOptions.progress = progress
         let analyzer = Analyzer()
         var descriptions: [RuleID: String] = [:]
         for rule in analyzer.rules where configuration.rules.contains(rule.id) { descriptions[rule.id] = rule.summary }

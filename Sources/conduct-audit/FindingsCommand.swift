@@ -8,9 +8,11 @@ struct FindingsCommand: ParsableCommand {
         commandName: "findings",
         abstract: "List the findings of a case, optionally filtered.",
         discussion: """
-            Example:
-              conduct-audit findings --case Reports/rebecca-hale/case.sqlite --rule pupil-contact --status open
-              conduct-audit findings --case Reports/rebecca-hale/case.sqlite --from 2024-03-01 --to 2024-03-31 --json
+            Examples:
+              conduct-audit findings --case Reports/rebecca-hale/case.sqlite \\
+                --rule pupil-contact --status open
+              conduct-audit findings --case Reports/rebecca-hale/case.sqlite \\
+                --from 2024-03-01 --to 2024-03-31 --json
             """
     )
 
@@ -75,15 +77,21 @@ struct FindingsCommand: ParsableCommand {
             Terminal.print("No findings match (\(analysis.findings.count) in the case).")
             return
         }
+        var rows: [[String]] = []
         for finding in findings {
             let time = finding.occurredAt.map { TimeFormatting.localISO8601($0, in: zone) } ?? "(no time)"
             // Contact rules are about someone the staff member interacted with; content rules
             // about someone the text concerns.
             let preposition = [RuleID.pupilContact, .exPupilContact].contains(finding.rule) ? "with" : "about"
             let who = (finding.counterparty?.name ?? finding.counterparty?.handle).map { " \(preposition) \($0)" } ?? ""
-            let group = incidentOf[finding.id] ?? "-"
-            Terminal.print("\(finding.id)  \(group)  \(finding.status.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0))  \(finding.rule.rawValue)  \(finding.severity.rawValue)  \(time)  \(finding.platform.rawValue) \(finding.activity.rawValue)\(who)")
+            rows.append([
+                finding.id.rawValue, incidentOf[finding.id] ?? "-", finding.status.rawValue,
+                finding.rule.rawValue, finding.severity.rawValue, time,
+                "\(finding.platform.rawValue) \(finding.activity.rawValue)\(who)",
+            ])
         }
+        let header = ["FINDING", "INCIDENT", "STATUS", "RULE", "SEVERITY", "LOCAL TIME", "WHAT"]
+        for line in TextTable(header: header, rows: rows).lines { Terminal.print(line) }
         Terminal.print("\(findings.count) of \(analysis.findings.count) finding(s).")
     }
 }

@@ -8,9 +8,12 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Import exports into a case file without analysing them.",
         discussion: """
-            Each archive is recorded with its SHA-256; importing the same archive again adds nothing.
+            Each archive is recorded with its SHA-256; importing the same archive again adds
+            nothing.
+
             Example:
-              conduct-audit import Samples/facebook-rebeccahale-2025-03-14 --school Samples/school.yaml
+              conduct-audit import Samples/facebook-rebeccahale-2025-03-14 \\
+                --school Samples/school.yaml
             """
     )
 
@@ -51,14 +54,7 @@ struct ImportCommand: ParsableCommand {
             progress: ImportProgress(quiet: quiet), quiet: quiet)
         for record in records {
             Terminal.print("\(record.platform.displayName) \(record.variant.rawValue.uppercased()) \(record.path): \(record.itemCount) items, \(CaseWorkflow.issueSummary(record.unparsed))")
-            for issue in record.unparsed {
-                let label = switch issue.kind {
-                case .unreadable: "not understood"
-                case .notImported: "not imported"
-                case .caveat: "caveat"
-                }
-                Terminal.print("  \(label): \(issue.file)\(issue.locator.map { " at \($0)" } ?? ""): \(issue.reason)")
-            }
+            for line in CaseWorkflow.issueLines(record.unparsed) { Terminal.print(line) }
         }
         try database.appendAuditLog(
             AuditLogEntry(

@@ -2,8 +2,8 @@ import ConductAudit
 import Foundation
 import Synchronization
 
-/// Progress of a long import on standard error: files and megabytes read, the read rate, and
-/// items read (handed to the thread storing them). Silent with `--quiet` and when standard
+/// Progress of a long import on standard error: files and megabytes read, the read rate, items
+/// read (handed to the thread storing them) and the time taken. Silent with `--quiet` and when standard
 /// error is not a terminal (a log file or a pipe gets no carriage-return noise).
 final class ImportProgress: Sendable {
     private struct State {
@@ -37,10 +37,14 @@ final class ImportProgress: Sendable {
         draw(force: true)
     }
 
-    /// Clears the progress line, before other output.
+    /// Leaves the progress line finished (a newline after it), before other output.
     func finish() {
         guard isEnabled else { return }
-        Terminal.noteRaw("\r\u{1B}[K")
+        let drawn = state.withLock { $0.lastDrawn != nil }
+        if drawn {
+            draw(force: true)
+            Terminal.noteRaw("\n")
+        }
     }
 
     private func fileRead(bytes: Int) {
@@ -59,9 +63,10 @@ final class ImportProgress: Sendable {
             let elapsed = (now - start) / .seconds(1)
             let megabytes = Double(state.bytes) / 1_000_000
             let rate = elapsed > 0 ? megabytes / elapsed : 0
-            return String(
-                format: "\r\u{1B}[Kimporting: %d files, %.1f MB read (%.0f MB/s), %d items read",
-                state.files, megabytes, rate, state.items)
+            let read = String(
+                format: "%d files, %.1f MB read (%.0f MB/s)", state.files, megabytes, rate)
+            return "\r\u{1B}[Kimporting: \(read), \(StageProgress.grouped(state.items)) items read, "
+                + StageProgress.seconds(elapsed)
         }
         if let line { Terminal.noteRaw(line) }
     }

@@ -9,9 +9,12 @@ struct ReportCommand: ParsableCommand {
         abstract: "Re-render the evidence folder from a case (after reviews), without re-analysing.",
         discussion: """
             Shows the findings exactly as stored, with every review decision, and writes a new
-            manifest. Example:
+            manifest.
+
+            Example:
               conduct-audit report --case Reports/rebecca-hale/case.sqlite \\
-                --school Samples/school.yaml --roster Samples/pupils.csv --pdf --redact-third-parties
+                --school Samples/school.yaml --roster Samples/pupils.csv \\
+                --pdf --redact-third-parties
             """
     )
 
@@ -23,6 +26,9 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var location: CaseLocationOptions
 
     @OptionGroup var output: EvidenceOutputOptions
+
+    @Flag(help: "No progress on standard error (progress is shown only on a terminal).")
+    var quiet = false
 
     func run() throws {
         let school = try schoolOptions.loadSchool()
@@ -36,11 +42,15 @@ struct ReportCommand: ParsableCommand {
             try staff.map { try CaseWorkflow.staffMember(named: $0, in: school) }
             ?? CaseWorkflow.inferStaff(from: archives.map { ($0.platform, $0.owner) }, school: school)
         let configuration = AuditConfiguration(school: school, staff: member, roster: roster)
+        let stages = StageProgressLine(quiet: quiet)
+        defer { stages.finish() }
         let outcome = try CaseWorkflow.render(
             try database.storedAnalysis(), database: database, configuration: configuration,
             evidenceFolder: location.evidenceURL(for: member),
             inputHashes: CaseWorkflow.inputHashes(school: schoolOptions.school, roster: schoolOptions.roster),
-            archives: archives, pdf: output.pdf, redactThirdParties: output.redactThirdParties)
+            archives: archives, pdf: output.pdf, redactThirdParties: output.redactThirdParties,
+            progress: stages.handler)
+        stages.finish()
         try database.appendAuditLog(
             AuditLogEntry(
                 at: Date(), command: "report", arguments: Array(CommandLine.arguments.dropFirst()),

@@ -6,12 +6,20 @@ import Foundation
 struct ReviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "review",
+        usage: """
+            conduct-audit review <finding> (--confirm | --dismiss | --declared | --reopen)
+                --reason <reason> --reviewer <reviewer> --case <case>
+            """,
         abstract: "Record a reviewer's decision on a finding (kept across re-runs).",
         discussion: """
-            Decisions are appended to the case (never overwritten) and logged with time and reviewer.
-            Re-render the evidence folder afterwards with 'report' to show them on the pages.
+            Exactly one decision is required: --confirm, --dismiss, --declared or --reopen.
+            Decisions are appended to the case (never overwritten) and logged with time and
+            reviewer. Finding ids are accepted in any letter case. Re-render the evidence
+            folder afterwards with 'report' to show them on the pages.
+
             Example:
-              conduct-audit review F-1A2B3C4D5E6F --dismiss --reason "Posted from a timer app at 07:00" \\
+              conduct-audit review F-1A2B3C4D5E6F --dismiss \\
+                --reason "Posted from a timer app at 07:00" \\
                 --reviewer "J. Smith (HR)" --case Reports/rebecca-hale/case.sqlite
             """
     )
@@ -42,7 +50,7 @@ struct ReviewCommand: ParsableCommand {
     @Argument(help: "The finding's id (as shown by 'findings' or in the evidence pages).")
     var finding: String
 
-    @Flag(help: "The decision.")
+    @Flag(help: "The decision: exactly one of these four.")
     var decision: Decision
 
     @Option(help: "Why: the reviewer's reason, recorded with the decision.")
@@ -61,7 +69,7 @@ struct ReviewCommand: ParsableCommand {
 
     func run() throws {
         let database = try CaseDatabase.openExisting(at: URL(fileURLWithPath: `case`))
-        let id = FindingID(rawValue: finding)
+        let id = FindingID(typed: finding)
         let now = Date()
         try database.recordReview(
             ReviewDecision(findingID: id, decision: decision.status, reason: reason, reviewer: reviewer, decidedAt: now))
@@ -69,7 +77,7 @@ struct ReviewCommand: ParsableCommand {
             AuditLogEntry(
                 at: now, command: "review", arguments: Array(CommandLine.arguments.dropFirst()),
                 toolVersion: ToolVersion.current,
-                summary: "\(reviewer) marked \(finding) \(decision.status.rawValue): \(reason)"))
-        Terminal.print("Recorded: \(finding) is \(decision.status.rawValue) (by \(reviewer)). Run 'conduct-audit report' to show it in the evidence folder.")
+                summary: "\(reviewer) marked \(id) \(decision.status.rawValue): \(reason)"))
+        Terminal.print("Recorded: \(id) is \(decision.status.rawValue) (by \(reviewer)). Run 'conduct-audit report' to show it in the evidence folder.")
     }
 }

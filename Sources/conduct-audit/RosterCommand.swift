@@ -7,6 +7,10 @@ struct RosterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "roster",
         abstract: "Work with the pupil roster (make a digest staff can self-check against).",
+        discussion: """
+            Example:
+              conduct-audit roster digest --roster Samples/pupils.csv --out digest.json
+            """,
         subcommands: [RosterDigestCommand.self]
     )
 }

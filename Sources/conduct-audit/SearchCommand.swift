@@ -11,8 +11,10 @@ struct SearchCommand: ParsableCommand {
             Searches every item's text and title and the names and handles of its author and
             counterparties; every word must occur (any case, accents ignored). FTS5 syntax
             works too: "exact phrase", OR, NOT, prefix*.
+
             Example (everything mentioning Oliver in March 2024):
-              conduct-audit search Oliver --case Reports/rebecca-hale/case.sqlite --from 2024-03-01 --to 2024-03-31
+              conduct-audit search Oliver --case Reports/rebecca-hale/case.sqlite \\
+                --from 2024-03-01 --to 2024-03-31
             """
     )
 

@@ -133,10 +133,13 @@ struct SelfCheckCommand: ParsableCommand {
             let hashes = [
                 "school.yaml": try SHA256Hex.digest(ofFileAt: URL(fileURLWithPath: school))
             ].merging(try roster.map { ["roster": try SHA256Hex.digest(ofFileAt: URL(fileURLWithPath: $0))] } ?? [:]) { a, _ in a }
+            let stages = StageProgressLine(quiet: false)
+            defer { stages.finish() }
             let outcome = try CaseWorkflow.render(
                 analysis, database: database, configuration: configuration,
                 evidenceFolder: URL(fileURLWithPath: out, isDirectory: true), inputHashes: hashes,
-                archives: results.map(\.archive), pdf: pdf)
+                archives: results.map(\.archive), pdf: pdf, progress: stages.handler)
+            stages.finish()
             Terminal.print("Evidence folder written to \(outcome.evidenceFolder.appendingPathComponent("index.html").path).")
         }
     }

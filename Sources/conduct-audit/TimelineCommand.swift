@@ -10,8 +10,10 @@ struct TimelineCommand: ParsableCommand {
         discussion: """
             Times are shown in the given time zone with their UTC offset; items without a time are
             listed last as '(no time)'.
+
             Example:
-              conduct-audit timeline --case Reports/rebecca-hale/case.sqlite --from 2024-03-01 --to 2024-03-31
+              conduct-audit timeline --case Reports/rebecca-hale/case.sqlite \\
+                --from 2024-03-01 --to 2024-03-31
             """
     )
 

@@ -8,7 +8,9 @@ struct VerifyCommand: ParsableCommand {
         commandName: "verify",
         abstract: "Check an evidence folder against its manifest and name every changed, missing or added file.",
         discussion: """
-            Exit status 0 when every file matches, 1 when anything differs, 3 when the manifest is unreadable.
+            Exit status 0 when every file matches, 1 when anything differs, 3 when the
+            manifest is unreadable.
+
             Example:
               conduct-audit verify Reports/rebecca-hale/evidence
             """

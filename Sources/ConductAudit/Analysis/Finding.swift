@@ -8,6 +8,12 @@ public struct FindingID: RawRepresentable, Codable, Sendable, Hashable, Comparab
     public var description: String { rawValue }
     public static func < (lhs: FindingID, rhs: FindingID) -> Bool { lhs.rawValue < rhs.rawValue }
 
+    /// The id a person typed or pasted ("f-57bc77275b4d", " F-57BC77275B4D "): ids are upper
+    /// case, so any letter case is accepted and surrounding spaces are ignored.
+    public init(typed text: String) {
+        self.init(rawValue: text.trimmingCharacters(in: .whitespacesAndNewlines).uppercased())
+    }
+
     /// Derives the id from the rule, the items cited and the subject (e.g. a pupil's roster id).
     public static func make(rule: RuleID, items: [ItemID], subject: String = "") -> FindingID {
         let key = ([rule.rawValue, subject] + items.map(\.rawValue).sorted()).joined(separator: "|")

@@ -26,7 +26,10 @@ public struct FindingFilter: Sendable, Equatable {
         self.platforms = platforms
         self.from = from
         self.to = to
-        self.incidents = incidents
+        // Incident ids are upper case ("INC-0003"); one typed in any case means the same.
+        self.incidents = incidents.map {
+            Set($0.map { $0.trimmingCharacters(in: .whitespacesAndNewlines).uppercased() })
+        }
         self.timeZone = timeZone
     }
 

@@ -70,7 +70,7 @@ extension EvidenceBundle {
             clauses[RuleID(rawValue: rule)] = PolicyClause(
                 section: clause.section, text: clause.text)
         }
-        return EvidenceBundle(
+        var bundle = EvidenceBundle(
             staffName: configuration.staff.name, staffRole: configuration.staff.role,
             period: Period(
                 from: configuration.from?.description, to: configuration.to?.description),
@@ -81,6 +81,14 @@ extension EvidenceBundle {
             ownActivity: pass.ownActivity,
             workingHoursShading: workingHours(of: timetable.pattern), reviews: reviews,
             threadPositions: threadPositions, itemsInPeriod: itemsInPeriod)
+        if configuration.roster.idsAreDerived {
+            bundle.inputNotes.append(
+                "The roster has no id column (UPN, admission number or pupil id): each pupil's "
+                    + "id here was derived by this tool from the legal name and date of birth "
+                    + "(\"R-\" and 12 hex digits of their SHA-256). It is stable across runs "
+                    + "but is not an id the school's MIS knows.")
+        }
+        return bundle
     }
 
     /// The weekday-hours at least partly inside the working day and outside lunch.

@@ -85,6 +85,9 @@ public struct EvidenceBundle: Sendable {
     public var ruleDescriptions: [RuleID: String]
     /// SHA-256 digests of the other inputs ("school.yaml", "roster"), by name.
     public var inputHashes: [String: String]
+    /// What a reader must know about the inputs, shown under them on the index (for example
+    /// that the roster had no id column and the pupils' ids were derived).
+    public var inputNotes: [String] = []
     /// The times of the owner's own items, for the weekday × hour chart.
     public var ownActivity: [Date]
     /// The weekday-hours that are normally working time, shaded in the chart.

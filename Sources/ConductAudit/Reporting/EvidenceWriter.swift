@@ -16,10 +16,16 @@ public struct EvidenceWriter: Sendable {
         public var disclosure: DisclosureRedaction?
         /// When set, every HTML page is printed to a PDF beside it.
         public var printer: (any PagePrinter)?
+        /// Told after each page is written and after each PDF is printed.
+        public var progress: ProgressHandler?
 
-        public init(disclosure: DisclosureRedaction? = nil, printer: (any PagePrinter)? = nil) {
+        public init(
+            disclosure: DisclosureRedaction? = nil, printer: (any PagePrinter)? = nil,
+            progress: ProgressHandler? = nil
+        ) {
             self.disclosure = disclosure
             self.printer = printer
+            self.progress = progress
         }
     }
 
@@ -68,13 +74,21 @@ public struct EvidenceWriter: Sendable {
             try createFolder(staging)
             // Each page is written as soon as it is rendered: a large case's pages are never
             // all in memory at once.
-            var entries = try write(in: staging, printer: options.printer) { emit in
+            // The index and one page per incident.
+            let pageCount = bundle.incidents.count + 1
+            var entries = try write(
+                in: staging, printer: options.printer, pageCount: pageCount,
+                progress: options.progress
+            ) { emit in
                 try render(bundle, copy: .sealed(disclosureFolder: disclosureFolder), emit: emit)
             }
             if let disclosure, let disclosureFolder {
                 let root = staging.appendingPathComponent(disclosureFolder)
                 try createFolder(root)
-                let disclosureEntries = try write(in: root, printer: options.printer) { emit in
+                let disclosureEntries = try write(
+                    in: root, printer: options.printer, pageCount: pageCount,
+                    progress: options.progress
+                ) { emit in
                     for (path, data) in disclosure.files { try emit(path, data) }
                 }
                 let disclosureManifest = manifest(
@@ -100,21 +114,31 @@ public struct EvidenceWriter: Sendable {
     }
 
     /// Writes the files `files` hands to its argument under `root` as they come, then prints
-    /// each HTML page to PDF when a printer is given.
+    /// each HTML page to PDF when a printer is given, telling `progress` after each page.
+    /// - Parameter pageCount: how many HTML pages `files` is expected to hand over.
     /// - Returns: the manifest entries of everything written, by path.
     private func write(
-        in root: URL, printer: (any PagePrinter)?,
+        in root: URL, printer: (any PagePrinter)?, pageCount: Int, progress: ProgressHandler?,
         files: ((String, Data) throws -> Void) throws -> Void
     ) throws -> [EvidenceManifest.File] {
         var entries: [EvidenceManifest.File] = []
         var pages: [String] = []
+        progress?(StageProgress(stage: .writingEvidence, done: 0, total: pageCount, unit: "pages"))
         try files { path, data in
             try writeFile(data, at: path, in: root)
             entries.append(Self.entry(path, data))
-            if path.hasSuffix(".html") { pages.append(path) }
+            if path.hasSuffix(".html") {
+                pages.append(path)
+                progress?(
+                    StageProgress(
+                        stage: .writingEvidence, done: pages.count,
+                        total: max(pageCount, pages.count), unit: "pages"))
+            }
         }
         if let printer {
-            for path in pages {
+            for (index, path) in pages.enumerated() {
+                progress?(
+                    StageProgress(stage: .printing, done: index, total: pages.count, unit: "pages"))
                 let pdfPath = String(path.dropLast(".html".count)) + ".pdf"
                 try willWriteFile(pdfPath)
                 let pdf = root.appendingPathComponent(pdfPath)
@@ -124,6 +148,9 @@ public struct EvidenceWriter: Sendable {
                 let data = try Data(contentsOf: pdf)
                 entries.append(Self.entry(pdfPath, data))
             }
+            progress?(
+                StageProgress(
+                    stage: .printing, done: pages.count, total: pages.count, unit: "pages"))
         }
         return entries.sorted { $0.path < $1.path }
     }

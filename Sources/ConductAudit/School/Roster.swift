@@ -2,17 +2,24 @@ import Foundation
 
 /// The school's pupils, current and former, read from the CSV the MIS exports.
 ///
-/// The header row names the columns (see ``RosterColumn`` for the accepted headers); the id and the
-/// legal names are required, every other column is optional and unknown columns are ignored.
+/// The header row names the columns (see ``RosterColumn`` for the accepted headers); the legal
+/// names are required, every other column is optional and unknown columns are ignored. A roster
+/// without an id column (Arbor's default pupil export has none) gets a stable id per pupil derived
+/// from the legal name and date of birth (``derivedID(legalForename:legalSurname:dateOfBirth:)``),
+/// and ``idsAreDerived`` says so.
 /// Dates may be `dd/MM/yyyy`, `d/M/yyyy` or `yyyy-MM-dd`; known accounts are `platform:handle`
 /// items separated by `;`. Any row that cannot be read is an error naming its line.
 public struct Roster: Sendable, Equatable {
     /// The pupils in file order.
     public var pupils: [Pupil]
+    /// Whether the pupils' ids were derived by this tool because the roster has no id column
+    /// (reports say so: such an id is not the MIS's own).
+    public var idsAreDerived: Bool
 
     /// Creates a roster from pupils already read.
-    public init(pupils: [Pupil]) {
+    public init(pupils: [Pupil], idsAreDerived: Bool = false) {
         self.pupils = pupils
+        self.idsAreDerived = idsAreDerived
     }
 
     /// Reads a roster CSV file.
@@ -53,18 +60,37 @@ public struct Roster: Sendable, Equatable {
         guard let header = records.first else { throw RosterError.empty(file: file) }
         let columns = try columnIndexes(of: header.fields, file: file)
 
+        let idsAreDerived = columns[.id] == nil
         var pupils: [Pupil] = []
         var firstLineOfID: [String: Int] = [:]
         for record in records.dropFirst() {
             let pupil = try readPupil(record, columns: columns, headers: header.fields, file: file)
             if let firstLine = firstLineOfID[pupil.id] {
-                throw RosterError.duplicateID(
-                    file: file, line: record.line, id: pupil.id, firstLine: firstLine)
+                throw idsAreDerived
+                    ? RosterError.duplicatePupil(
+                        file: file, line: record.line, name: pupil.legalName,
+                        firstLine: firstLine)
+                    : RosterError.duplicateID(
+                        file: file, line: record.line, id: pupil.id, firstLine: firstLine)
             }
             firstLineOfID[pupil.id] = record.line
             pupils.append(pupil)
         }
-        return Roster(pupils: pupils)
+        return Roster(pupils: pupils, idsAreDerived: idsAreDerived)
+    }
+
+    /// The id given to a pupil of a roster without an id column: "R-" and the first 12 hex
+    /// digits of the SHA-256 of the legal surname, forename (folded to lower case, spaces
+    /// collapsed) and date of birth, so the same pupil keeps the same id in every export.
+    public static func derivedID(
+        legalForename: String, legalSurname: String, dateOfBirth: LocalDay?
+    ) -> String {
+        func folded(_ name: String) -> String {
+            name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        let key = [folded(legalSurname), folded(legalForename), dateOfBirth?.description ?? ""]
+            .joined(separator: "\u{1F}")
+        return "R-" + SHA256Hex.digest(of: key).prefix(12).uppercased()
     }
 
     /// The pupil with this id, or `nil`.
@@ -139,10 +165,18 @@ public struct Roster: Sendable, Equatable {
             return day
         }
 
+        let legalForename = try required(.legalForename)
+        let legalSurname = try required(.legalSurname)
+        let dateOfBirth = try date(.dateOfBirth)
+        let id =
+            columns[.id] == nil
+            ? derivedID(
+                legalForename: legalForename, legalSurname: legalSurname, dateOfBirth: dateOfBirth)
+            : try required(.id)
         let pupil = Pupil(
-            id: try required(.id), legalForename: try required(.legalForename),
-            legalSurname: try required(.legalSurname), preferredForename: value(.preferredForename),
-            preferredSurname: value(.preferredSurname), dateOfBirth: try date(.dateOfBirth),
+            id: id, legalForename: legalForename,
+            legalSurname: legalSurname, preferredForename: value(.preferredForename),
+            preferredSurname: value(.preferredSurname), dateOfBirth: dateOfBirth,
             yearGroup: value(.yearGroup), admissionDate: try date(.admissionDate),
             leavingDate: try date(.leavingDate),
             knownAccounts: try value(.knownAccounts).map {

@@ -48,9 +48,10 @@ public enum RosterColumn: String, Sendable, CaseIterable {
         }
     }
 
-    /// Whether every roster must have this column (the id and the legal names).
+    /// Whether every roster must have this column (the legal names; a roster without an id
+    /// column gets derived ids, see ``Roster/derivedID(legalForename:legalSurname:dateOfBirth:)``).
     public var isRequired: Bool {
-        self == .id || self == .legalForename || self == .legalSurname
+        self == .legalForename || self == .legalSurname
     }
 
     /// Whether the column holds a date.

@@ -28,6 +28,9 @@ public enum RosterError: LocalizedError, Equatable {
     case leavingBeforeAdmission(file: String, line: Int, admission: LocalDay, leaving: LocalDay)
     /// Two rows have the same id.
     case duplicateID(file: String, line: Int, id: String, firstLine: Int)
+    /// In a roster without an id column, two rows have the same legal name and date of birth,
+    /// so they cannot be told apart.
+    case duplicatePupil(file: String, line: Int, name: String, firstLine: Int)
 
     /// The line of the problem, if it concerns one row.
     public var line: Int? {
@@ -36,7 +39,8 @@ public enum RosterError: LocalizedError, Equatable {
         case .unterminatedQuote(_, let line), .tooManyFields(_, let line, _, _),
             .missingValue(_, let line, _, _),
             .invalidDate(_, let line, _, _), .invalidKnownAccount(_, let line, _, _),
-            .leavingBeforeAdmission(_, let line, _, _), .duplicateID(_, let line, _, _):
+            .leavingBeforeAdmission(_, let line, _, _), .duplicateID(_, let line, _, _),
+            .duplicatePupil(_, let line, _, _):
             line
         }
     }
@@ -93,6 +97,11 @@ public enum RosterError: LocalizedError, Equatable {
             return
                 "'\(file)', line \(line): the id '\(id)' is already used on line \(firstLine); "
                 + "ids must be unique."
+        case .duplicatePupil(let file, let line, let name, let firstLine):
+            return
+                "'\(file)', line \(line): \(name) has the same legal name and date of birth as "
+                + "line \(firstLine), and the roster has no id column to tell them apart; "
+                + "remove the repeated row or export the roster with UPN or admission number."
         }
     }
 }

@@ -16,22 +16,36 @@ extension CaseDatabase {
     ///   - analyzer: the rules available.
     ///   - runID: a name for the run, stored with each finding.
     ///   - batchSize: how many items are read at a time.
+    ///   - progress: told after each batch of each pass how many of the case's items it has read.
     /// - Returns: the run's findings with their current status, and their incidents.
     /// - Throws: ``StoreError`` when the case cannot be read or written.
     public func analyse(
         with configuration: AuditConfiguration, analyzer: Analyzer = Analyzer(),
-        runID: String? = nil, batchSize: Int = 10_000
+        runID: String? = nil, batchSize: Int = 10_000, progress: ProgressHandler? = nil
     ) throws -> CaseAnalysis {
+        let total = progress == nil ? nil : try itemCount()
         // The first pass reads no raw fragment and only profiles' texts.
-        let facts = try TimelineFacts(
-            source: CaseTimelineReader(
-                self, rawFragmentsOf: [], textsOf: [.profile], batchSize: batchSize),
-            configuration: configuration)
+        let factsSource = CaseTimelineReader(
+            self, rawFragmentsOf: [], textsOf: [.profile], batchSize: batchSize)
         let source = CaseTimelineReader(
             self, rawFragmentsOf: analyzer.rawFragmentKinds(for: configuration),
             batchSize: batchSize)
-        let result = try analyzer.analyze(
-            source: source, configuration: configuration, facts: facts)
+        let facts: TimelineFacts
+        let result: AnalysisResult
+        if let progress {
+            facts = try TimelineFacts(
+                source: ProgressReportingSource(
+                    base: factsSource, stage: .reading, total: total, report: progress),
+                configuration: configuration)
+            result = try analyzer.analyze(
+                source: ProgressReportingSource(
+                    base: source, stage: .analysing, total: total, report: progress),
+                configuration: configuration, facts: facts)
+        } else {
+            facts = try TimelineFacts(source: factsSource, configuration: configuration)
+            result = try analyzer.analyze(
+                source: source, configuration: configuration, facts: facts)
+        }
         try replaceFindings(result.findings, rules: result.rulesRun, runID: runID)
         let wanted = Set(result.findings.map(\.id))
         let stored = try findings().filter { wanted.contains($0.id) }

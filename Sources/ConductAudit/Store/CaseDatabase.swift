@@ -146,6 +146,11 @@ public struct CaseDatabase: Sendable {
         }
     }
 
+    /// How many timeline items the case holds.
+    public func itemCount() throws -> Int {
+        try read { db in try ItemRecord.fetchCount(db) }
+    }
+
     /// Whether the archive with this SHA-256 is in the case.
     public func containsArchive(sha256: String) throws -> Bool {
         try read { db in try ArchiveRecord.exists(db, key: sha256) }

@@ -46,6 +46,28 @@ import Testing
             inputHashes: [:], generatedAt: start)
     }
 
+    @Test("the index says when the roster had no id column and the pupils' ids were derived")
+    func derivedRosterIDsNoted() throws {
+        let item = Self.post(1)
+        let findings = [Self.finding(on: item, rule: .workingHours)]
+        // The MIS's ids: nothing to say.
+        let withIDs = try Self.assemble([item], findings: findings)
+        #expect(withIDs.inputNotes.isEmpty)
+        #expect(!IndexPage(bundle: withIDs, exhibits: ExhibitIndex(bundle: withIDs)).render().contains("derived"))
+        // Derived ids: said under the inputs.
+        var configuration = try SampleSchool.configuration()
+        configuration.roster.idsAreDerived = true
+        let derived = EvidenceBundle.assemble(
+            timeline: Timeline(items: [item]), findings: findings,
+            incidents: Incident.group(findings) { rule, key, _ in "\(rule) \(key)" },
+            archives: [EvidenceFixture.archive], reviews: [:], configuration: configuration,
+            ruleDescriptions: [:], inputHashes: [:], generatedAt: Self.start)
+        #expect(derived.inputNotes.count == 1)
+        let page = IndexPage(bundle: derived, exhibits: ExhibitIndex(bundle: derived)).render()
+        #expect(page.contains("The roster has no id column"))
+        #expect(page.contains("derived by this tool from the legal name and date of birth"))
+    }
+
     @Test("a message's context is three messages either side in its thread, numbered")
     func threadContext() throws {
         let thread = (0..<20).map { Self.message($0) }

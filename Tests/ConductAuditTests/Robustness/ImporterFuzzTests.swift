@@ -32,27 +32,27 @@ import ZIPFoundation
     static let corpora: [String: [String]] = [
         "facebook-json": [
             "Samples/facebook-rebeccahale-2025-03-14",
-            "/work/shared/formats/samples/facebook/fb_json_c2020_HunterHillis",
-            "/work/shared/formats/samples/facebook/fb_json_2026_thanhbobber",
-            "/work/shared/formats/samples/facebook/SYNTHETIC_msgvault_fixtures",
+            SharedSamples.root.path + "/facebook/fb_json_c2020_HunterHillis",
+            SharedSamples.root.path + "/facebook/fb_json_2026_thanhbobber",
+            SharedSamples.root.path + "/facebook/SYNTHETIC_msgvault_fixtures",
         ],
         "facebook-html": [
             "Samples/facebook-rebeccahale-2025-03-14-html",
-            "/work/shared/formats/samples/facebook/fb_html_2023-11_phongpro321",
+            SharedSamples.root.path + "/facebook/fb_html_2023-11_phongpro321",
         ],
         "instagram-json": [
             "Samples/instagram-beckyhale-2025-03-14",
-            "/work/shared/formats/samples/instagram/ig_json_2025-04_Hitchgernn",
-            "/work/shared/formats/samples/instagram/ig_json_c2021_Waultar",
+            SharedSamples.root.path + "/instagram/ig_json_2025-04_Hitchgernn",
+            SharedSamples.root.path + "/instagram/ig_json_c2021_Waultar",
         ],
         "instagram-html": [
             "Samples/instagram-beckyhale-2025-03-14-html",
-            "/work/shared/formats/samples/instagram/ig_html_2026-04_justx9019",
+            SharedSamples.root.path + "/instagram/ig_html_2026-04_justx9019",
         ],
         "twitter": [
             "Samples/twitter-beckyhale-2025-03-14.zip",
-            "/work/shared/formats/samples/twitter/x_archive_2022-10_smithjd",
-            "/work/shared/formats/samples/twitter/x_archive_2026-03_milahu104",
+            SharedSamples.root.path + "/twitter/x_archive_2022-10_smithjd",
+            SharedSamples.root.path + "/twitter/x_archive_2026-03_milahu104",
         ],
         "whatsapp": [
             "Samples/whatsapp-chat-with-ollie-bennett.txt",

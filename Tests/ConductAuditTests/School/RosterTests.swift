@@ -183,16 +183,64 @@ extension SchoolTests {
 
         @Test("a missing required column lists the accepted headers")
         func missingColumn() throws {
-            let csv = "Name,Forename,Surname\nU1,Maisie,Hale\n"
+            let csv = "Pupil ID,Forename,Name\nU1,Maisie,Hale\n"
             let error = try #require(throws: RosterError.self) { try parse(csv) }
             #expect(
                 error
                     == .missingColumns(
-                        file: "pupils.csv", columns: [.id],
-                        foundHeaders: ["Name", "Forename", "Surname"]))
+                        file: "pupils.csv", columns: [.legalSurname],
+                        foundHeaders: ["Pupil ID", "Forename", "Name"]))
             let message = error.errorDescription ?? ""
-            #expect(message.contains("UPN, Pupil ID, Adno, Admission Number, ID"))
-            #expect(message.contains("Name, Forename, Surname"))
+            #expect(message.contains("Legal Surname, Surname, Last Name, Family Name"))
+            #expect(message.contains("Pupil ID, Forename, Name"))
+        }
+
+        /// Arbor's default pupil export: no id column, surname first.
+        static let arbor = """
+            Legal Surname,Legal Forename,Date of Birth,Year
+            Hale,Maisie,14/03/2013,Year 6
+            Bennett,Oliver,02/11/2013,Year 6
+            Bennett,Oliver,19/05/2016,Year 3
+            """
+
+        @Test("a roster without an id column gets stable ids derived from name and birth date")
+        func derivedIDs() throws {
+            let roster = try parse(Self.arbor)
+            #expect(roster.idsAreDerived)
+            #expect(roster.pupils.map(\.legalName) == ["Maisie Hale", "Oliver Bennett", "Oliver Bennett"])
+            let ids = roster.pupils.map(\.id)
+            #expect(Set(ids).count == 3)  // two Oliver Bennetts, told apart by birth date
+            for id in ids {
+                #expect(id.hasPrefix("R-") && id.count == 14)
+                #expect(id.dropFirst(2).allSatisfy { $0.isHexDigit && !$0.isLowercase })
+            }
+            #expect(
+                ids[0]
+                    == Roster.derivedID(
+                        legalForename: "Maisie", legalSurname: "Hale",
+                        dateOfBirth: try SchoolTests.day("2013-03-14")))
+            // The same pupils exported again, columns reordered, case and spacing changed, keep
+            // their ids.
+            let again = try parse(
+                """
+                Year,Date of Birth,Legal Forename,Legal Surname
+                Year 3,19/05/2016,OLIVER, bennett
+                Year 6,2013-03-14,maisie,Hale
+                """)
+            #expect(again.pupils.map(\.id) == [ids[2], ids[0]])
+            // A roster with an id column keeps the MIS's ids.
+            #expect(try parse(Self.sims).idsAreDerived == false)
+        }
+
+        @Test("without an id column, two rows of the same name and birth date are refused, naming both lines")
+        func derivedIDDuplicate() throws {
+            let csv = Self.arbor + "\nHale,Maisie,14/03/2013,Year 6\n"
+            let error = try #require(throws: RosterError.self) { try parse(csv) }
+            #expect(error == .duplicatePupil(file: "pupils.csv", line: 5, name: "Maisie Hale", firstLine: 2))
+            #expect(error.line == 5)
+            let message = error.errorDescription ?? ""
+            #expect(message.contains("line 5") && message.contains("line 2"))
+            #expect(message.contains("no id column"))
         }
 
         @Test(

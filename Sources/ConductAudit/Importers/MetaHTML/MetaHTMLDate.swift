@@ -157,10 +157,10 @@ struct MetaHTMLDate: Hashable, Sendable {
     /// The patterns dates are read with, compiled once (NSRegularExpression matches safely from
     /// several threads).
     private enum Pattern {
-        nonisolated(unsafe) static let year = regex(#"(^|\D)(19|20)\d\d(\D|$)"#)
-        nonisolated(unsafe) static let clock = regex(#"\d{1,2}:\d{2}(:\d{2})?"#)
-        nonisolated(unsafe) static let offset = regex(#"(utc|gmt)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?"#)
-        nonisolated(unsafe) static let zoneName = regex(#"(^|\s)(utc|gmt|z)(\s|$)"#)
+        static let year = regex(#"(^|\D)(19|20)\d\d(\D|$)"#)
+        static let clock = regex(#"\d{1,2}:\d{2}(:\d{2})?"#)
+        static let offset = regex(#"(utc|gmt)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?"#)
+        static let zoneName = regex(#"(^|\s)(utc|gmt|z)(\s|$)"#)
 
         static func regex(_ pattern: String) -> NSRegularExpression {
             do {

@@ -367,6 +367,8 @@ struct IndexPage {
             html += "<tr><td>\(HTML.escape(name))</td>"
             html += "<td class=\"mono hash\">\(HTML.escape(digest))</td></tr>\n"
         }
-        return html + "</table>\n"
+        html += "</table>\n"
+        for note in bundle.inputNotes { html += "<p class=\"note\">\(HTML.escape(note))</p>\n" }
+        return html
     }
 }

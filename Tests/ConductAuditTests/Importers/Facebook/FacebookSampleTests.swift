@@ -9,6 +9,7 @@ import Testing
 
     @Test(
         "every file of every JSON sample is imported, indexed or listed with a reason",
+        .needsSharedSamples,
         arguments: [
             "fb_json_2022_corsali", "fb_json_2026_thanhbobber", "fb_json_c2020_HunterHillis",
             "fb_json_c2022_Waultar", "SYNTHETIC_msgvault_fixtures/e2ee_simple",
@@ -28,7 +29,7 @@ import Testing
     }
 
     @Test(
-        "HTML-only exports are not claimed",
+        "HTML-only exports are not claimed", .needsSharedSamples,
         arguments: ["fb_html_2023-11_phongpro321", "SYNTHETIC_msgvault_fixtures/html_simple"])
     func htmlNotClaimed(sample: String) throws {
         let reader = try ArchiveReader(url: Support.sample(sample))
@@ -37,6 +38,7 @@ import Testing
 
     @Test(
         "Instagram exports, whose message threads look like Messenger's, are not claimed",
+        .needsSharedSamples,
         arguments: [
             "ig_json_2022-07_corsali_test-account", "ig_json_c2021_Waultar",
             "ig_json_2025-04_Hitchgernn",
@@ -50,7 +52,9 @@ import Testing
 
     // MARK: - 2022 (corsali): posts, uploads, reactions, story reactions, every connection file
 
-    @Test("2022 export: counts per section, and the feed-setting file read but not imported")
+    @Test(
+        "2022 export: counts per section, and the feed-setting file read but not imported",
+        .needsSharedSamples)
     func corsaliCounts() throws {
         let result = try Support.importArchive(at: Support.sample("fb_json_2022_corsali"))
         #expect(result.archive.owner == nil)  // no profile file in this sample
@@ -73,7 +77,8 @@ import Testing
     }
 
     @Test(
-        "2022 export: connection kinds, states and times; followers have no time and raise no issue"
+        "2022 export: connection kinds, states and times; followers have no time and raise no issue",
+        .needsSharedSamples
     )
     func corsaliConnections() throws {
         let result = try Support.importArchive(at: Support.sample("fb_json_2022_corsali"))
@@ -120,7 +125,8 @@ import Testing
     }
 
     @Test(
-        "2022 export: posts on someone's timeline, photo captions, links, reactions and story reactions"
+        "2022 export: posts on someone's timeline, photo captions, links, reactions and story reactions",
+        .needsSharedSamples
     )
     func corsaliContent() throws {
         let result = try Support.importArchive(at: Support.sample("fb_json_2022_corsali"))
@@ -175,7 +181,8 @@ import Testing
     // MARK: - 2026 (thanhbobber): Vietnamese mojibake, connections folder, flattened message thread
 
     @Test(
-        "2026 export: repaired Vietnamese names, the thread, and three files read but not imported")
+        "2026 export: repaired Vietnamese names, the thread, and three files read but not imported",
+        .needsSharedSamples)
     func thanhbobber() throws {
         let result = try Support.importArchive(at: Support.sample("fb_json_2026_thanhbobber"))
         #expect(result.archive.owner == nil)
@@ -219,7 +226,9 @@ import Testing
 
     // MARK: - c. 2020 (HunterHillis): recommendations, check-ins, emoji
 
-    @Test("2020 posts: emoji repaired, check-in places, typed links and shared memories")
+    @Test(
+        "2020 posts: emoji repaired, check-in places, typed links and shared memories",
+        .needsSharedSamples)
     func hunterHillis() throws {
         let result = try Support.importArchive(at: Support.sample("fb_json_c2020_HunterHillis"))
         #expect(result.items.count == 11)
@@ -243,7 +252,9 @@ import Testing
 
     // MARK: - c. 2022 (Waultar): profile, comments, reactions, a Messenger thread
 
-    @Test("2022 export with a profile: the owner, the profile item and Danish text")
+    @Test(
+        "2022 export with a profile: the owner, the profile item and Danish text",
+        .needsSharedSamples)
     func waultarProfile() throws {
         let result = try Support.importArchive(at: Support.sample("fb_json_c2022_Waultar"))
         #expect(result.archive.owner == Person(name: "REDACTED FULLNAME", handle: "cyb0rgninj4"))
@@ -263,7 +274,9 @@ import Testing
             ])
     }
 
-    @Test("2022 export: comments keep the localized title and get no invented counterparty")
+    @Test(
+        "2022 export: comments keep the localized title and get no invented counterparty",
+        .needsSharedSamples)
     func waultarComments() throws {
         let result = try Support.importArchive(at: Support.sample("fb_json_c2022_Waultar"))
         // The comments file was renamed by the sample's authors; it is recognised by its key.
@@ -283,7 +296,8 @@ import Testing
     }
 
     @Test(
-        "2022 export: a Messenger thread with emoji, stickers, GIFs, photos and reactions in the raw fragment"
+        "2022 export: a Messenger thread with emoji, stickers, GIFs, photos and reactions in the raw fragment",
+        .needsSharedSamples
     )
     func waultarMessages() throws {
         let result = try Support.importArchive(at: Support.sample("fb_json_c2022_Waultar"))
@@ -315,7 +329,9 @@ import Testing
 
     // MARK: - SYNTHETIC E2EE download
 
-    @Test("the flat end-to-end-encrypted download: camelCase threads, unsent messages, media")
+    @Test(
+        "the flat end-to-end-encrypted download: camelCase threads, unsent messages, media",
+        .needsSharedSamples)
     func encryptedDownload() throws {
         let result = try Support.importArchive(
             at: Support.sample("SYNTHETIC_msgvault_fixtures/e2ee_simple"))

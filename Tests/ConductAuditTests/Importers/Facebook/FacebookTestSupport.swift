@@ -11,11 +11,7 @@ enum FacebookTestSupport {
     ///
     /// …/Tests/ConductAuditTests/Importers/Facebook/ → repository root →
     /// `../shared/formats/samples/facebook`. The samples are never copied into the repository.
-    static let samplesRoot: URL = {
-        var root = URL(fileURLWithPath: #filePath)
-        for _ in 0..<5 { root.deleteLastPathComponent() }
-        return root.appendingPathComponent("../shared/formats/samples/facebook").standardizedFileURL
-    }()
+    static let samplesRoot = SharedSamples.platform("facebook")
 
     /// One real sample export.
     static func sample(_ name: String) -> URL {

@@ -204,7 +204,7 @@ import Testing
     // MARK: - Recognition
 
     @Test(
-        "JSON exports stay with the JSON importer, which comes first",
+        "JSON exports stay with the JSON importer, which comes first", .needsSharedSamples,
         arguments: [
             "facebook/fb_json_2022_corsali", "facebook/fb_json_2026_thanhbobber",
             "facebook/fb_json_c2020_HunterHillis", "facebook/fb_json_c2022_Waultar",
@@ -218,7 +218,9 @@ import Testing
         #expect(try Support.importArchive(at: url).archive.variant == .json)
     }
 
-    @Test("Facebook and Instagram HTML exports are each claimed by their own importer only")
+    @Test(
+        "Facebook and Instagram HTML exports are each claimed by their own importer only",
+        .needsSharedSamples)
     func htmlRecognition() throws {
         let facebook = [
             Support.sharedSample("facebook", "fb_html_2023-11_phongpro321"),

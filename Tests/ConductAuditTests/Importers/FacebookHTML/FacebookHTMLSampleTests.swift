@@ -9,7 +9,8 @@ import Testing
     typealias Support = HTMLTestSupport
 
     @Test(
-        "the real 2023 page: Vietnamese dates read, placeholder name, media, the header's zone reported"
+        "the real 2023 page: Vietnamese dates read, placeholder name, media, the header's zone reported",
+        .needsSharedSamples
     )
     func vietnamesePage() throws {
         let url = Support.sharedSample("facebook", "fb_html_2023-11_phongpro321")
@@ -59,7 +60,9 @@ import Testing
         #expect(result.items[5].attachments.map(\.kind) == [.sticker])
     }
 
-    @Test("msgvault's synthetic page: senders, UTF-8 text, US dates and its Participants line")
+    @Test(
+        "msgvault's synthetic page: senders, UTF-8 text, US dates and its Participants line",
+        .needsSharedSamples)
     func synthetic() throws {
         let url = Support.sharedSample("facebook", "SYNTHETIC_msgvault_fixtures/html_simple")
         let result = try Support.importArchive(at: url)
@@ -82,6 +85,7 @@ import Testing
 
     @Test(
         "msgvault's bare timestamp pages: one record found by structure alone, each date format read",
+        .needsSharedSamples,
         arguments: ["layout1.html", "layout2.html", "layout3.html"])
     func timestampLayouts(page: String) throws {
         let url = Support.sharedSample(

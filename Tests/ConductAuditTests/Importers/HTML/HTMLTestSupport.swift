@@ -18,8 +18,7 @@ enum HTMLTestSupport {
     /// A real sample under `../shared/formats/samples/<platform>/` (never copied into the
     /// repository).
     static func sharedSample(_ platform: String, _ name: String) -> URL {
-        repositoryRoot.appendingPathComponent("../shared/formats/samples/\(platform)/\(name)")
-            .standardizedFileURL
+        SharedSamples.sample(platform, name)
     }
 
     /// A folder or file under the repository's `Samples/`.

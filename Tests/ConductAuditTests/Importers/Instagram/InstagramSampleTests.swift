@@ -10,6 +10,7 @@ import Testing
 
     @Test(
         "every file of every JSON sample is imported, indexed or listed with a reason",
+        .needsSharedSamples,
         arguments: [
             "ig_json_2022-07_corsali_test-account", "ig_json_c2021_Waultar",
             "ig_json_2025-04_Hitchgernn",
@@ -26,14 +27,14 @@ import Testing
         #expect(result.items.allSatisfy { $0.rawFragment.hasPrefix("{") })
     }
 
-    @Test("an Instagram HTML export is not claimed by the JSON importer")
+    @Test("an Instagram HTML export is not claimed by the JSON importer", .needsSharedSamples)
     func htmlNotClaimed() throws {
         let reader = try ArchiveReader(url: Support.sample("ig_html_2026-04_justx9019"))
         #expect(InstagramJSONImporter().recognizedVariant(of: reader) == nil)
     }
 
     @Test(
-        "Facebook exports, JSON or HTML, are not claimed",
+        "Facebook exports, JSON or HTML, are not claimed", .needsSharedSamples,
         arguments: [
             "fb_json_2022_corsali", "fb_json_2026_thanhbobber", "fb_json_c2020_HunterHillis",
             "fb_json_c2022_Waultar", "fb_html_2023-11_phongpro321",
@@ -45,7 +46,9 @@ import Testing
         #expect(InstagramJSONImporter().recognizedVariant(of: try ArchiveReader(url: url)) == nil)
     }
 
-    @Test("the standard importers send each Instagram sample to the Instagram importer")
+    @Test(
+        "the standard importers send each Instagram sample to the Instagram importer",
+        .needsSharedSamples)
     func detectedAmongAllImporters() throws {
         for sample in ["ig_json_2022-07_corsali_test-account", "ig_json_2025-04_Hitchgernn"] {
             let result = try ArchiveImport().importArchive(
@@ -56,7 +59,9 @@ import Testing
 
     // MARK: - 2022 (corsali test account)
 
-    @Test("2022 export: owner, counts per section, and the secret-groups list read not imported")
+    @Test(
+        "2022 export: owner, counts per section, and the secret-groups list read not imported",
+        .needsSharedSamples)
     func corsaliCounts() throws {
         let result = try Support.importArchive(
             at: Support.sample("ig_json_2022-07_corsali_test-account"))
@@ -74,7 +79,9 @@ import Testing
         #expect(secret.reason.hasPrefix("read, not imported"))
     }
 
-    @Test("2022 export: handles for connections, comments and likes; the like's emoji repaired")
+    @Test(
+        "2022 export: handles for connections, comments and likes; the like's emoji repaired",
+        .needsSharedSamples)
     func corsaliPeople() throws {
         let result = try Support.importArchive(
             at: Support.sample("ig_json_2022-07_corsali_test-account"))
@@ -110,7 +117,9 @@ import Testing
             ])
     }
 
-    @Test("2022 export: messages by display name, the owner's own, and repaired share text")
+    @Test(
+        "2022 export: messages by display name, the owner's own, and repaired share text",
+        .needsSharedSamples)
     func corsaliMessages() throws {
         let result = try Support.importArchive(
             at: Support.sample("ig_json_2022-07_corsali_test-account"))
@@ -148,7 +157,9 @@ import Testing
         #expect(requests.files.count == 2)
     }
 
-    @Test("2022 export: the story is a post with its video, the profile picture a profile item")
+    @Test(
+        "2022 export: the story is a post with its video, the profile picture a profile item",
+        .needsSharedSamples)
     func corsaliMedia() throws {
         let result = try Support.importArchive(
             at: Support.sample("ig_json_2022-07_corsali_test-account"))
@@ -169,7 +180,9 @@ import Testing
 
     // MARK: - 2021 (Waultar)
 
-    @Test("2021 export: a carousel is one post with both media and the post-level caption and time")
+    @Test(
+        "2021 export: a carousel is one post with both media and the post-level caption and time",
+        .needsSharedSamples)
     func waultarPosts() throws {
         let result = try Support.importArchive(at: Support.sample("ig_json_c2021_Waultar"))
         #expect(result.archive.owner == Person(name: "REDACTED NAME", handle: "REDACTED USERNAME"))
@@ -196,7 +209,9 @@ import Testing
 
     // MARK: - 2025 (Hitchgernn)
 
-    @Test("2025 export: bare-array followers_1.json and wrapped following.json, no profile")
+    @Test(
+        "2025 export: bare-array followers_1.json and wrapped following.json, no profile",
+        .needsSharedSamples)
     func hitchgernnConnections() throws {
         let result = try Support.importArchive(at: Support.sample("ig_json_2025-04_Hitchgernn"))
         #expect(result.archive.owner == nil)

@@ -8,12 +8,7 @@ enum InstagramTestSupport {
     /// The shared samples folder, `../shared/formats/samples/instagram` from the repository.
     ///
     /// It is reached from this file's path; the samples are never copied into the repository.
-    static let samplesRoot: URL = {
-        var root = URL(fileURLWithPath: #filePath)
-        for _ in 0..<5 { root.deleteLastPathComponent() }
-        return root.appendingPathComponent("../shared/formats/samples/instagram")
-            .standardizedFileURL
-    }()
+    static let samplesRoot = SharedSamples.platform("instagram")
 
     /// One real sample export.
     static func sample(_ name: String) -> URL {

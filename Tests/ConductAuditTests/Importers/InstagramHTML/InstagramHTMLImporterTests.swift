@@ -8,7 +8,8 @@ import Testing
     typealias Support = HTMLTestSupport
 
     @Test(
-        "the real 2026 page: senders, right-to-left text, a deleted account, reactions, missing parts"
+        "the real 2026 page: senders, right-to-left text, a deleted account, reactions, missing parts",
+        .needsSharedSamples
     )
     func realPage() throws {
         let url = Support.sharedSample("instagram", "ig_html_2026-04_justx9019")

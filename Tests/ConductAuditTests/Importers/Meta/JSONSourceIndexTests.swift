@@ -75,13 +75,13 @@ import Testing
     }
 
     /// JSON files of the real samples, read in place.
-    static let sampleFolders = [
-        "/work/shared/formats/samples/facebook",
-        "/work/shared/formats/samples/instagram",
-        "/work/shared/formats/samples/twitter",
-    ]
+    static let sampleFolders = ["facebook", "instagram", "twitter"].map {
+        SharedSamples.platform($0).path
+    }
 
-    @Test("every value of the real sample files reads back as JSONSerialization reads it")
+    @Test(
+        "every value of the real sample files reads back as JSONSerialization reads it",
+        .needsSharedSamples)
     func differentialOnSamples() throws {
         var checkedFiles = 0
         var checkedValues = 0

@@ -15,6 +15,7 @@ import Testing
 
     @Test(
         "every file of every sample is imported, indexed or listed with a reason",
+        .needsSharedSamples,
         arguments: samples)
     func everyFileAccountedFor(sample: String) throws {
         let url = Support.sample(sample)
@@ -32,6 +33,7 @@ import Testing
 
     @Test(
         "X archives are claimed by no other importer, and the standard list finds them",
+        .needsSharedSamples,
         arguments: samples)
     func detection(sample: String) throws {
         let reader = try ArchiveReader(url: Support.sample(sample))
@@ -43,7 +45,7 @@ import Testing
     }
 
     @Test(
-        "Meta exports are not claimed",
+        "Meta exports are not claimed", .needsSharedSamples,
         arguments: [
             "../instagram/ig_json_2022-07_corsali_test-account",
             "../instagram/ig_json_c2021_Waultar",
@@ -56,7 +58,9 @@ import Testing
 
     // MARK: - 2020 (LumenInferius)
 
-    @Test("2020 archive: owner from account.js, counts, and the files read but not imported")
+    @Test(
+        "2020 archive: owner from account.js, counts, and the files read but not imported",
+        .needsSharedSamples)
     func lumenCounts() throws {
         let result = try Support.importArchive(
             at: Support.sample("x_archive_2020-04_LumenInferius"))
@@ -84,7 +88,9 @@ import Testing
             })
     }
 
-    @Test("2020 archive: mentions keep id, handle and name; followed ids resolve through them")
+    @Test(
+        "2020 archive: mentions keep id, handle and name; followed ids resolve through them",
+        .needsSharedSamples)
     func lumenIDResolution() throws {
         let result = try Support.importArchive(
             at: Support.sample("x_archive_2020-04_LumenInferius"))
@@ -122,7 +128,9 @@ import Testing
         #expect(message.conversation == "233890382-1153674767859441664")
     }
 
-    @Test("2020 archive: likes have no time and keep none; the like says when the post was made")
+    @Test(
+        "2020 archive: likes have no time and keep none; the like says when the post was made",
+        .needsSharedSamples)
     func lumenLikes() throws {
         let result = try Support.importArchive(
             at: Support.sample("x_archive_2020-04_LumenInferius"))
@@ -150,7 +158,9 @@ import Testing
         #expect(Set(likes.map(\.id)).count == 17)
     }
 
-    @Test("2020 archive: tweet times, the video's best encoding, the handle change")
+    @Test(
+        "2020 archive: tweet times, the video's best encoding, the handle change",
+        .needsSharedSamples)
     func lumenTweets() throws {
         let result = try Support.importArchive(
             at: Support.sample("x_archive_2020-04_LumenInferius"))
@@ -170,7 +180,9 @@ import Testing
 
     // MARK: - 2022 (smithjd): no account.js, retweet, reply without a screen name
 
-    @Test("2022 archive: retweet author, a reply known only by id, no owner without account.js")
+    @Test(
+        "2022 archive: retweet author, a reply known only by id, no owner without account.js",
+        .needsSharedSamples)
     func smithjd() throws {
         let result = try Support.importArchive(at: Support.sample("x_archive_2022-10_smithjd"))
         #expect(result.archive.owner == nil)
@@ -199,7 +211,9 @@ import Testing
 
     // MARK: - 2026 (milahu104): manifest owner, headers, encrypted chat
 
-    @Test("2026 archive: owner from the manifest, headers-only and encrypted items, unescaped text")
+    @Test(
+        "2026 archive: owner from the manifest, headers-only and encrypted items, unescaped text",
+        .needsSharedSamples)
     func milahu() throws {
         let result = try Support.importArchive(at: Support.sample("x_archive_2026-03_milahu104"))
         #expect(
@@ -239,7 +253,9 @@ import Testing
         #expect(received.author == Person(accountID: "2846154391"))
     }
 
-    @Test("2019 fixtures: ids-only followers, the object-shaped ageinfo.js read not imported")
+    @Test(
+        "2019 fixtures: ids-only followers, the object-shaped ageinfo.js read not imported",
+        .needsSharedSamples)
     func sqliteFixtures() throws {
         let result = try Support.importArchive(
             at: Support.sample("twitter-to-sqlite_test-fixtures/tests/zip_contents"))

@@ -49,6 +49,7 @@ import Testing
 
     @Test(
         "every array file of the real samples reads in pieces as it reads whole",
+        .needsSharedSamples,
         arguments: [97, 4_096])
     func realSamples(pieceSize: Int) throws {
         let folders = try FileManager.default.contentsOfDirectory(

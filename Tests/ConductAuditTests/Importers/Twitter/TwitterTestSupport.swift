@@ -8,11 +8,7 @@ enum TwitterTestSupport {
     /// The shared samples folder, `../shared/formats/samples/twitter` from the repository.
     ///
     /// It is reached from this file's path; the samples are never copied into the repository.
-    static let samplesRoot: URL = {
-        var root = URL(fileURLWithPath: #filePath)
-        for _ in 0..<5 { root.deleteLastPathComponent() }
-        return root.appendingPathComponent("../shared/formats/samples/twitter").standardizedFileURL
-    }()
+    static let samplesRoot = SharedSamples.platform("twitter")
 
     /// One real sample archive.
     static func sample(_ name: String) -> URL {

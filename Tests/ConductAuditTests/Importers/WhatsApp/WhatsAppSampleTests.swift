@@ -20,6 +20,7 @@ import Testing
     /// same instants.
     @Test(
         "chat-miner: five layouts of one chat give the same messages at the same instants",
+        .needsSharedSamples,
         arguments: chatMinerFiles)
     func chatMinerLayouts(file: String) throws {
         let result = try Support.importArchive(at: Support.sample(Self.chatMiner + file))
@@ -61,7 +62,9 @@ import Testing
         #expect(result.items[3].source.locator == "line 5")
     }
 
-    @Test("whatstk pokemon.txt: German dotted dates, the group named by its encryption notice")
+    @Test(
+        "whatstk pokemon.txt: German dotted dates, the group named by its encryption notice",
+        .needsSharedSamples)
     func pokemon() throws {
         let url = Support.sample("whatstk_chats/chats/whatsapp/pokemon.txt")
         let result = try Support.importArchive(at: url)
@@ -85,7 +88,9 @@ import Testing
         #expect(result.archive.coverage.map(\.itemCount) == [18])
     }
 
-    @Test("timelinize _chat.txt: iOS marks, CRLF, mixed date forms, attachments, polls, deletions")
+    @Test(
+        "timelinize _chat.txt: iOS marks, CRLF, mixed date forms, attachments, polls, deletions",
+        .needsSharedSamples)
     func timelinize() throws {
         let url = Support.sample(
             "timelinize_test-fixture/datasources/whatsapp/testdata/fixtures/_chat.txt")

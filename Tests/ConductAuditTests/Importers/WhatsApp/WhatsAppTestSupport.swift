@@ -15,9 +15,7 @@ enum WhatsAppTestSupport {
     }()
 
     /// `../shared/formats/samples/whatsapp`; the samples are never copied into the repository.
-    static let samplesRoot = repositoryRoot.appendingPathComponent(
-        "../shared/formats/samples/whatsapp"
-    ).standardizedFileURL
+    static let samplesRoot = SharedSamples.platform("whatsapp")
 
     /// One real sample file.
     static func sample(_ path: String) -> URL {
