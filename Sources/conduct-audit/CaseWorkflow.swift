@@ -195,9 +195,15 @@ enum CaseWorkflow {
                 lines.append("\(indent)\(label): \(place): \(issue.reason)")
             }
             if ofKind.count > limit {
+                let plural =
+                    switch kind {
+                    case .unreadable: "parts not understood"
+                    case .notImported: "files not imported"
+                    case .caveat: "caveats"
+                    }
                 lines.append(
-                    "\(indent)… and \(ofKind.count - limit) more \(label) (\(ofKind.count) in all); "
-                        + "every one is listed in the evidence index under Coverage")
+                    "\(indent)… and \(ofKind.count - limit) more \(plural) (\(ofKind.count) in all); "
+                        + "every one is listed in the evidence index under 'Archives read'")
             }
         }
         return lines

@@ -6,11 +6,11 @@ import Foundation
 struct ReviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "review",
+        abstract: "Record a reviewer's decision on a finding (kept across re-runs).",
         usage: """
             conduct-audit review <finding> (--confirm | --dismiss | --declared | --reopen)
                 --reason <reason> --reviewer <reviewer> --case <case>
             """,
-        abstract: "Record a reviewer's decision on a finding (kept across re-runs).",
         discussion: """
             Exactly one decision is required: --confirm, --dismiss, --declared or --reopen.
             Decisions are appended to the case (never overwritten) and logged with time and

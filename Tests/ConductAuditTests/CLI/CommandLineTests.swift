@@ -82,7 +82,9 @@ import Testing
         let casePath = "Reports/rebecca-hale/case.sqlite"
         #expect(try Self.run(Self.auditArguments, in: folder).status == 1)
         let listed = try Self.run(["findings", "--case", casePath, "--status", "open"], in: folder)
-        let id = try #require(listed.output.split(separator: " ").first.map(String.init))
+        // The first line is the table's header; the id leads each row.
+        let rows = listed.output.split(separator: "\n").dropFirst()
+        let id = try #require(rows.first?.split(separator: " ").first.map(String.init))
 
         let review = try Self.run(
             [
@@ -95,7 +97,7 @@ import Testing
 
         let dismissed = try Self.run(
             ["findings", "--case", casePath, "--status", "dismissed"], in: folder)
-        #expect(dismissed.output.hasPrefix(id))
+        #expect(dismissed.output.split(separator: "\n").dropFirst().first?.hasPrefix(id) == true)
         #expect(dismissed.output.contains("1 of "))
         let evidence = folder.appendingPathComponent("Reports/rebecca-hale/evidence")
         let pages = try FileManager.default.contentsOfDirectory(atPath: evidence.path)
