@@ -30,6 +30,12 @@ awk -v dir="$scratch" '
 blocks=("$scratch"/block-*.sh)
 [ "${#blocks[@]}" -ge 3 ] || { echo "FAIL: expected 3 sh blocks in Start here, found ${#blocks[@]}"; exit 1; }
 
+step "A clean build: no warnings from the project's own code"
+swift build --build-tests 2>&1 | tee "$scratch/build.log" | grep -E "^\[|error:" | tail -1
+own_warnings="$(grep -E "^$PWD/(Sources|Tests)/.*: warning:" "$scratch/build.log" | sort -u || true)"
+if [ -n "$own_warnings" ]; then echo "FAIL: warnings in the project's code:"; echo "$own_warnings"; exit 1; fi
+echo "no warnings in Sources/ or Tests/"
+
 step "README block 1 (the audit on Samples/):"; cat "${blocks[0]}"
 status=0; bash -e "${blocks[0]}" || status=$?
 # Exit status 1 means open findings, which the samples have.
