@@ -190,6 +190,7 @@ public struct SelfCheckSummary: Sendable {
         case .pending?: return kind + " (pending)"
         case .rejected?: return kind + " (declined)"
         case .removed?: return kind + " (since removed)"
+        case .blocked?: return kind + " (blocked)"
         case .active?, nil: return kind
         }
     }
