@@ -107,6 +107,8 @@ struct SnapchatItemBuilder {
             issues.append(ImportIssue(file: file, reason: "not a friends file: the top level is not an object"))
             return
         }
+        // The file is accounted for as read even when none of its lists has a record.
+        record([], section: "Snapchat: friends", file: file)
         var known = Set(Self.friendLists.map { $0.key.lowercased() })
         for list in Self.friendLists {
             guard let member = document.root.member(list.key) else { continue }

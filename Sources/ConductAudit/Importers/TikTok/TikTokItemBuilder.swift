@@ -42,6 +42,13 @@ struct TikTokItemBuilder {
             }
         }
         listUnread()
+        if coverage.isEmpty {
+            issues.append(
+                ImportIssue(
+                    file: file,
+                    reason: "holds none of the sections this version reads (profile, follows, comments, posts, likes, direct messages): nothing was imported",
+                    kind: .notImported))
+        }
     }
 
     // MARK: - Sections
