@@ -13,11 +13,18 @@ struct SnapchatHTMLTables: SnapchatRecordSource {
     private let rows: [JSONPointer: (path: String, html: String)]
 
     /// Reads the tables of `document`; nil when the page has none.
-    init?(document: HTMLDocument) {
+    ///
+    /// Parsers of the older pages find the lists by position rather than by heading (the
+    /// received table first, then the sent one; docs/formats/snapchat.md): a table whose heading
+    /// is not one of `tableNames` takes the name at its position, and a table without header
+    /// cells takes the column names at its position in `columns`.
+    init?(document: HTMLDocument, tableNames: [String] = [], columns: [[String]] = []) {
         var lists: [String: MetaJSONValue] = [:]
         var order: [String] = []
         var rows: [JSONPointer: (path: String, html: String)] = [:]
         var heading = "Records"
+        var tableIndex = 0
+        let known = Set(tableNames.map { $0.lowercased() })
         func visit(_ node: HTMLNode) {
             guard node.kind == .element else { return }
             if ["h1", "h2", "h3", "h4", "h5", "h6"].contains(node.tag) {
@@ -29,10 +36,20 @@ struct SnapchatHTMLTables: SnapchatRecordSource {
                 node.children.forEach(visit)
                 return
             }
+            let position = tableIndex
+            tableIndex += 1
+            var heading = heading
+            if !known.isEmpty, !known.contains(heading.lowercased()), position < tableNames.count {
+                heading = tableNames[position]
+            }
             let tableRows = node.descendantElements.filter { $0.tag == "tr" }
             let cells = tableRows.map { row in row.elements.filter { $0.tag == "td" || $0.tag == "th" } }
             guard let first = cells.first else { return }
             let hasHeader = first.contains { $0.tag == "th" }
+            if !hasHeader, position < columns.count {
+                records(of: heading, rows: Array(zip(tableRows, cells)), header: columns[position])
+                return
+            }
             if !hasHeader, cells.allSatisfy({ $0.count == 2 }) {
                 var members: [String: MetaJSONValue] = [:]
                 for pair in cells { members[pair[0].normalizedText] = .string(pair[1].normalizedText) }
@@ -41,18 +58,23 @@ struct SnapchatHTMLTables: SnapchatRecordSource {
                 rows[JSONPointer.root.appending(heading)] = (node.path, node.outerHTML)
                 return
             }
-            let header = first.map(\.normalizedText)
-            var records = lists[heading]?.elements ?? []
-            if lists[heading] == nil { order.append(heading) }
-            for (row, rowCells) in zip(tableRows, cells).dropFirst() {
+            records(
+                of: heading, rows: Array(zip(tableRows, cells).dropFirst()),
+                header: first.map(\.normalizedText))
+        }
+        /// Adds `tableRows` to the list `name`, each an object keyed by `header`.
+        func records(of name: String, rows tableRows: [(HTMLNode, [HTMLNode])], header: [String]) {
+            var records = lists[name]?.elements ?? []
+            if lists[name] == nil { order.append(name) }
+            for (row, rowCells) in tableRows {
                 var members: [String: MetaJSONValue] = [:]
                 for (column, cell) in zip(header, rowCells) where !column.isEmpty {
                     members[column] = .string(cell.normalizedText)
                 }
-                rows[JSONPointer.root.appending(heading).appending(records.count)] = (row.path, row.outerHTML)
+                rows[JSONPointer.root.appending(name).appending(records.count)] = (row.path, row.outerHTML)
                 records.append(.object(members))
             }
-            lists[heading] = .array(records)
+            lists[name] = .array(records)
         }
         visit(document.body)
         guard !lists.isEmpty else { return nil }
@@ -78,6 +100,21 @@ struct SnapchatHTMLReader {
     /// The pages read, by file name, in the order read (the account first: it names the owner).
     private static let pages = ["account.html", "friends.html", "chat_history.html", "snap_history.html"]
 
+    /// The lists of the history pages by position, and their columns when a table has no
+    /// header cells, as the older pages lay them out (docs/formats/snapchat.md).
+    private static let positionalLayout: [String: (names: [String], columns: [[String]])] = [
+        "snap_history.html": (
+            ["Received Snap History", "Sent Snap History"],
+            [["From", "Media Type", "Created"], ["To", "Media Type", "Created"]]
+        ),
+        "chat_history.html": (
+            ["Received Saved Chat History", "Sent Saved Chat History",
+             "Received Unsaved Chat History", "Sent Unsaved Chat History"],
+            [["From", "Media Type", "Created", "Text"], ["To", "Media Type", "Created", "Text"],
+             ["From", "Media Type", "Created", "Text"], ["To", "Media Type", "Created", "Text"]]
+        ),
+    ]
+
     /// Reads every page.
     /// - Throws: what the context's sink throws.
     func result() throws -> ImportResult {
@@ -89,7 +126,10 @@ struct SnapchatHTMLReader {
                 read.insert(entry.path)
                 let tables: SnapchatHTMLTables?
                 do {
-                    tables = SnapchatHTMLTables(document: try HTMLDocument(data: try archive.data(of: entry), file: entry.path))
+                    let layout = Self.positionalLayout[name]
+                    tables = SnapchatHTMLTables(
+                        document: try HTMLDocument(data: try archive.data(of: entry), file: entry.path),
+                        tableNames: layout?.names ?? [], columns: layout?.columns ?? [])
                 } catch {
                     let reason = (error as? LocalizedError)?.errorDescription ?? "\(error)"
                     builder.add(ImportIssue(file: entry.path, reason: "could not be read: \(reason)"))

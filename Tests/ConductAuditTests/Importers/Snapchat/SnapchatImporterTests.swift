@@ -310,6 +310,30 @@ import Testing
         #expect(Self.unaccounted(result, files: Self.htmlLayout.keys.map { $0 }).isEmpty)
     }
 
+    @Test("older HTML pages: history tables found by position, columns without header cells")
+    func positionalHTMLTables() throws {
+        let result = try Self.importFolder([
+            "html/snap_history.html": """
+                <html><body><div class="title">Snap History</div>
+                <table><tr><td>kid.one</td><td>IMAGE</td><td>2020-01-10 17:00:00 UTC</td></tr></table>
+                <table><tr><td>kid.one</td><td>VIDEO</td><td>2020-01-10 17:05:00 UTC</td></tr></table>
+                </body></html>
+                """,
+            "html/chat_history.html": """
+                <html><body><h2>Chat History</h2>
+                <table><tr><td>kid.one</td><td>TEXT</td><td>2020-01-10 17:10:00 UTC</td><td>thanks miss</td></tr></table>
+                <table><tr><td>kid.one</td><td>TEXT</td><td>2020-01-10 17:11:00 UTC</td><td>no problem</td></tr></table>
+                </body></html>
+                """,
+        ])
+        let items = result.items.sorted { ($0.occurredAt ?? .distantPast) < ($1.occurredAt ?? .distantPast) }
+        #expect(items.map(\.isAuthoredByOwner) == [false, true, false, true])
+        #expect(items.map(\.conversation) == ["kid.one", "kid.one", "kid.one", "kid.one"])
+        #expect(items[2].text == "thanks miss")
+        #expect(items[1].attachments.map(\.kind) == [.video])
+        #expect(Support.utc(items[3].occurredAt) == "2020-01-10T17:11:00Z")
+    }
+
     @Test("other platforms' exports are not claimed")
     func notOtherExports() throws {
         for sample in [
