@@ -15,7 +15,16 @@ struct SourcedJSONDocument {
     /// Reads `data`.
     /// - Throws: ``MetaJSONDecoding/InvalidJSON`` when the data is not JSON, saying where and why.
     init(data: Data) throws {
-        root = try MetaJSONDecoding.decode(MetaJSONValue.self, from: data)
+        do {
+            root = try MetaJSONDecoding.decode(MetaJSONValue.self, from: data)
+        } catch let error as MetaJSONDecoding.InvalidJSON {
+            throw error
+        } catch {
+            // JSON the tree cannot hold (an object with a repeated key, a number beyond any
+            // type): refused like invalid JSON, with the decoder's words.
+            throw MetaJSONDecoding.InvalidJSON(
+                detail: MetaRecord<MetaJSONValue>.describe(error, below: 0))
+        }
         index = JSONSourceIndex(data)
     }
 

@@ -159,5 +159,14 @@ import Testing
             guard case .invalidFile(let file, _, let reason)? = error as? ImportError else { return false }
             return file == "user_data_tiktok.json" && reason.contains("not valid JSON")
         }
+        // A number beyond any type (found by the fuzzer): refused the same way, naming where.
+        try Data(#"{"Profile": {"Profile Info": {"ProfileMap": {"followerCount": 1e999}}}}"#.utf8)
+            .write(to: url)
+        #expect {
+            try Support.importArchive(at: url)
+        } throws: { error in
+            guard case .invalidFile(_, _, let reason)? = error as? ImportError else { return false }
+            return reason.contains("ProfileMap.followerCount")
+        }
     }
 }
