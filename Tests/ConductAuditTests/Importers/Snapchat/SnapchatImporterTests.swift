@@ -334,6 +334,34 @@ import Testing
         #expect(Support.utc(items[3].occurredAt) == "2020-01-10T17:11:00Z")
     }
 
+    @Test("a split download: the media-only part given with the first joins it")
+    func splitDownload() throws {
+        let folder = try TemporaryFolder.make("snapchat-tests")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = folder.appendingPathComponent("mydata~1612345678901.zip")
+        let second = folder.appendingPathComponent("mydata~1612345678901-2.zip")
+        var files: [String: Data] = [:]
+        for (path, text) in Self.directionLayout where !path.contains("chat_media") {
+            files[String(path.dropFirst("mydata~1612345678901/".count))] = Data(text.utf8)
+        }
+        try FacebookTestSupport.zip(files, prefix: "mydata~1612345678901/", to: first)
+        try FacebookTestSupport.zip(
+            ["chat_media/2021-03-05_b~abc123.jpg": Data("picture".utf8),
+             "memories/2021-01-01_x.mp4": Data("film".utf8)],
+            prefix: "mydata~1612345678901/", to: second)
+        let results = try ArchiveImport().importArchives(at: [first, second], localTimeZone: Support.london)
+        #expect(results.count == 1)
+        let result = try #require(results.first)
+        #expect(result.archive.parts.count == 2)
+        #expect(result.archive.media.map(\.path) == ["mydata~1612345678901/chat_media/2021-03-05_b~abc123.jpg"])
+        let unsaved = try #require(result.items.first { $0.source.locator == "/Sent Unsaved Chat History/0" })
+        #expect(unsaved.attachments.first?.uri == "mydata~1612345678901/chat_media/2021-03-05_b~abc123.jpg")
+        #expect(
+            result.archive.unparsed.contains {
+                $0.file == "mydata~1612345678901/memories/2021-01-01_x.mp4" && $0.kind == .notImported
+            })
+    }
+
     @Test("other platforms' exports are not claimed")
     func notOtherExports() throws {
         for sample in [
