@@ -362,6 +362,35 @@ import Testing
             })
     }
 
+    /// The rules over the direction-grouped fixture, with a roster naming kid.one's Snapchat
+    /// account: the friendship, the chats and snaps either way are contact; the profile's
+    /// birthday makes the owner 11 in 2021.
+    @Test("the rules fire on the direction-grouped layout: contact by known account, age")
+    func rulesOnDirectionLayout() throws {
+        let result = try Self.importFolder(Self.directionLayout)
+        let roster = try Roster.parse(
+            csv: """
+                UPN,Legal Forename,Legal Surname,DOB,Admission Date,Known Accounts
+                A1,Kim,Oneworth,01/02/2010,01/09/2015,snap:kid.one
+                """, file: "pupils.csv")
+        let school = try SchoolConfiguration.load(
+            from: SampleAnswerKeyTests.samples.appendingPathComponent("school.yaml"))
+        let staff = try #require(school.staffMember(named: "Rebecca Hale"))
+        let analysis = Analyzer().analyze(
+            Timeline(items: result.items),
+            configuration: AuditConfiguration(school: school, staff: staff, roster: roster))
+        let contact = analysis.findings.filter { $0.rule == .pupilContact }.map(\.source.locator).sorted()
+        #expect(
+            contact == [
+                "/Friends/0", "/Received Saved Chat History/0", "/Received Saved Chat History/1",
+                "/Received Snap History/0", "/Sent Saved Chat History/0", "/Sent Snap History/0",
+                "/Sent Unsaved Chat History/0",
+            ])
+        #expect(analysis.findings.contains { $0.rule == .ageMisrepresentation && $0.source.locator == "/Basic Information" })
+        // The request the owner ignored is not contact.
+        #expect(!analysis.findings.contains { $0.source.locator == "/Ignored Snapchatters/0" })
+    }
+
     @Test("other platforms' exports are not claimed")
     func notOtherExports() throws {
         for sample in [
