@@ -5,7 +5,8 @@ import Foundation
 ///
 /// What becomes a ``TimelineItem``:
 /// - `account.json`: the profile (`.profile`: name, username, birthday when given); its
-///   username and name are the archive's owner;
+///   username and name are the archive's owner (without it, the one username the histories
+///   mark `IsSender` is, and the archive says how it was found);
 /// - `friends.json`: friends (`.friend`), friend requests sent (`.friendRequestSent`), requests
 ///   received and pending (`.friendRequestReceived`, pending) or ignored (rejected), deleted
 ///   friends (`.friend`, removed) and blocked accounts (`.friend`, blocked: never contact);
@@ -45,10 +46,20 @@ public struct SnapchatImporter: ArchiveImporter {
         var builder = SnapchatItemBuilder(context: context, chatMedia: files.chatMedia)
         var items = ImportedItems(context: context)
         var handled = Set<String>()
-        for role in [SnapchatExportFiles.Role.account, .friends, .chats, .snaps] {
+        let roles: [SnapchatExportFiles.Role] = [.account, .friends, .chats, .snaps]
+        var documents: [SnapchatExportFiles.Role: SourcedJSONDocument] = [:]
+        for role in roles {
             guard let entry = files.files[role] else { continue }
             handled.insert(entry.path)
-            guard let document = Self.document(entry, in: archive, builder: &builder) else { continue }
+            documents[role] = Self.document(entry, in: archive, builder: &builder)
+        }
+        if documents[.account] == nil {
+            // Without the account file, the records the download marks as the owner's
+            // (IsSender) name the owner's username.
+            builder.inferOwner(from: [documents[.chats], documents[.snaps]].compactMap { $0 })
+        }
+        for role in roles {
+            guard let entry = files.files[role], let document = documents[role] else { continue }
             switch role {
             case .account: builder.addAccount(document, file: entry.path)
             case .friends: builder.addFriends(document, file: entry.path)
@@ -61,7 +72,7 @@ public struct SnapchatImporter: ArchiveImporter {
         for entry in archive.entries where !handled.contains(entry.path) {
             builder.add(contentsOf: Self.otherFile(entry, files: files, archive: archive, media: &media))
         }
-        if builder.owner == nil, files.files[.account] == nil {
+        if builder.owner == nil, documents[.account] == nil {
             builder.add(
                 ImportIssue(
                     file: "account.json",
@@ -72,7 +83,8 @@ public struct SnapchatImporter: ArchiveImporter {
         let imported = ImportedArchive(
             path: context.archivePath, sha256: context.archiveSHA256, platform: .snapchat,
             variant: .json, owner: builder.owner, itemCount: items.count,
-            unparsed: builder.issues, media: media, coverage: builder.coverage)
+            unparsed: builder.issues, media: media, coverage: builder.coverage,
+            ownerEvidence: builder.ownerEvidence)
         return ImportResult(archive: imported, items: items.items)
     }
 

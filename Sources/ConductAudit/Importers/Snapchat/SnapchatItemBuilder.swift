@@ -78,6 +78,31 @@ struct SnapchatItemBuilder {
         record([item], section: "Snapchat: profile", file: file)
     }
 
+    /// How the owner was established when the download has no account file; nil otherwise.
+    private(set) var ownerEvidence: String?
+
+    /// Names the owner from the per-conversation histories when the account file is missing:
+    /// the one username the download gives as `From` on every record it marks `IsSender`.
+    /// Several such usernames (a damaged or merged download) name nobody.
+    mutating func inferOwner(from documents: [any SnapchatRecordSource]) {
+        var senders = Set<String>()
+        var written: String?
+        for document in documents {
+            for records in (document.root.members ?? [:]).values {
+                for record in records.elements ?? [] where record["IsSender"]?.bool == true {
+                    guard let from = record["From"]?.text else { continue }
+                    senders.insert(AccountDirectory.handleKey(from))
+                    written = written ?? from
+                }
+            }
+        }
+        guard senders.count == 1, let written else { return }
+        owner = Person(handle: written)
+        ownerEvidence =
+            "the username of every chat and snap the download marks as sent by its owner "
+            + "(IsSender); the download has no account file"
+    }
+
     // MARK: - Friends
 
     /// The lists of `friends.json`, what each becomes and who acted.

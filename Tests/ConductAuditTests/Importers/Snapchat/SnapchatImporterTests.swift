@@ -224,6 +224,24 @@ import Testing
         #expect(result.archive.unparsed.contains { $0.file == "account.json" && $0.kind == .caveat })
     }
 
+    @Test("without an account file, the records marked IsSender name the owner")
+    func ownerFromIsSender() throws {
+        let result = try Self.importFolder([
+            "json/chat_history.json": """
+                {"pal": [{"From": "pal", "Media Type": "TEXT", "Created": "2024-01-01 10:00:00 UTC", "Content": "hi", "IsSender": false},
+                         {"From": "me.myself", "Media Type": "TEXT", "Created": "2024-01-01 10:01:00 UTC", "Content": "hello", "IsSender": true}]}
+                """,
+            "json/friends.json": """
+                {"Friend Requests Sent": [{"Username": "pal", "Creation Timestamp": "2023-12-31 10:00:00 UTC"}]}
+                """,
+        ])
+        #expect(result.archive.owner == Person(handle: "me.myself"))
+        #expect(result.archive.ownerEvidence?.contains("IsSender") == true)
+        let request = try #require(result.items.first { $0.kind == .friendRequestSent })
+        #expect(request.author == Person(handle: "me.myself"))
+        #expect(!result.archive.unparsed.contains { $0.file == "account.json" })
+    }
+
     @Test("an archive with neither chats nor snaps says what that means")
     func noChatsOrSnaps() throws {
         let result = try Self.importFolder([
