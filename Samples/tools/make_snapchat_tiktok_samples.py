@@ -255,6 +255,7 @@ def tiktok() -> Key:
         "Comment": {"Comments": {"App": 1, "CommentsList": [
             {"date": "2025-02-12 10:15:22", "comment": "Love this recipe, making it tonight!", "photo": "N/A", "url": ""},
             {"date": "2024-12-07 15:30:00", "comment": "Gorgeous walk!", "photo": "N/A", "url": ""},
+            {"date": "2024-12-14 19:05:00", "comment": "@ollie.bennett.13 brilliant cake, well done!", "photo": "N/A", "url": ""},
         ]}},
         "Direct Message": {"Direct Messages": {"ChatHistory": {
             "Chat History with hattie.ellis11:": [
@@ -308,6 +309,9 @@ def tiktok() -> Key:
             ["working-hours"], [], "A comment during lessons on a Wednesday in term.")
     key.add("TC02", f, "/Comment/Comments/CommentsList/1", "comment", "2024-12-07 15:30:00", None, [], [],
             "A comment on a Saturday.")
+    key.add("TC03", f, "/Comment/Comments/CommentsList/2", "comment", "2024-12-14 19:05:00",
+            "ollie.bennett.13 (Ollie Bennett, roster G373247318101, by known account)", ["pupil-contact"], [],
+            "A comment addressed to a current pupil by his TikTok handle, on a Saturday evening; the download does not say whose video it was on.")
     key.add("TD01", f, "/Direct Message/Direct Messages/ChatHistory/Chat History with hattie.ellis11:/0", "message, received",
             "2025-01-25 16:10:00", "hattie.ellis11 (Harriet Ellis, roster K373247316101, former pupil, by known account)",
             ["ex-pupil-contact"], [], "A direct message from a former pupil aged 13, in a chat she replied in.", owner_authored=False)

@@ -11,7 +11,8 @@ import Foundation
 /// - following (`.follow`) and followers (`.follower`) with the account's user name;
 /// - blocked accounts (`.follow`, blocked: never contact);
 /// - comments (`.comment`, text and the video's link when given) and comments written in
-///   others' LIVEs (`.comment`);
+///   others' LIVEs (`.comment`), with the accounts they `@mention` as counterparties (the
+///   download does not say whose video a comment was on);
 /// - videos and photo posts (`.post`, with every link as a video or photo attachment and the
 ///   title as text);
 /// - liked videos (`.reaction`, with the video's link);

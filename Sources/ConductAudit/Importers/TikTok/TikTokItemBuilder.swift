@@ -102,10 +102,11 @@ struct TikTokItemBuilder {
                 var attachments: [Attachment] = []
                 if let photo = entry["photo"]?.text { attachments.append(Attachment(kind: .photo, uri: photo)) }
                 if let url = entry["url"]?.text { attachments.append(Attachment(kind: .link, uri: url)) }
+                let text = entry["comment"]?.rawString
                 read.append(
                     TimelineItem(
                         platform: .tiktok, kind: .comment, isAuthoredByOwner: true, author: owner,
-                        text: entry["comment"]?.rawString, attachments: attachments,
+                        counterparties: mentioned(in: text), text: text, attachments: attachments,
                         occurredAt: when, timeBasis: .explicit, source: source, rawFragment: raw))
             case .posts:
                 let links = (entry["Link"]?.rawString ?? "").split(whereSeparator: \.isNewline)
@@ -117,7 +118,7 @@ struct TikTokItemBuilder {
                 read.append(
                     TimelineItem(
                         platform: .tiktok, kind: .post, isAuthoredByOwner: true, author: owner,
-                        text: text, title: entry["Location"]?.text.map { "Location: \($0)" },
+                        counterparties: mentioned(in: text), text: text, title: entry["Location"]?.text.map { "Location: \($0)" },
                         attachments: attachments.isEmpty ? [Attachment(kind: .video)] : attachments,
                         occurredAt: when, timeBasis: .explicit, source: source, rawFragment: raw))
             case .likes:
@@ -200,7 +201,8 @@ struct TikTokItemBuilder {
                 read.append(
                     TimelineItem(
                         platform: .tiktok, kind: .comment, isAuthoredByOwner: true, author: owner,
-                        text: text, title: "Comment in a LIVE (room \(room))",
+                        counterparties: mentioned(in: text), text: text,
+                        title: "Comment in a LIVE (room \(room))",
                         occurredAt: time(comment["CommentTime"], at: locator), timeBasis: .explicit,
                         source: context.source(file: file, locator: locator.description),
                         rawFragment: document.fragment(at: locator)))
@@ -266,6 +268,16 @@ struct TikTokItemBuilder {
             name.removeFirst(prefix.count)
         }
         return name.trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The accounts `@mentioned` in a comment or caption (TikTok keeps no mention list), the
+    /// owner left out: whose video a comment is on is not in the download, so a mention is the
+    /// only person a comment names.
+    private func mentioned(in text: String?) -> [Person] {
+        let ownerKey = owner?.handle.map(AccountDirectory.handleKey)
+        return MentionScanner.handles(in: text ?? "", maximumLength: 24)
+            .filter { AccountDirectory.handleKey($0) != ownerKey }
+            .map { Person(handle: $0) }
     }
 
     /// Whether a post link is a picture (photo posts link to `.jpeg` images under "photomode").

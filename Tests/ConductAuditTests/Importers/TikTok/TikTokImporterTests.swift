@@ -71,7 +71,7 @@ import Testing
     func sample() throws {
         let result = try Support.importArchive(at: Support.repositorySample("tiktok-beckyhale-2025-03-14.zip"))
         #expect(result.archive.owner == Person(name: "Becky Hale", handle: "beckyhale.reads"))
-        #expect(result.items.count == 14)
+        #expect(result.items.count == 15)
         let items = Support.itemsByLocation(result)
         let file = "user_data_tiktok.json"
         let profile = try #require(items["\(file)#/Profile/Profile Info/ProfileMap"])
