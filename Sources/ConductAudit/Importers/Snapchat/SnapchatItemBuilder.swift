@@ -165,7 +165,7 @@ struct SnapchatItemBuilder {
             }
             record(read, section: list.section, file: file)
         }
-        for (key, reason) in Self.notImportedFriendLists {
+        for (key, reason) in Self.notImportedFriendLists.sorted(by: { $0.key < $1.key }) {
             known.insert(key.lowercased())
             if let member = document.root.member(key), member.value.elements?.isEmpty == false {
                 issues.append(
