@@ -161,7 +161,8 @@ REBECCA = Staff(
     name="Rebecca Hale",
     role="Class teacher (Year 5)",
     accounts={"facebook": "Rebecca Hale", "instagram": "becky.hale", "twitter": "beckyhale",
-              "whatsapp": "+44 7700 900123"},
+              "whatsapp": "+44 7700 900123", "snapchat": "beckyhale.snaps",
+              "tiktok": "beckyhale.reads"},
     days=["mon", "tue", "wed", "thu"],
     start=time(8, 0), end=time(15, 30), lunch=(time(12, 15), time(13, 15)),
     absences=[(date(2025, 2, 3), date(2025, 2, 7), "jury service")],
@@ -224,7 +225,7 @@ P = Pupil
 PUPILS = [
     # Year 6 in 2024-25: Rebecca's Year 5 class of 2023-24.
     P("Oliver", "Bennett", _d("02/11/2013"), _d("05/09/2018"), 6, preferred_forename="Ollie",
-      accounts="instagram:ollie.bennett2013;twitter:olliebtweets",
+      accounts="instagram:ollie.bennett2013;twitter:olliebtweets;snapchat:olliebsnaps;tiktok:ollie.bennett.13",
       note="Messenger thread as \"Ollie Bennett\""),
     P("Zoë", "Kowalczyk", _d("22/04/2014"), _d("05/09/2018"), 6,
       note="Facebook friend, written \"Zoe Kowalczyk\""),
@@ -270,7 +271,8 @@ PUPILS = [
       note="Messenger thread while he was 16"),
     P("Lily-Mae", "Dawson", _d("20/06/2009"), _d("03/09/2013"), 6, left=_d("17/07/2020"),
       note="Rebecca sent her a friend request at 15"),
-    P("Harriet", "Ellis", _d("01/12/2011"), _d("07/09/2016"), 6, left=_d("21/07/2023")),
+    P("Harriet", "Ellis", _d("01/12/2011"), _d("07/09/2016"), 6, left=_d("21/07/2023"),
+      accounts="tiktok:hattie.ellis11"),
     P("Kacper", "Wiśniewski", _d("05/05/2013"), _d("06/09/2017"), 4, left=_d("11/02/2022")),
     P("Tomasz", "Nowak", _d("08/02/2012"), _d("05/09/2016"), 4, left=_d("23/07/2021")),
     P("Megan", "Doyle", _d("15/10/2006"), _d("05/09/2011"), 6, left=_d("20/07/2018"),

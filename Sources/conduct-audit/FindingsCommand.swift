@@ -28,7 +28,7 @@ struct FindingsCommand: ParsableCommand {
     @Option(help: "Only findings of this severity: low, medium, high (repeat for several).")
     var severity: [Severity] = []
 
-    @Option(help: "Only findings on this platform: facebook, instagram, twitter, whatsapp (repeat for several).")
+    @Option(help: "Only findings on this platform: facebook, instagram, twitter, whatsapp, snapchat, tiktok (repeat for several).")
     var platform: [Platform] = []
 
     @Option(help: "Only findings of this incident, e.g. INC-0003 (repeat for several).")

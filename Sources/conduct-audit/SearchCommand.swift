@@ -30,7 +30,7 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "Last local day to search (YYYY-MM-DD, inclusive).")
     var to: LocalDay?
 
-    @Option(help: "Only this platform (facebook, instagram, twitter, whatsapp).")
+    @Option(help: "Only this platform (facebook, instagram, twitter, whatsapp, snapchat, tiktok).")
     var platform: Platform?
 
     @Option(help: "The school's time zone for days and local times (default Europe/London).")

@@ -26,7 +26,7 @@ struct TimelineCommand: ParsableCommand {
     @Option(help: "Last local day to show (YYYY-MM-DD).")
     var to: LocalDay?
 
-    @Option(help: "Only this platform (facebook, instagram, twitter, whatsapp).")
+    @Option(help: "Only this platform (facebook, instagram, twitter, whatsapp, snapchat, tiktok).")
     var platform: String?
 
     @Option(help: "The school's time zone for local times (default Europe/London).")

@@ -97,7 +97,10 @@ public struct TimelineFacts: Sendable {
                 people.insert(key)
             }
         }
-        if item.kind == .friend || item.kind == .friendRequestReceived {
+        // A block is no friendship: it never stands for an accepted request.
+        if item.connectionState != .blocked,
+            item.kind == .friend || item.kind == .friendRequestReceived
+        {
             connections.append(
                 Connection(
                     id: item.id, kind: item.kind, platform: item.platform,

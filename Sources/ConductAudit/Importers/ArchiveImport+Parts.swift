@@ -2,8 +2,8 @@ import Foundation
 
 extension ArchiveImport {
     /// The platforms whose exports come split across several zips (Meta's downloads,
-    /// FORMATS.md §0.3).
-    static let splitPlatforms: Set<Platform> = [.facebook, .instagram]
+    /// FORMATS.md §0.3; Snapchat's `mydata~<id>-2.zip` … parts holding media only).
+    static let splitPlatforms: Set<Platform> = [.facebook, .instagram, .snapchat]
 
     /// Imports the archives at `urls`, given together: the parts of a split export become one
     /// archive (see ``openArchives(at:)``), and archives of one format are read together (a
@@ -26,7 +26,7 @@ extension ArchiveImport {
     /// Opens the archives given together, joining the parts of a split export into one reader.
     ///
     /// Zips or folders are parts of one export when the export's platform is one that splits its
-    /// downloads (Facebook, Instagram), when no file path occurs in two of them with different
+    /// downloads (Facebook, Instagram, Snapchat), when no file path occurs in two of them with different
     /// content, when each part that is recognised on its own is recognised as that same format,
     /// and when at least one of these holds:
     /// - their names differ only by a part number (`facebook-x-2025-03-14-part1.zip`,

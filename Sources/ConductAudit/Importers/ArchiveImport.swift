@@ -11,13 +11,17 @@ public struct ArchiveImport: Sendable {
 
     /// Every importer the tool ships, in the order they are tried. The JSON importers come first:
     /// an export holding both JSON files and HTML pages is read from its JSON (FORMATS.md §0.6),
-    /// and the HTML importers claim only archives with HTML pages.
+    /// and the HTML importers claim only archives with HTML pages. Snapchat comes first: its
+    /// download is recognised by its own file names (`chat_history.json`, `snap_history.json`,
+    /// `json/friends.json`), and the Facebook importer would otherwise claim any folder of JSON.
     public static let standardImporters: [any ArchiveImporter] = [
+        SnapchatImporter(),
         FacebookJSONImporter(),
         InstagramJSONImporter(),
         FacebookHTMLImporter(),
         InstagramHTMLImporter(),
         TwitterArchiveImporter(),
+        TikTokImporter(),
         WhatsAppChatImporter(),
     ]
 
@@ -236,7 +240,9 @@ public struct ArchiveImport: Sendable {
 
     static let expectedDescription = """
         a Facebook or Instagram "Download Your Information" export (JSON or HTML, with folders such as \
-        'your_facebook_activity' or 'messages/inbox'), an X/Twitter archive (data/tweets.js), or a \
-        WhatsApp chat export (.txt or .zip)
+        'your_facebook_activity' or 'messages/inbox'), an X/Twitter archive (data/tweets.js), a \
+        Snapchat "My Data" download (json/chat_history.json, json/friends.json or their html pages), a \
+        TikTok download (user_data_tiktok.json or user_data.json), or a WhatsApp chat export (.txt \
+        or .zip)
         """
 }

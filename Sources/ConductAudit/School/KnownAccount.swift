@@ -2,9 +2,9 @@ import Foundation
 
 /// A social-media account the school knows a pupil uses, from the roster's known-accounts column.
 public struct KnownAccount: Sendable, Equatable, Hashable {
-    /// The platform, when the name is one conduct-audit reads (`nil` for, say, "tiktok").
+    /// The platform, when the name is one conduct-audit reads (`nil` for, say, "linkedin").
     public var platform: Platform?
-    /// The platform name as written in the roster, such as "Instagram" or "tiktok".
+    /// The platform name as written in the roster, such as "Instagram" or "linkedin".
     public var platformName: String
     /// The handle, name or number as written in the roster, such as "@maisie.h".
     public var handle: String
@@ -17,7 +17,7 @@ public struct KnownAccount: Sendable, Equatable, Hashable {
     }
 
     /// The platform a roster name refers to: its id, its display name, or a common short form
-    /// ("fb", "ig", "insta", "x", "wa"), ignoring case; `nil` otherwise.
+    /// ("fb", "ig", "insta", "x", "wa", "snap", "tt"), ignoring case; `nil` otherwise.
     public static func platform(named name: String) -> Platform? {
         let lowered = name.trimmingCharacters(in: .whitespaces).lowercased()
         if let platform = Platform(rawValue: lowered) { return platform }
@@ -26,6 +26,8 @@ public struct KnownAccount: Sendable, Equatable, Hashable {
         case "ig", "insta": return .instagram
         case "x", "x (twitter)", "tw": return .twitter
         case "wa", "whats app": return .whatsapp
+        case "snap", "sc": return .snapchat
+        case "tt", "tik tok": return .tiktok
         default: return Platform.allCases.first { $0.displayName.lowercased() == lowered }
         }
     }

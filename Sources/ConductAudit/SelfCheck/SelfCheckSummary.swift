@@ -36,12 +36,19 @@ public struct SelfCheckSummary: Sendable {
                 text += " from \(Self.day(first, zone)) to \(Self.day(last, zone))"
             }
             text += "."
-            if !archive.unparsed.isEmpty {
-                let files = archive.unparsed.prefix(3).map(\.file).joined(separator: ", ")
-                text += " \(archive.unparsed.count) part(s) could not be read and were not checked"
-                text += " (\(files)\(archive.unparsed.count > 3 ? ", …" : ""))."
+            // Only parts that could not be understood went unchecked: files read and left
+            // out on purpose (settings, searches) and caveats on imported items did not.
+            let unreadable = archive.unparsed.filter { $0.kind == .unreadable }
+            if !unreadable.isEmpty {
+                let files = unreadable.prefix(3).map(\.file).joined(separator: ", ")
+                text += " \(unreadable.count) part(s) could not be read and were not checked"
+                text += " (\(files)\(unreadable.count > 3 ? ", …" : ""))."
             }
             say("- " + text, indent: 2, hanging: 4)
+            // What the export cannot show (Snapchat's unsaved chats and snaps' content).
+            for caveat in archive.unparsed where caveat.kind == .caveat && caveat.locator == nil {
+                say("Note: " + caveat.reason.prefix(1).uppercased() + caveat.reason.dropFirst() + ".", indent: 4, hanging: 4)
+            }
         }
         let period = EvidenceBundle.Period(
             from: configuration.from?.description, to: configuration.to?.description)
@@ -190,6 +197,7 @@ public struct SelfCheckSummary: Sendable {
         case .pending?: return kind + " (pending)"
         case .rejected?: return kind + " (declined)"
         case .removed?: return kind + " (since removed)"
+        case .blocked?: return kind + " (blocked)"
         case .active?, nil: return kind
         }
     }

@@ -40,4 +40,7 @@ public enum ConnectionState: String, Codable, Sendable {
     case rejected
     /// A friendship the owner ended; it existed until the item's time.
     case removed
+    /// An account the owner blocked (Snapchat's and TikTok's block lists): the opposite of
+    /// contact, kept so a reviewer sees it.
+    case blocked
 }

@@ -4,6 +4,8 @@ public enum Platform: String, Codable, Sendable, CaseIterable, Comparable {
     case instagram
     case twitter
     case whatsapp
+    case snapchat
+    case tiktok
 
     /// The platform's name as a reader expects to see it.
     public var displayName: String {
@@ -12,6 +14,8 @@ public enum Platform: String, Codable, Sendable, CaseIterable, Comparable {
         case .instagram: "Instagram"
         case .twitter: "X (Twitter)"
         case .whatsapp: "WhatsApp"
+        case .snapchat: "Snapchat"
+        case .tiktok: "TikTok"
         }
     }
 
@@ -19,7 +23,7 @@ public enum Platform: String, Codable, Sendable, CaseIterable, Comparable {
     public var withIndefiniteArticle: String {
         switch self {
         case .instagram, .twitter: "an \(displayName)"
-        case .facebook, .whatsapp: "a \(displayName)"
+        case .facebook, .whatsapp, .snapchat, .tiktok: "a \(displayName)"
         }
     }
 

@@ -10,7 +10,8 @@ import Testing
         "facebook-rebeccahale-2025-03-14", "facebook-rebeccahale-2025-03-14-html",
         "instagram-beckyhale-2025-03-14", "instagram-beckyhale-2025-03-14-html",
         "twitter-beckyhale-2025-03-14.zip", "whatsapp-chat-with-ollie-bennett.txt",
-        "whatsapp-year5-parents.zip",
+        "whatsapp-year5-parents.zip", "snapchat-beckyhale-2025-03-14",
+        "tiktok-beckyhale-2025-03-14.zip",
     ]
 
     /// Every sample archive's items in one timeline, and the audit's configuration.

@@ -51,6 +51,8 @@ import Testing
             ("twitter-beckyhale-2025-03-14.zip", "twitter-beckyhale-2025-03-14"),
             ("whatsapp-chat-with-ollie-bennett.txt", "whatsapp-chat-with-ollie-bennett"),
             ("whatsapp-year5-parents.zip", "whatsapp-year5-parents"),
+            ("snapchat-beckyhale-2025-03-14", "snapchat-beckyhale-2025-03-14"),
+            ("tiktok-beckyhale-2025-03-14.zip", "tiktok-beckyhale-2025-03-14"),
         ])
     func answerKey(archive: String, key: String) throws {
         let school = try SchoolConfiguration.load(from: Self.samples.appendingPathComponent("school.yaml"))

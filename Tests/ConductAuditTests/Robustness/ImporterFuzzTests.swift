@@ -58,6 +58,13 @@ import ZIPFoundation
             "Samples/whatsapp-chat-with-ollie-bennett.txt",
             "Samples/whatsapp-year5-parents.zip",
         ],
+        "snapchat": [
+            "Samples/snapchat-beckyhale-2025-03-14",
+        ],
+        "tiktok": [
+            "Samples/tiktok-beckyhale-2025-03-14.zip",
+            "/work/shared/formats/samples/tiktok/tiktok_json_2025-12_beyzaacesur",
+        ],
     ]
 
     @Test(

@@ -12,7 +12,8 @@ import Testing
         let archives = [
             "facebook-rebeccahale-2025-03-14", "instagram-beckyhale-2025-03-14",
             "twitter-beckyhale-2025-03-14.zip", "whatsapp-chat-with-ollie-bennett.txt",
-            "whatsapp-year5-parents.zip",
+            "whatsapp-year5-parents.zip", "snapchat-beckyhale-2025-03-14",
+            "tiktok-beckyhale-2025-03-14.zip",
         ].map { "\(samples)/\($0)" }
         return try CommandRunner.run(
             ["audit"] + archives + [

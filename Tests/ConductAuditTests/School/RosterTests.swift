@@ -8,7 +8,7 @@ extension SchoolTests {
         /// A roster as SIMS writes it: UK dates, extra columns, a former pupil, quoted names.
         static let sims = """
             UPN,Legal Forename,Legal Surname,Preferred Forename,Preferred Surname,DOB,Year Group,Admission Date,Leaving Date,Known Accounts,Gender
-            A123456789012,Maisie,Hale,,,14/03/2013,Year 6,04/09/2017,,instagram:maisie.h;tiktok:@maisieh,F
+            A123456789012,Maisie,Hale,,,14/03/2013,Year 6,04/09/2017,,instagram:maisie.h;tiktok:@maisieh;linkedin:maisie-h,F
             B123456789012,Oluwaseun,Adeyemi,Seun,,2/11/2012,Year 6,2017-09-04,,,M
             C123456789012,"Jean-Luc","O'Neill, Jr",,,30/06/2006,,01/09/2010,21/07/2017,"X:@jlo; whatsapp:+44 7700 900456",M
             """
@@ -33,8 +33,9 @@ extension SchoolTests {
                 maisie.knownAccounts == [
                     KnownAccount(platformName: "instagram", handle: "maisie.h"),
                     KnownAccount(platformName: "tiktok", handle: "@maisieh"),
+                    KnownAccount(platformName: "linkedin", handle: "maisie-h"),
                 ])
-            #expect(maisie.knownAccounts.map(\.platform) == [.instagram, nil])
+            #expect(maisie.knownAccounts.map(\.platform) == [.instagram, .tiktok, nil])
 
             let seun = try #require(roster.pupil(withID: "B123456789012"))
             #expect(seun.preferredName == "Seun Adeyemi")

@@ -155,9 +155,9 @@ extension SchoolTests {
                 keyPath: "staff[0].absenses", line: 23, mentions: "unknown key 'absenses'"),
             BrokenCase(
                 label: "unknown platform", replace: #"twitter: "beckyhale""#,
-                with: #"tiktok: "beckyhale""#,
-                keyPath: "staff[0].accounts.tiktok", line: 18,
-                mentions: "facebook, instagram, twitter, whatsapp"),
+                with: #"linkedin: "beckyhale""#,
+                keyPath: "staff[0].accounts.linkedin", line: 18,
+                mentions: "facebook, instagram, twitter, whatsapp, snapchat, tiktok"),
             BrokenCase(
                 label: "missing time zone",
                 replace:

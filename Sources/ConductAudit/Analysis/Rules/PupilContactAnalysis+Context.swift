@@ -143,6 +143,11 @@ extension PupilContactAnalysis {
         /// How `item` involves the people it names, or `nil` for items that involve nobody.
         func involvement(of item: TimelineItem) -> Involvement? {
             let who = configuration.staff.name
+            if item.connectionState == .blocked {
+                return .notABreach(
+                    "\(who) blocked this account on \(item.platform.displayName): blocking is "
+                        + "not contact.")
+            }
             switch item.kind {
             case .profile:
                 return nil

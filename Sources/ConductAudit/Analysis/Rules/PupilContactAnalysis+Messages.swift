@@ -70,8 +70,11 @@ extension PupilContactAnalysis.Context {
         if let tagIndex {
             finding.activity = .tag
             finding.source.locator += "/tags/\(tagIndex)"
-        } else if item.kind == .post, item.platform == .twitter || item.platform == .instagram {
-            // X and Instagram posts name people by @handle in the text: the contact is a mention.
+        } else if item.kind == .post,
+            item.platform == .twitter || item.platform == .instagram || item.platform == .tiktok
+        {
+            // X, Instagram and TikTok posts name people by @handle in the text: the contact is
+            // a mention.
             finding.activity = .mention
         }
         return finding
