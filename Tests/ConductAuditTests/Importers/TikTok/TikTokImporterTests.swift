@@ -13,7 +13,7 @@ import Testing
 
     @Test(
         "the real 2025 download: owner, follows, comments, group and one-to-one messages, UTC times",
-        .enabled(if: FileManager.default.fileExists(atPath: realSample.path)))
+        .needsSharedSamples)
     func realDownload() throws {
         let result = try Support.importArchive(at: Self.realSample)
         #expect(result.archive.platform == .tiktok)
