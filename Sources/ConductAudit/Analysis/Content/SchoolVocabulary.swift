@@ -5,7 +5,8 @@
 /// Built once per rule run from the configuration and the timeline; reading a text
 /// (``read(_:)``) is then a pure function of the text.
 public struct SchoolVocabulary: Sendable {
-    /// The built-in word lists plus the school's additions.
+    /// The built-in word lists, with the school words of the school's nations
+    /// (``ContentLexicon/adding(nations:)``) and the school's additions.
     public let lexicon: ContentLexicon
     /// Finds pupils of the roster (current and former) named in text.
     public let pupils: PupilMentionFinder
@@ -42,7 +43,8 @@ public struct SchoolVocabulary: Sendable {
         configuration: AuditConfiguration, profileTexts: [String],
         lexicon: ContentLexicon = .builtIn
     ) {
-        self.lexicon = lexicon.adding(configuration.school.lexicons)
+        self.lexicon = lexicon.adding(nations: configuration.school.school.nations)
+            .adding(configuration.school.lexicons)
         pupils = PupilMentionFinder(pupils: configuration.roster.pupils)
         let ownName = NameNormalization.key(configuration.staff.name)
         colleagues = StaffMentionFinder(
