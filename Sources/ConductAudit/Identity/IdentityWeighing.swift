@@ -141,6 +141,7 @@ public struct IdentityWeighing: Sendable {
             let resolved = directory.person(withAccountID: id, on: platform)
         {
             person.handle = resolved.handle
+            person.name = person.name ?? resolved.name
         }
         let isListedForPupil = match.basis == .knownAccount
         var evidence: [IdentityEvidence] = []
