@@ -36,7 +36,8 @@ public struct ConversationClues: Sendable, Equatable {
             let found = match.matchedText
             if !adultWords.contains(found) { adultWords.append(found) }
         }
-        for age in Self.ages(in: tokens, wishedByOwner: isByOwner) where statedAges.count < Self.kept {
+        for age in Self.ages(in: tokens, wishedByOwner: isByOwner)
+        where statedAges.count < Self.kept {
             if !statedAges.contains(age) { statedAges.append(age) }
         }
     }
@@ -53,7 +54,8 @@ public struct ConversationClues: Sendable, Equatable {
     /// Words of adult or working life: a colleague or a parent, not a child.
     static let adultPhrases = PhraseList([
         "staff football", "staff team", "staff meeting", "staff room", "staffroom",
-        "staff night out", "staff party", "INSET", "PPA", "planning time", "the pub", "pint", "pints", "wine", "prosecco", "payslip", "pay rise",
+        "staff night out", "staff party", "INSET", "PPA", "planning time", "the pub", "pint",
+        "pints", "wine", "prosecco", "payslip", "pay rise",
         "mortgage", "my wife", "my husband", "my partner", "my kids", "the kids' bedtime",
         "nursery pickup", "driving test", "union",
     ])

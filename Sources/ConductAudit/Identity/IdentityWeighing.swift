@@ -208,8 +208,7 @@ public struct IdentityWeighing: Sendable {
         if let clues = sighting.clues {
             let now = sighting.latest.map { LocalDay.containing($0, in: zone) }
             let pupilAge = now.flatMap { pupil.age(on: $0) }
-            if let age = clues.statedAges.first(where: { $0 >= 18 }), let pupilAge, pupilAge < 18
-            {
+            if let age = clues.statedAges.first(where: { $0 >= 18 }), let pupilAge, pupilAge < 18 {
                 evidence.append(
                     .init(
                         .contradicts,

@@ -154,7 +154,8 @@ struct SchoolConfigurationReader {
         return member
     }
 
-    private func readKnownAdult(_ node: LocatedNode, group: KnownAdult.Group) throws -> KnownAdult
+    private func readKnownAdult(_ node: LocatedNode, group: KnownAdult.Group) throws
+        -> KnownAdult
     {
         let map = try fields(of: node.node, at: node.path, accepted: ["name", "role", "accounts"])
         return KnownAdult(

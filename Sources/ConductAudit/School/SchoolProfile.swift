@@ -16,7 +16,12 @@ public struct SchoolProfile: Sendable, Equatable {
     public var nations: [UKNation]
 
     /// Creates a profile.
-    /// - Parameter nations: the nations whose school words apply; by default those of `region`.
+    /// - Parameters:
+    ///   - name: the school's full name.
+    ///   - aliases: other words for the school in text.
+    ///   - timeZone: the school's time zone.
+    ///   - region: the bank-holiday table.
+    ///   - nations: the nations whose school words apply; by default those of `region`.
     public init(
         name: String, aliases: [String] = [], timeZone: TimeZone, region: BankHolidayRegion,
         nations: [UKNation]? = nil

@@ -68,13 +68,15 @@ import Testing
             timeline: Timeline(items: items), configuration: try configuration(yaml: yaml))
     }
 
-    static let colleagueOnX = Person(name: "Oliver Bennett", handle: "obennett_pe", accountID: "777")
+    static let colleagueOnX = Person(
+        name: "Oliver Bennett", handle: "obennett_pe", accountID: "777")
 
     /// The colleague on every platform, and the pupil through his listed Instagram account.
     static func colleagueEverywhere() throws -> [TimelineItem] {
         [
             // Facebook friendship that began years before the pupil was born.
-            try item(.facebook, .friend, with: Person(name: "Oliver Bennett"), at: "2009-05-03 20:00"),
+            try item(
+                .facebook, .friend, with: Person(name: "Oliver Bennett"), at: "2009-05-03 20:00"),
             // X: a mention of the colleague's own handle (which also gives his id), direct
             // messages by id only about the staff football, a follow and a follower.
             try item(
@@ -119,7 +121,10 @@ import Testing
         let notes = analysis.observations.filter { $0.note.hasPrefix("Not taken for a pupil") }
         #expect(Set(notes.map(\.platform)) == [.facebook, .twitter, .instagram])
         let facebook = try #require(notes.first { $0.platform == .facebook })
-        #expect(facebook.note.contains("listed in school.yaml as the Facebook account of Oliver Bennett (staff, PE teacher)"))
+        #expect(
+            facebook.note.contains(
+                "listed in school.yaml as the Facebook account of Oliver Bennett (staff, PE teacher)"
+            ))
         #expect(facebook.note.contains("before Oliver Bennett was born (2 November 2013)"))
     }
 
@@ -185,8 +190,29 @@ import Testing
             return
         }
         #expect(abs(weighed.confidence - 0.485) < 0.011)  // 0.97 × 0.5
-        #expect(weighed.explanation.contains("Sarah Bennett (known adult, parent of Oliver Bennett)"))
+        #expect(
+            weighed.explanation.contains("Sarah Bennett (known adult, parent of Oliver Bennett)"))
         #expect(weighed.explanation.contains("for: "))
+    }
+
+    @Test("a photo tagging the colleague's listed account is not a child identified; the pupil is")
+    func taggedColleague() throws {
+        func photo(tagging name: String) throws -> TimelineItem {
+            var post = try Self.item(
+                .facebook, .post, with: Person(name: name), at: "2024-10-05 20:00",
+                text: "Five-a-side champions")
+            post.attachments = [Attachment(kind: .photo, uri: "photos/1.jpg")]
+            return post
+        }
+        let rule = ChildIdentificationRule()
+        let configuration = try Self.configuration()
+        let colleague = rule.findings(
+            in: Timeline(items: [try photo(tagging: "Oliver Bennett")]),
+            configuration: configuration)
+        #expect(colleague.isEmpty)
+        let pupil = rule.findings(
+            in: Timeline(items: [try photo(tagging: "Grace Patel")]), configuration: configuration)
+        #expect(pupil.count == 1)
     }
 
     // MARK: - Group chats
@@ -205,11 +231,15 @@ import Testing
             counterparties: members, conversation: "Football club", line: line)
     }
 
-    @Test("group chat: contact counts from the pupil's first message, and only her lines or lines to her")
+    @Test(
+        "group chat: contact counts from the pupil's first message, and only her lines or lines to her"
+    )
     func groupMembership() throws {
         let items = [
             try Self.groupLine(nil, "2024-10-05 10:00", "Training moved to 11 tomorrow", line: 1),
-            try Self.groupLine(Self.sarah, "2024-10-05 10:02", "Thanks! Ollie will be there", line: 2),
+            try Self.groupLine(
+                Self.sarah, "2024-10-05 10:02", "Thanks! Ollie will be there", line: 2),
+            try Self.groupLine(nil, "2024-10-05 10:03", "Great, see you Sunday Ollie", line: 20),
             try Self.groupLine(Self.ollie, "2024-10-05 10:05", "hi everyone", line: 3),
             try Self.groupLine(nil, "2024-10-05 10:10", "Welcome Ollie, bring boots", line: 4),
             try Self.groupLine(Self.sarah, "2024-10-05 10:12", "He will, cheers", line: 5),
@@ -217,10 +247,14 @@ import Testing
             try Self.groupLine(Self.dan, "2024-10-05 10:16", "See you all there", line: 7),
         ]
         let analysis = try Self.analyze(items)
-        #expect(analysis.findings.map(\.source.locator) == ["line 4", "line 6"])
-        let first = try #require(analysis.findings.first)
-        #expect(first.explanation.contains("counted as a member from their first message in it"))
-        #expect(analysis.findings.last?.explanation.contains("addressed to Rebecca Hale ('Rebecca')") == true)
+        #expect(analysis.findings.map(\.source.locator) == ["line 20", "line 4", "line 6"])
+        #expect(analysis.findings[0].explanation.contains("greets Ollie Bennett by name ('Ollie')"))
+        #expect(
+            analysis.findings[1].explanation.contains(
+                "counted as a member from their first message in it"))
+        #expect(
+            analysis.findings.last?.explanation.contains("addressed to Rebecca Hale ('Rebecca')")
+                == true)
         // The pupil's own line not addressed to her is noted; the parent's lines are not contact.
         #expect(analysis.observations.map(\.source.locator) == ["line 3"])
     }

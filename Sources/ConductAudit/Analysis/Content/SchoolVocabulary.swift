@@ -14,6 +14,9 @@ public struct SchoolVocabulary: Sendable {
     public let colleagues: StaffMentionFinder
     /// The school's name and aliases ("Larkfield Primary School", "Larkfield", "LPS").
     public let schoolNames: PhraseList
+    /// The adults school.yaml names with their accounts (staff, the audited member excepted,
+    /// governors, known adults): a person tagged by one of their accounts is not a pupil.
+    public let adults: [KnownAdult]
     /// The audited member's own phone numbers and e-mail addresses, normalized as
     /// ``PersonalDataMatch/normalized``: from school.yaml accounts and the archive's profile.
     public let ownData: Set<String>
@@ -51,6 +54,7 @@ public struct SchoolVocabulary: Sendable {
             staff: configuration.school.staff.filter { NameNormalization.key($0.name) != ownName })
         let school = configuration.school.school
         schoolNames = PhraseList([school.name] + school.aliases)
+        adults = configuration.school.adults(except: configuration.staff.name)
         var own: Set<String> = []
         let texts =
 configuration.staff.accounts.values.map { $0 } + profileTexts

@@ -54,7 +54,8 @@ enum SentenceLink {
         let span = tokens.words[first].range.lowerBound..<tokens.words[last].range.upperBound
         guard !otherNames.contains(where: { $0.overlaps(span) }) else { return nil }
         let possessives: Set<String> = ["his", "her", "their"]
-        for index in next where kin.contains(tokens.words[index].foldedBase ?? tokens.words[index].folded) {
+        for index in next
+        where kin.contains(tokens.words[index].foldedBase ?? tokens.words[index].folded) {
             let before = index > first ? tokens.words[index - 1].folded : ""
             if !possessives.contains(before) { return nil }
         }
@@ -73,8 +74,7 @@ enum SentenceLink {
 
     /// Whether the sentence holding `rude` (word indexes) is a verdict: its other words are all
     /// ``verdictWords``, so it can only be about someone named before it.
-    static func isVerdict(_ rude: Range<Int>, of sentence: Int, in tokens: TokenizedText) -> Bool
-    {
+    static func isVerdict(_ rude: Range<Int>, of sentence: Int, in tokens: TokenizedText) -> Bool {
         let words = tokens.words.indices.filter { tokens.words[$0].sentence == sentence }
         return words.allSatisfy { index in
             rude.contains(index) || verdictWords.contains(tokens.words[index].folded)

@@ -112,8 +112,9 @@ public struct AbusiveContentRule: ExampleDocumentedRule, ItemContentRule {
         var rudeness: Rudeness
         var word: PhraseMatch
         var target: Target
-        /// Whether the rude words stand alone in the sentence after the target's, as a verdict
-        /// on it ("Mark Whitfield couldn't run a bath. Total muppet.").
+        /// Whether the rude words are a verdict standing alone after the target's sentence.
+        ///
+        /// As in "Mark Whitfield couldn't run a bath. Total muppet.".
         var isVerdictAfter = false
 
         var severity: Severity {

@@ -136,14 +136,20 @@ extension PupilContactAnalysis {
                 observations.append(
                     observation(
                         item, person: person, entry.0,
-                        note: "Not taken for a pupil: \(entry.reason). No item with \(person.label) on "
-                            + "\(item.platform.displayName) is counted as contact with a pupil."))
+                        note: "Not taken for a pupil: \(entry.reason). No item with "
+                            + "\(person.label) on \(item.platform.displayName) is counted as "
+                            + "contact with a pupil."))
             }
         }
 
         /// Judges one contact: a finding, or an observation saying why it is not one.
-        /// - Parameter circumstance: a sentence added to the finding's explanation (how group
-        ///   membership was decided).
+        /// - Parameters:
+        ///   - item: the item.
+        ///   - person: the counterparty identified.
+        ///   - identification: who they were identified as.
+        ///   - involvement: how the item involves them.
+        ///   - circumstance: a sentence added to the finding's explanation (how group
+        ///     membership was decided).
         mutating func record(
             _ item: TimelineItem, person: Person, _ identification: PupilIdentification,
             involvement: Involvement, circumstance: String? = nil

@@ -7,7 +7,8 @@ extension PupilContactAnalysis.Context {
     ///
     /// - A line the staff member wrote is contact with each pupil who was a member of the group
     ///   then: counted from the pupil's first message in the group (the archive's items show
-    ///   no earlier sign of membership), so lines before it are not contact with them.
+    ///   no earlier sign of membership), or where her line greets the pupil by forename; her
+    ///   other lines before it are not contact with them.
     /// - A line someone else wrote is her interaction only when it is addressed to her (her
     ///   name, "Mrs Hale", her handle or number), and then only with its writer; a pupil's
     ///   line not addressed to her is an observation, and a line by anyone else (a parent) is
@@ -32,15 +33,25 @@ extension PupilContactAnalysis.Context {
             for person in item.counterparties {
                 let key = PupilContactAnalysis.PersonOnPlatform(
                     person: person, platform: item.platform)
-                guard let identification = identities[key],
-                    let since = memberSince(person, in: conversation),
+                guard let identification = identities[key] else { continue }
+                let circumstance: String
+                if let since = memberSince(person, in: conversation),
                     let instant = item.occurredAt, since <= instant
-                else { continue }
+                {
+                    circumstance = membershipSentence(person, since: since)
+                } else if let name = Self.forename(of: identification, in: item.text ?? "") {
+                    circumstance =
+                        "\(who)'s line greets \(person.label) by name ('\(name)'), so they were in "
+                        + "the group by then; her lines before any sign of their membership are "
+                        + "not counted as contact with them."
+                } else {
+                    continue
+                }
                 let subject = identification.candidates.map(\.pupil.id).joined(separator: "+")
                 guard subjects.insert(subject).inserted else { continue }
                 record(
                     item, person: person, identification, involvement: .atTime,
-                    circumstance: membershipSentence(person, since: since))
+                    circumstance: circumstance)
             }
             return
         }
@@ -58,6 +69,18 @@ extension PupilContactAnalysis.Context {
                     note: "Written by \(author.label) in a group conversation and not addressed "
                         + "to \(who): not an interaction by \(who)."))
         }
+    }
+
+    /// The forename (legal or preferred) of a candidate pupil that `text` holds as a word, as
+    /// written there; `nil` when none.
+    static func forename(of identification: PupilIdentification, in text: String) -> String? {
+        let names = Set(
+            identification.candidates.flatMap {
+                [$0.pupil.legalForename, $0.pupil.preferredForename].compactMap { $0 }
+            }.map(TokenizedText.fold))
+        return TokenizedText(text).words.first {
+            names.contains($0.foldedBase ?? $0.folded)
+        }?.text
     }
 
     /// When `person` became a member of the group as far as the archive shows: their first

@@ -58,7 +58,9 @@ import Testing
             #expect(found.first.map(SampleSchool.highlightedTexts) == ["P7"])
         }
         // Not a year group in England and Wales, and not on a Sunday.
-        #expect(try Self.findings(ChildIdentificationRule(), Self.p7Trip, nations: [.england, .wales]).isEmpty)
+        #expect(
+            try Self.findings(ChildIdentificationRule(), Self.p7Trip, nations: [.england, .wales])
+                .isEmpty)
         var sunday = Self.p7Trip
         sunday.localTime = "2024-11-24 18:00"
         #expect(try Self.findings(ChildIdentificationRule(), sunday, nations: [.scotland]).isEmpty)
@@ -66,12 +68,18 @@ import Testing
 
     @Test("trips, outings and excursions with a year or class named are school activity")
     func outings() throws {
-        for text in ["Year 4 outing to the castle", "Class excursion to the beach", "Blwyddyn 6 trip i Langrannog"] {
+        for text in [
+            "Year 4 outing to the castle", "Class excursion to the beach",
+            "Blwyddyn 6 trip i Langrannog",
+        ] {
             let example = RuleExample(text, attachments: [.photo], localTime: "2024-11-22 18:00")
-            #expect(try Self.findings(ChildIdentificationRule(), example, nations: [.wales]).count == 1, "\(text)")
+            #expect(
+                try Self.findings(ChildIdentificationRule(), example, nations: [.wales]).count == 1,
+                "\(text)")
         }
         let plain = RuleExample(
-            "Trip to the castle with the family", attachments: [.photo], localTime: "2024-11-22 18:00")
+            "Trip to the castle with the family", attachments: [.photo],
+            localTime: "2024-11-22 18:00")
         #expect(try Self.findings(ChildIdentificationRule(), plain, nations: [.scotland]).isEmpty)
     }
 
