@@ -21,12 +21,20 @@ public struct ConversationClues: Sendable, Equatable {
     /// Whether nothing was found.
     public var isEmpty: Bool { pupilWords.isEmpty && adultWords.isEmpty && statedAges.isEmpty }
 
-    /// Reads one message's text.
+    /// How many messages have been read; reading stops at ``messageLimit``.
+    public private(set) var messagesRead = 0
+    /// The messages read per person: enough to see who they are, without reading every line
+    /// of a long correspondence.
+    static let messageLimit = 400
+
+    /// Reads one message's text (nothing once ``messageLimit`` messages have been read).
     /// - Parameters:
     ///   - text: the message.
     ///   - isByOwner: whether the staff member wrote it: a birthday she wishes ("happy 40th")
     ///     is the other person's; an age they state ("I'm 40", "turned 40") is theirs.
     public mutating func read(_ text: String, isByOwner: Bool) {
+        guard messagesRead < Self.messageLimit else { return }
+        messagesRead += 1
         let tokens = TokenizedText(text)
         for match in Self.pupilPhrases.matches(in: tokens) where pupilWords.count < Self.kept {
             let found = match.matchedText

@@ -16,8 +16,8 @@ import Foundation
 ///   words a pupil would hear ("Year 6", "P7", "homework").
 ///
 /// A candidate with a contradiction and nothing in support is ruled out. A contradiction with
-/// support keeps half the confidence; each weakening keeps three quarters. The explanation
-/// names the evidence both ways. When every candidate is ruled out the person is not a pupil
+/// support keeps half the confidence; each weakening keeps three quarters; support alone leaves
+/// the confidence as it is. The explanation names the evidence both ways. When every candidate is ruled out the person is not a pupil
 /// and the outcome says why.
 public struct IdentityWeighing: Sendable {
     /// The adults school.yaml names, the audited staff member excepted.
@@ -81,6 +81,7 @@ public struct IdentityWeighing: Sendable {
         var kept: [(PupilMatch, Double)] = []
         var forAndAgainst: [String] = []
         var ruledOut: [String] = []
+        var alsoFor: [String] = []
         for match in identification.candidates {
             let evidence = self.evidence(for: match, sighting)
             let against = evidence.filter { $0.weight != .supports }.map(\.statement)
@@ -99,6 +100,8 @@ public struct IdentityWeighing: Sendable {
                 var line = "against \(name): " + against.joined(separator: "; ")
                 line += support.isEmpty ? "" : "; for: " + support.joined(separator: "; ")
                 forAndAgainst.append(line)
+            } else if case let extra = support.filter({ $0 != match.reason }), !extra.isEmpty {
+                alsoFor.append("for \(name): " + extra.joined(separator: "; "))
             }
         }
         if kept.isEmpty {
@@ -108,7 +111,10 @@ public struct IdentityWeighing: Sendable {
                     + ruledOut.joined(separator: "; and for "))
         }
         guard !forAndAgainst.isEmpty || kept.count != identification.candidates.count else {
-            return .accepted(identification)
+            guard !alsoFor.isEmpty else { return .accepted(identification) }
+            var supported = identification
+            supported.explanation += "; also " + alsoFor.joined(separator: "; ")
+            return .accepted(supported)
         }
         let candidates = kept.map(\.0)
         let factor = kept.map(\.1).min() ?? 1
@@ -126,6 +132,7 @@ public struct IdentityWeighing: Sendable {
             explanation +=
                 "; weighed \(forAndAgainst.joined(separator: "; ")), so the identity is weaker"
         }
+        if !alsoFor.isEmpty { explanation += "; also " + alsoFor.joined(separator: "; ") }
         return .accepted(
             PupilIdentification(
                 candidates: candidates, confidence: (base * factor * 100).rounded() / 100,

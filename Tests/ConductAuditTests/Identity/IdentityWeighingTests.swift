@@ -155,6 +155,29 @@ import Testing
         #expect(try Self.analyze([after]).findings.count == 1)
     }
 
+    @Test("a toddler holds no account: a friendship when the pupil was 1 rules the match out")
+    func tooYoung() throws {
+        let early = try Self.item(
+            .facebook, .friend, with: Person(name: "Grace Patel"), at: "2016-06-01 12:00")
+        let analysis = try Self.analyze([early])
+        #expect(analysis.findings.isEmpty)
+        #expect(
+            analysis.observations.first?.note.contains("when Grace Patel was 1, too young") == true)
+    }
+
+    @Test("ages: a birthday she wishes is theirs; an age they state is theirs; hers are not")
+    func statedAges() {
+        var clues = ConversationClues()
+        clues.read("Happy 40th! Have a good one", isByOwner: true)
+        clues.read("I'm 38 next week, don't remind me", isByOwner: true)
+        clues.read("Year 9 2025 had 30 of us", isByOwner: false)
+        #expect(clues.statedAges == [40])
+        clues.read("I turned 35 yesterday", isByOwner: false)
+        #expect(clues.statedAges == [40, 35])
+        clues.read("Staff football at the pub after", isByOwner: false)
+        #expect(clues.adultWords == ["Staff football", "the pub"])
+    }
+
     @Test("an adult's age in the conversation rules the pupil out; school words support her")
     func conversationClues() throws {
         let grace = Person(name: "Grace Patel")
@@ -167,6 +190,9 @@ import Testing
             text: "Don't forget your homework for Year 5 tomorrow", conversation: "Grace Patel")
         let finding = try #require(try Self.analyze([homework]).findings.first)
         #expect(finding.confidence == 0.9)
+        #expect(
+            finding.explanation.contains("also for Grace Patel: the conversation uses school words")
+        )
     }
 
     @Test("a contradicted match with support is kept at lower confidence, both ways stated")
