@@ -239,6 +239,12 @@ import Testing
         let pupil = rule.findings(
             in: Timeline(items: [try photo(tagging: "Grace Patel")]), configuration: configuration)
         #expect(pupil.count == 1)
+        // The colleague's full name in the text is the colleague, not the child.
+        var named = try photo(tagging: "Dan Price")
+        named.text = "Well done Oliver Bennett, star of the match!"
+        #expect(rule.findings(in: Timeline(items: [named]), configuration: configuration).isEmpty)
+        named.text = "Well done Grace Patel, star of the match!"
+        #expect(rule.findings(in: Timeline(items: [named]), configuration: configuration).count == 1)
     }
 
     // MARK: - Group chats

@@ -73,10 +73,17 @@ configuration.staff.accounts.values.map { $0 } + profileTexts
     }
 
     /// Reads a text already cut into words: the pupils, colleagues and school names it holds.
+    ///
+    /// A full name that is both a colleague's and a pupil's is read as the colleague's: school.yaml
+    /// names that adult, and a name alone does not say it is the child.
     public func read(_ tokens: TokenizedText) -> TextReading {
-        TextReading(
-            tokens: tokens, pupils: pupils.mentions(in: tokens),
-            colleagues: colleagues.mentions(in: tokens),
+        let colleagues = colleagues.mentions(in: tokens)
+        let fullNames = colleagues.filter { $0.form == .fullName }.map(\.range)
+        let pupils = pupils.mentions(in: tokens).filter { mention in
+            !fullNames.contains { $0.overlaps(mention.range) }
+        }
+        return TextReading(
+            tokens: tokens, pupils: pupils, colleagues: colleagues,
             schoolNames: schoolNames.matches(in: tokens))
     }
 }
