@@ -38,6 +38,12 @@ public struct TimelineFacts: Sendable {
     private(set) var groupConversations: Set<String> = []
     /// Per group conversation and member, the first message the member wrote in it.
     private(set) var firstMessageInGroup: [String: [Person: Date]] = [:]
+    /// Per conversation and person, the first message listing the person among its
+    /// counterparties when earlier messages did not: when the chat export shows them joining
+    /// (WhatsApp's "added" and "joined" notices, ``WhatsAppChat/absentees()``).
+    private(set) var joinedGroup: [String: [Person: Date]] = [:]
+    /// The people each conversation's messages have listed so far.
+    private var listedIn: [String: Set<Person>] = [:]
 
     /// A friendship or received friend request, with the people it names.
     struct Connection: Sendable {
@@ -101,6 +107,13 @@ public struct TimelineFacts: Sendable {
         if item.kind == .message {
             let conversation = PupilContactAnalysis.Context.conversationKey(of: item)
             if item.counterparties.count > 1 { groupConversations.insert(conversation) }
+            if let instant = item.occurredAt {
+                let isFirst = listedIn[conversation] == nil
+                for person in item.counterparties
+                where listedIn[conversation, default: []].insert(person).inserted && !isFirst {
+                    joinedGroup[conversation, default: [:]][person] = instant
+                }
+            }
             if let author = item.author, !item.isAuthoredByOwner, let instant = item.occurredAt,
                 firstMessageInGroup[conversation]?[author] == nil
             {

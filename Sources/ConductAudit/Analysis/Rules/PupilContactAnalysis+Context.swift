@@ -32,6 +32,8 @@ extension PupilContactAnalysis {
         let groupConversations: Set<String>
         /// Per group conversation and member, the time of the member's first message in it.
         let firstMessageInGroup: [String: [Person: Date]]
+        /// Per conversation and person, when the chat export shows them joining it.
+        let joinedGroup: [String: [Person: Date]]
         /// The people ruled out whose observation has been made (one per person and platform).
         private var reportedContradictions: Set<PersonOnPlatform> = []
 
@@ -66,6 +68,7 @@ extension PupilContactAnalysis {
             self.contradicted = contradicted
             groupConversations = facts.groupConversations
             firstMessageInGroup = facts.firstMessageInGroup
+            joinedGroup = facts.joinedGroup
             var friendships: [String: [ItemID]] = [:]
             var received: [String: [ItemID]] = [:]
             for connection in facts.connections {

@@ -6,9 +6,10 @@ extension PupilContactAnalysis.Context {
     /// person).
     ///
     /// - A line the staff member wrote is contact with each pupil who was a member of the group
-    ///   then: counted from the pupil's first message in the group (the archive's items show
-    ///   no earlier sign of membership), or where her line greets the pupil by forename; her
-    ///   other lines before it are not contact with them.
+    ///   then: one the message lists (WhatsApp's importer leaves out people its notices show
+    ///   were not members then), counted from the first message listing them after the export
+    ///   showed them joining, else from the pupil's first message in the group, else where her
+    ///   line greets the pupil by forename; her other lines before it are not contact with them.
     /// - A line someone else wrote is her interaction only when it is addressed to her (her
     ///   name, "Mrs Hale", her handle or number), and then only with its writer; a pupil's
     ///   line not addressed to her is an observation, and a line by anyone else (a parent) is
@@ -35,7 +36,11 @@ extension PupilContactAnalysis.Context {
                     person: person, platform: item.platform)
                 guard let identification = identities[key] else { continue }
                 let circumstance: String
-                if let since = memberSince(person, in: conversation),
+                if let joined = joinedGroup[conversation]?[person],
+                    let instant = item.occurredAt, joined <= instant
+                {
+                    circumstance = joiningSentence(person, listedFrom: joined)
+                } else if let since = memberSince(person, in: conversation),
                     let instant = item.occurredAt, since <= instant
                 {
                     circumstance = membershipSentence(person, since: since)
@@ -89,14 +94,26 @@ extension PupilContactAnalysis.Context {
         firstMessageInGroup[conversation]?[person]
     }
 
-    /// How membership was decided, for the finding.
+    /// How membership was decided from a first message, for the finding.
     func membershipSentence(_ person: Person, since: Date) -> String {
-        let clock = LocalWallClock(since, in: zone)
-        return "In this group conversation, \(person.label) is counted as a member from their "
-            + "first message in it (\(clock.day.longDescription) at "
-            + TimeFormatting.padded(clock.hour) + ":" + TimeFormatting.padded(clock.minute)
-            + "); \(configuration.staff.name)'s lines before it are not counted as contact with "
-            + "them."
+        "In this group conversation, \(person.label) is counted as a member from their first "
+            + "message in it (\(clockPhrase(since))); \(configuration.staff.name)'s lines before "
+            + "it are not counted as contact with them."
+    }
+
+    /// How membership was decided from the export's notices, for the finding.
+    func joiningSentence(_ person: Person, listedFrom: Date) -> String {
+        "The chat export shows \(person.label) added to or joining this group (WhatsApp's notice), "
+            + "so they are counted as a member from the first message after it "
+            + "(\(clockPhrase(listedFrom))) until any notice that they left or were removed; "
+            + "\(configuration.staff.name)'s lines before it are not counted as contact with them."
+    }
+
+    /// "Saturday 5 October 2024 at 10:03", school-local.
+    func clockPhrase(_ instant: Date) -> String {
+        let clock = LocalWallClock(instant, in: zone)
+        return "\(clock.day.longDescription) at " + TimeFormatting.padded(clock.hour) + ":"
+            + TimeFormatting.padded(clock.minute)
     }
 
     /// The words by which a line addresses the staff member: her full name, her forename, a
