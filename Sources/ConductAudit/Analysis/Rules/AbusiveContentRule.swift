@@ -23,8 +23,8 @@
 ///   "the school run", "staff room").
 ///
 /// - **a verdict in the next sentence**: an insult or disparaging word standing alone in the
-///   sentence right after a target's ("<name> couldn't organise a raffle. Total muppet.",
-///   ``SentenceLink/isVerdict(_:of:in:)``) is aimed at that target.
+///   sentence right after one naming a colleague or pupil ("<name> couldn't organise a raffle.
+///   Total muppet.", ``SentenceLink/isVerdict(_:of:in:)``) is aimed at that person.
 ///
 /// So profanity aimed at nobody in the community ("This traffic is bloody awful") and an insult
 /// about someone else ("What an idiot that driver was") are not findings.
@@ -188,13 +188,13 @@ public struct AbusiveContentRule: ExampleDocumentedRule, ItemContentRule {
                 hits.append(Hit(rudeness: rudeness, word: word, target: target))
             } else if rudeness != .profanity, word.sentence > 0,
                 SentenceLink.isVerdict(word.words, of: word.sentence, in: tokens),
-                let target = targets.filter({ $0.sentence == word.sentence - 1 }).max(by: {
-                    ($0.isNamedPerson ? 1 : 0, $0.words.lowerBound)
-                        < ($1.isNamedPerson ? 1 : 0, $1.words.lowerBound)
-                })
+                let target = targets.filter({
+                    $0.sentence == word.sentence - 1 && $0.isNamedPerson
+                }).max(by: { $0.words.lowerBound < $1.words.lowerBound })
             {
-                // A sentence that is only a verdict ("Total muppet.") is about whoever the
-                // sentence before it named.
+                // A sentence that is only a verdict ("Total muppet.") is about the person the
+                // sentence before it named (a group or the school there may be only the
+                // occasion: "Year 6 residential this week. What a nightmare.").
                 hits.append(
                     Hit(rudeness: rudeness, word: word, target: target, isVerdictAfter: true))
             }
@@ -393,6 +393,7 @@ public struct AbusiveContentRule: ExampleDocumentedRule, ItemContentRule {
             RuleExample("Mark Whitfield gave a lovely speech. I'm such an idiot, I cried"),
             RuleExample("Lunch with Priya Shah. Then some idiot drove into my car"),
             RuleExample("Total idiot. Anyway, Mark Whitfield says hi", kind: .message),
+            RuleExample("Year 6 residential this week. What a nightmare."),
         ]
     }
 }
