@@ -28,6 +28,22 @@ public struct TimelineFacts: Sendable {
     private var examined: Set<PupilContactAnalysis.PersonOnPlatform> = []
     /// The audited friendships and received friend requests, in timeline order.
     private(set) var connections: [Connection] = []
+    /// Per counterparty and platform, the earliest dated audited item with them: an
+    /// interaction before a pupil was born cannot be with that pupil (``IdentityWeighing``).
+    private(set) var earliestWith: [PupilContactAnalysis.PersonOnPlatform: Date] = [:]
+    /// Per counterparty and platform, what one-to-one conversations with them say.
+    private(set) var clues: [PupilContactAnalysis.PersonOnPlatform: ConversationClues] = [:]
+    /// Group conversations (``PupilContactAnalysis/Context/conversationKey(of:)``): those whose
+    /// messages name more than one other person.
+    private(set) var groupConversations: Set<String> = []
+    /// Per group conversation and member, the first message the member wrote in it.
+    private(set) var firstMessageInGroup: [String: [Person: Date]] = [:]
+    /// Per conversation and person, the first message listing the person among its
+    /// counterparties when earlier messages did not: when the chat export shows them joining
+    /// (WhatsApp's "added" and "joined" notices, ``WhatsAppChat/absentees()``).
+    private(set) var joinedGroup: [String: [Person: Date]] = [:]
+    /// The people each conversation's messages have listed so far.
+    private var listedIn: [String: Set<Person>] = [:]
 
     /// A friendship or received friend request, with the people it names.
     struct Connection: Sendable {
@@ -88,8 +104,33 @@ public struct TimelineFacts: Sendable {
             let key = PupilContactAnalysis.Context.conversationKey(of: item)
             if conversationsWithOwner[key] == nil { conversationsWithOwner[key] = item.id }
         }
+        if item.kind == .message {
+            let conversation = PupilContactAnalysis.Context.conversationKey(of: item)
+            if item.counterparties.count > 1 { groupConversations.insert(conversation) }
+            if let instant = item.occurredAt {
+                let isFirst = listedIn[conversation] == nil
+                for person in item.counterparties
+                where listedIn[conversation, default: []].insert(person).inserted && !isFirst {
+                    joinedGroup[conversation, default: [:]][person] = instant
+                }
+            }
+            if let author = item.author, !item.isAuthoredByOwner, let instant = item.occurredAt,
+                firstMessageInGroup[conversation]?[author] == nil
+            {
+                firstMessageInGroup[conversation, default: [:]][author] = instant
+            }
+            if item.counterparties.count == 1, let text = item.text {
+                let key = PupilContactAnalysis.PersonOnPlatform(
+                    person: item.counterparties[0], platform: item.platform)
+                clues[key, default: ConversationClues()].read(
+                    text, isByOwner: item.isAuthoredByOwner)
+            }
+        }
         for person in item.counterparties {
             let key = PupilContactAnalysis.PersonOnPlatform(person: person, platform: item.platform)
+            if let instant = item.occurredAt, instant < earliestWith[key] ?? .distantFuture {
+                earliestWith[key] = instant
+            }
             // Whether a person is the staff member is asked once per person, not per item.
             if examined.insert(key).inserted,
                 !PupilContactAnalysis.Context.isStaff(person, staff, item.platform)

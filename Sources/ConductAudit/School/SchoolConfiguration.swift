@@ -19,6 +19,11 @@ public struct SchoolConfiguration: Sendable, Equatable {
     public var insetDays: [LocalDay]
     /// The staff who may be audited.
     public var staff: [StaffMember]
+    /// The school's governors (school.yaml `governors`; optional).
+    public var governors: [KnownAdult]
+    /// Other adults of the school community the school names with their accounts, such as
+    /// parents (school.yaml `known_adults`; optional).
+    public var knownAdults: [KnownAdult]
     /// The school's additions to the built-in word lists.
     public var lexicons: Lexicons
     /// The school's own clause text, keyed by rule id (such as "working-hours").
@@ -28,7 +33,8 @@ public struct SchoolConfiguration: Sendable, Equatable {
     public init(
         school: SchoolProfile, workingHours: WorkingPattern, terms: [DayRange],
         closures: [LocalDay] = [],
-        insetDays: [LocalDay] = [], staff: [StaffMember] = [], lexicons: Lexicons = Lexicons(),
+        insetDays: [LocalDay] = [], staff: [StaffMember] = [], governors: [KnownAdult] = [],
+        knownAdults: [KnownAdult] = [], lexicons: Lexicons = Lexicons(),
         policy: [String: PolicyClause] = [:]
     ) {
         self.school = school
@@ -37,6 +43,8 @@ public struct SchoolConfiguration: Sendable, Equatable {
         self.closures = closures
         self.insetDays = insetDays
         self.staff = staff
+        self.governors = governors
+        self.knownAdults = knownAdults
         self.lexicons = lexicons
         self.policy = policy
     }
@@ -66,6 +74,16 @@ public struct SchoolConfiguration: Sendable, Equatable {
     /// - Throws: ``SchoolConfigurationError`` naming the key path and line of the first problem.
     public static func parse(yaml: String, file: String) throws -> SchoolConfiguration {
         try SchoolConfigurationReader(file: file).read(yaml: yaml)
+    }
+
+    /// Every adult school.yaml names: staff (but the one named `except`), governors and known
+    /// adults, in that order.
+    public func adults(except excluded: String? = nil) -> [KnownAdult] {
+        let skipped = excluded.map(NameNormalization.key)
+        let colleagues = staff.filter { NameNormalization.key($0.name) != skipped }.map {
+            KnownAdult(name: $0.name, role: $0.role, accounts: $0.accounts, group: .staff)
+        }
+        return colleagues + governors + knownAdults
     }
 
     /// The staff member with this name, ignoring case and surrounding spaces, or `nil`.

@@ -29,8 +29,8 @@ struct SchoolConfigurationReader {
         let top = try fields(
             of: root, at: "",
             accepted: [
-                "school", "working_hours", "terms", "closures", "inset_days", "staff", "lexicons",
-                "policy",
+                "school", "working_hours", "terms", "closures", "inset_days", "in_service_days",
+                "staff", "governors", "known_adults", "lexicons", "policy",
             ])
 
         let school = try readSchool(
@@ -46,19 +46,30 @@ struct SchoolConfigurationReader {
                 expected: "at least one term such as {start: 2024-01-08, end: 2024-02-09}")
         }
         let closures = try top.optional("closures").map { try list($0).map { try day($0) } } ?? []
+        // Scottish schools call their training days in-service days: either key may list them.
         let insetDays =
-            try top.optional("inset_days").map { try list($0).map { try day($0) } } ?? []
+            try (top.optional("inset_days").map { try list($0).map { try day($0) } } ?? [])
+            + (top.optional("in_service_days").map { try list($0).map { try day($0) } } ?? [])
         let staff =
             try top.optional("staff").map {
                 try list($0).map { try readStaffMember($0, defaults: workingHours) }
             } ?? []
         try checkUniqueNames(staff, in: top.optional("staff"))
+        let governors =
+            try top.optional("governors").map {
+                try list($0).map { try readKnownAdult($0, group: .governor) }
+            } ?? []
+        let knownAdults =
+            try top.optional("known_adults").map {
+                try list($0).map { try readKnownAdult($0, group: .knownAdult) }
+            } ?? []
         let lexicons = try top.optional("lexicons").map(readLexicons) ?? Lexicons()
         let policy = try top.optional("policy").map(readPolicy) ?? [:]
         return SchoolConfiguration(
             school: school, workingHours: workingHours, terms: terms, closures: closures,
             insetDays: insetDays,
-            staff: staff, lexicons: lexicons, policy: policy)
+            staff: staff, governors: governors, knownAdults: knownAdults, lexicons: lexicons,
+            policy: policy)
     }
 
     // MARK: - Sections
@@ -76,9 +87,17 @@ struct SchoolConfigurationReader {
                 zoneNode, found: zoneName, expected: "an IANA time zone name such as Europe/London")
         }
         let regionNode = try map.required("region", expected: Self.regionNames)
-        let regionName = try text(regionNode)
-        guard let region = BankHolidayRegion(rawValue: regionName.lowercased()) else {
-            throw invalid(regionNode, found: regionName, expected: Self.regionNames)
+        let regionText = try text(regionNode)
+        let regionName = regionText.lowercased()
+        // A nation names its bank holidays and its school words; england-and-wales reads both
+        // nations' words.
+        if let nation = UKNation(rawValue: regionName) {
+            return SchoolProfile(
+                name: name, aliases: aliases, timeZone: zone, region: nation.bankHolidayRegion,
+                nations: [nation])
+        }
+        guard let region = BankHolidayRegion(rawValue: regionName) else {
+            throw invalid(regionNode, found: regionText, expected: Self.regionNames)
         }
         return SchoolProfile(name: name, aliases: aliases, timeZone: zone, region: region)
     }
@@ -133,6 +152,16 @@ struct SchoolConfigurationReader {
             lunchNode: map.optional("lunch"),
             who: "\(name)'s working day")
         return member
+    }
+
+    private func readKnownAdult(_ node: LocatedNode, group: KnownAdult.Group) throws
+        -> KnownAdult
+    {
+        let map = try fields(of: node.node, at: node.path, accepted: ["name", "role", "accounts"])
+        return KnownAdult(
+            name: try text(map.required("name", expected: "the person's full name")),
+            role: try map.optional("role").map(text),
+            accounts: try map.optional("accounts").map(readAccounts) ?? [:], group: group)
     }
 
     private func readAccounts(_ node: LocatedNode) throws -> [Platform: String] {
@@ -265,7 +294,9 @@ struct SchoolConfigurationReader {
     private static let dayFormat = "a date yyyy-MM-dd such as 2024-01-08"
     private static let weekdayNames = Weekday.allCases.map(\.rawValue).joined(separator: ", ")
     private static let regionNames =
-        "one of " + BankHolidayRegion.allCases.map(\.rawValue).joined(separator: ", ")
+        "one of "
+        + (BankHolidayRegion.allCases.map(\.rawValue) + [UKNation.england, .wales].map(\.rawValue))
+        .joined(separator: ", ")
 
     private func text(_ node: LocatedNode) throws -> String {
         guard case .scalar(let scalar) = node.node else {

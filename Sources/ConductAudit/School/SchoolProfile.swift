@@ -10,13 +10,26 @@ public struct SchoolProfile: Sendable, Equatable {
     public var timeZone: TimeZone
     /// Which built-in bank-holiday table applies.
     public var region: BankHolidayRegion
+    /// The nations whose school words the content rules read: the one school.yaml `region`
+    /// names (`england`, `wales`, `scotland`, `northern-ireland`), or England and Wales both for
+    /// `england-and-wales`.
+    public var nations: [UKNation]
 
     /// Creates a profile.
-    public init(name: String, aliases: [String] = [], timeZone: TimeZone, region: BankHolidayRegion)
-    {
+    /// - Parameters:
+    ///   - name: the school's full name.
+    ///   - aliases: other words for the school in text.
+    ///   - timeZone: the school's time zone.
+    ///   - region: the bank-holiday table.
+    ///   - nations: the nations whose school words apply; by default those of `region`.
+    public init(
+        name: String, aliases: [String] = [], timeZone: TimeZone, region: BankHolidayRegion,
+        nations: [UKNation]? = nil
+    ) {
         self.name = name
         self.aliases = aliases
         self.timeZone = timeZone
         self.region = region
+        self.nations = nations ?? UKNation.nations(of: region)
     }
 }

@@ -44,6 +44,24 @@ public struct ContentLexicon: Sendable {
         /// Words that may follow the number in "I'm 14 …" when it states an age ("years",
         /// "today").
         public var ageFollowers: [String]
+        /// Each UK nation's own school words (keys are ``UKNation`` raw values), read only for a
+        /// school in that nation (``ContentLexicon/adding(nations:)``).
+        public var nations: [String: NationWords]? = nil
+    }
+
+    /// One nation's school words, added to the lists of the same name: year groups ("P7",
+    /// "Blwyddyn 5"), support plans ("co-ordinated support plan", "IDP"), training days.
+    public struct NationWords: Codable, Sendable, Equatable {
+        /// Added to ``Entries/schoolContext``.
+        public var schoolContext: [String]?
+        /// Added to ``Entries/communityReferences``.
+        public var communityReferences: [String]?
+        /// Added to ``Entries/abusiveTargets``.
+        public var abusiveTargets: [String]?
+        /// Added to ``Entries/schoolActivities``.
+        public var schoolActivities: [String]?
+        /// Added to ``Entries/confidential``, by kind.
+        public var confidential: [String: [String]]?
     }
 
     /// The lists as written.
@@ -130,6 +148,26 @@ public struct ContentLexicon: Sendable {
         else { return ContentLexicon(entries: empty) }
         return lexicon
     }()
+
+    /// This lexicon with the school words of `nations` (file section `nations`) added to its
+    /// lists; the lexicon itself when the file has none for them.
+    public func adding(nations: [UKNation]) -> ContentLexicon {
+        let words = nations.compactMap { self.entries.nations?[$0.rawValue] }
+        guard !words.isEmpty else { return self }
+        var entries = self.entries
+        for nation in words {
+            entries.schoolContext += nation.schoolContext ?? []
+            entries.communityReferences += nation.communityReferences ?? []
+            entries.abusiveTargets += nation.abusiveTargets ?? []
+            entries.schoolActivities += nation.schoolActivities ?? []
+            for (kind, terms) in nation.confidential ?? [:] {
+                entries.confidential[kind, default: []] += terms
+            }
+        }
+        // Read once: a nation's words are not added twice when asked again.
+        entries.nations = nil
+        return ContentLexicon(entries: entries)
+    }
 
     /// This lexicon with a school's additions: its confidential terms become
     /// ``ConfidentialMatter/schoolListed`` (a term the built-in lists already have keeps its

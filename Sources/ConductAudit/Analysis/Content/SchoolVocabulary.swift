@@ -5,7 +5,8 @@
 /// Built once per rule run from the configuration and the timeline; reading a text
 /// (``read(_:)``) is then a pure function of the text.
 public struct SchoolVocabulary: Sendable {
-    /// The built-in word lists plus the school's additions.
+    /// The built-in word lists, with the school words of the school's nations
+    /// (``ContentLexicon/adding(nations:)``) and the school's additions.
     public let lexicon: ContentLexicon
     /// Finds pupils of the roster (current and former) named in text.
     public let pupils: PupilMentionFinder
@@ -13,6 +14,9 @@ public struct SchoolVocabulary: Sendable {
     public let colleagues: StaffMentionFinder
     /// The school's name and aliases ("Larkfield Primary School", "Larkfield", "LPS").
     public let schoolNames: PhraseList
+    /// The adults school.yaml names with their accounts (staff, the audited member excepted,
+    /// governors, known adults): a person tagged by one of their accounts is not a pupil.
+    public let adults: [KnownAdult]
     /// The audited member's own phone numbers and e-mail addresses, normalized as
     /// ``PersonalDataMatch/normalized``: from school.yaml accounts and the archive's profile.
     public let ownData: Set<String>
@@ -42,13 +46,15 @@ public struct SchoolVocabulary: Sendable {
         configuration: AuditConfiguration, profileTexts: [String],
         lexicon: ContentLexicon = .builtIn
     ) {
-        self.lexicon = lexicon.adding(configuration.school.lexicons)
+        self.lexicon = lexicon.adding(nations: configuration.school.school.nations)
+            .adding(configuration.school.lexicons)
         pupils = PupilMentionFinder(pupils: configuration.roster.pupils)
         let ownName = NameNormalization.key(configuration.staff.name)
         colleagues = StaffMentionFinder(
             staff: configuration.school.staff.filter { NameNormalization.key($0.name) != ownName })
         let school = configuration.school.school
         schoolNames = PhraseList([school.name] + school.aliases)
+        adults = configuration.school.adults(except: configuration.staff.name)
         var own: Set<String> = []
         let texts =
 configuration.staff.accounts.values.map { $0 } + profileTexts
@@ -67,10 +73,17 @@ configuration.staff.accounts.values.map { $0 } + profileTexts
     }
 
     /// Reads a text already cut into words: the pupils, colleagues and school names it holds.
+    ///
+    /// A full name that is both a colleague's and a pupil's is read as the colleague's: school.yaml
+    /// names that adult, and a name alone does not say it is the child.
     public func read(_ tokens: TokenizedText) -> TextReading {
-        TextReading(
-            tokens: tokens, pupils: pupils.mentions(in: tokens),
-            colleagues: colleagues.mentions(in: tokens),
+        let colleagues = colleagues.mentions(in: tokens)
+        let fullNames = colleagues.filter { $0.form == .fullName }.map(\.range)
+        let pupils = pupils.mentions(in: tokens).filter { mention in
+            !fullNames.contains { $0.overlaps(mention.range) }
+        }
+        return TextReading(
+            tokens: tokens, pupils: pupils, colleagues: colleagues,
             schoolNames: schoolNames.matches(in: tokens))
     }
 }

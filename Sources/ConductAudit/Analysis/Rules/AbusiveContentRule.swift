@@ -22,6 +22,10 @@
 /// - Harmless phrases are ignored (list `abusiveExceptions`: "bloody hell", "bloody brilliant",
 ///   "the school run", "staff room").
 ///
+/// - **a verdict in the next sentence**: an insult or disparaging word standing alone in the
+///   sentence right after one naming a colleague or pupil ("<name> couldn't organise a raffle.
+///   Total muppet.", ``SentenceLink/isVerdict(_:of:in:)``) is aimed at that person.
+///
 /// So profanity aimed at nobody in the community ("This traffic is bloody awful") and an insult
 /// about someone else ("What an idiot that driver was") are not findings.
 ///
@@ -108,6 +112,10 @@ public struct AbusiveContentRule: ExampleDocumentedRule, ItemContentRule {
         var rudeness: Rudeness
         var word: PhraseMatch
         var target: Target
+        /// Whether the rude words are a verdict standing alone after the target's sentence.
+        ///
+        /// As in "Mark Whitfield couldn't run a bath. Total muppet.".
+        var isVerdictAfter = false
 
         var severity: Severity {
             switch (rudeness, target.isNamedPerson) {
@@ -178,6 +186,17 @@ public struct AbusiveContentRule: ExampleDocumentedRule, ItemContentRule {
                     < ($1.isNamedPerson ? 0 : 1, abs($1.words.lowerBound - word.words.lowerBound))
             }) {
                 hits.append(Hit(rudeness: rudeness, word: word, target: target))
+            } else if rudeness != .profanity, word.sentence > 0,
+                SentenceLink.isVerdict(word.words, of: word.sentence, in: tokens),
+                let target = targets.filter({
+                    $0.sentence == word.sentence - 1 && $0.isNamedPerson
+                }).max(by: { $0.words.lowerBound < $1.words.lowerBound })
+            {
+                // A sentence that is only a verdict ("Total muppet.") is about the person the
+                // sentence before it named (a group or the school there may be only the
+                // occasion: "Year 6 residential this week. What a nightmare.").
+                hits.append(
+                    Hit(rudeness: rudeness, word: word, target: target, isVerdictAfter: true))
             }
         }
         return hits.sorted { $0.word.range.lowerBound < $1.word.range.lowerBound }
@@ -286,9 +305,12 @@ public struct AbusiveContentRule: ExampleDocumentedRule, ItemContentRule {
         for hit in hits {
             highlights.add(hit.word.range, label: hit.rudeness.label)
             highlights.add(hit.target.range, label: hit.target.label)
+            let verdict =
+                hit.isVerdictAfter
+                ? " (the sentence after the name holds nothing but this verdict on it)" : ""
             reasons.append(
                 "'\(hit.word.matchedText)' (\(hit.rudeness.label)) is aimed at "
-                    + "'\(hit.target.text)', \(hit.target.description).")
+                    + "'\(hit.target.text)', \(hit.target.description)\(verdict).")
         }
         let severity = hits.map(\.severity).max() ?? .low
         let confidence = hits.map(\.confidence).max() ?? 0.5
@@ -338,6 +360,12 @@ public struct AbusiveContentRule: ExampleDocumentedRule, ItemContentRule {
             RuleExample(
                 "Priya Shah is such a snake", kind: .message,
                 highlights: ["Priya Shah", "snake"]),
+            RuleExample(
+                "Mark Whitfield couldn't organise a raffle at a school fair. Total muppet.",
+                kind: .message, highlights: ["Mark Whitfield", "muppet"]),
+            RuleExample(
+                "Whitfield cancelled sports day again.\nWhat a clown", kind: .comment,
+                highlights: ["Whitfield", "clown"]),
         ]
     }
 
@@ -362,6 +390,10 @@ public struct AbusiveContentRule: ExampleDocumentedRule, ItemContentRule {
             RuleExample("We saw a snake on the school trip"),
             RuleExample("This year 3 idiots cut me up on the motorway"),
             RuleExample("Muppet Christmas Carol in the school hall, the kids loved it"),
+            RuleExample("Mark Whitfield gave a lovely speech. I'm such an idiot, I cried"),
+            RuleExample("Lunch with Priya Shah. Then some idiot drove into my car"),
+            RuleExample("Total idiot. Anyway, Mark Whitfield says hi", kind: .message),
+            RuleExample("Year 6 residential this week. What a nightmare."),
         ]
     }
 }

@@ -11,7 +11,8 @@
 /// A media post is flagged when:
 /// - **it tags or addresses a pupil**: a person of the post (``TimelineItem/counterparties``:
 ///   tags, the timeline written on) whose name is a pupil's (``PupilMentionFinder``) or whose
-///   handle is one of the pupil's known accounts on that platform. High severity.
+///   handle is one of the pupil's known accounts on that platform, unless their account is one
+///   school.yaml lists for an adult (``SchoolVocabulary/adults``). High severity.
 /// - **its text names a pupil** (``PupilMentionFinder``). High severity.
 /// - **its text speaks of school activity** (list `schoolActivities`: "sports day", "nativity",
 ///   "school trip", "class assembly", "year #", "my class" …) and the school is named (its name
@@ -165,6 +166,12 @@ public struct ChildIdentificationRule: ExampleDocumentedRule, ItemContentRule {
     {
         var found: [(Person, Pupil, String)] = []
         for person in item.counterparties {
+            // An adult's listed account (a colleague who shares a pupil's name) is not a pupil.
+            let isAdult = vocabulary.adults.contains {
+                $0.accounts[item.platform].map { IdentityWeighing.isAccount($0, of: person) }
+                    ?? false
+            }
+            if isAdult { continue }
             if let name = person.name,
                 let mention = vocabulary.pupils.mentions(in: name).first(where: {
                     $0.pupil.isChildOfCommunity(on: day)

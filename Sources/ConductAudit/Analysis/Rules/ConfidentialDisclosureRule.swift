@@ -11,7 +11,9 @@
 /// own), reactions and connections are not read.
 ///
 /// An item is flagged when its text has at least one of:
-/// - **a named pupil with a sensitive matter or personal data** in the same sentence: a pupil of
+/// - **a named pupil with a sensitive matter or personal data** in the same sentence, or in the
+///   next sentence of the same text when it goes on about them (``SentenceLink``: "Amara is in
+///   my class. The family live at 14 Mill Lane, S11 8YA."): a pupil of
 ///   the roster named as ``PupilMentionFinder`` finds names (on roll at the time, or a former
 ///   pupil still under 18), with a term of any ``ConfidentialMatter`` kind, or with a date of
 ///   birth, address, postcode, phone number, e-mail or NI number (``PersonalDataDetector``).
@@ -20,7 +22,7 @@
 ///   calls it a UPN or pupil number (UPNs exist only for pupils). High severity.
 /// - **a named colleague** (school.yaml staff, the audited member excepted) with a personal,
 ///   disciplinary, allegation or safeguarding matter, or with personal data, in the same
-///   sentence. Medium.
+///   sentence or the next one about them. Medium.
 /// - **an unnamed member of the community singled out** ("a child in my class", "one of the
 ///   parents", "my TA") with a personal matter (medical, family, welfare) or personal data in the
 ///   same sentence. Medium. A whole class or group ("half my class are on free school meals")
@@ -133,12 +135,36 @@ public struct ConfidentialDisclosureRule: ExampleDocumentedRule, ItemContentRule
         }
         func sentence(_ range: Range<Int>) -> Int { reading.sentence(of: range.lowerBound) }
 
-        // A named pupil with a sensitive matter or personal data in the same sentence.
+        // The sentences that speak of a person named at `range`: theirs, and the next when it
+        // goes on about them ("The family live at …") without naming anyone else.
+        let people: [(range: Range<Int>, who: String)] =
+            pupils.map { ($0.range, "pupil \($0.pupil.id)") }
+            + reading.colleagues.map { ($0.range, "staff \($0.staff.name)") }
+        func sentences(about range: Range<Int>, who: String) -> (Set<Int>, link: String?) {
+            let here = sentence(range)
+            let others = people.filter { $0.who != who }.map(\.range)
+            guard
+                let link = SentenceLink.continues(after: here, in: tokens, otherNames: others)
+            else { return ([here], nil) }
+            return ([here, here + 1], link)
+        }
+        /// "in the same sentence", or where the next sentence was read too, says so.
+        func wherePhrase(_ here: Int, _ link: String?, _ ranges: [Range<Int>]) -> String {
+            guard let link, ranges.contains(where: { sentence($0) != here }) else {
+                return "in the same sentence"
+            }
+            return "in the same message, in the next sentence, which goes on about them "
+                + "('\(link)'),"
+        }
+
+        // A named pupil with a sensitive matter or personal data in the same sentence, or in
+        // the next one when it goes on about them.
         for mention in pupils {
             let here = sentence(mention.range)
-            let pupilMatters = matters.filter { sentence($0.1.range) == here }
+            let (near, link) = sentences(about: mention.range, who: "pupil \(mention.pupil.id)")
+            let pupilMatters = matters.filter { near.contains(sentence($0.1.range)) }
             let pupilData = data.filter { match in
-                guard sentence(match.range) == here else { return false }
+                guard near.contains(sentence(match.range)) else { return false }
                 if match.kind == .date { return match.day == mention.pupil.dateOfBirth }
                 return true
             }
@@ -160,10 +186,12 @@ public struct ConfidentialDisclosureRule: ExampleDocumentedRule, ItemContentRule
                 what.append("'\(match.value)' (\(kind))")
             }
             let sure = mention.isCapitalized ? 0.9 : 0.8
+            let place = wherePhrase(
+                here, link, pupilMatters.map(\.1.range) + pupilData.map(\.range))
             record(
                 .high, sure,
-                "It names a pupil: \(mention.reason), \(mention.pupil.standing(on: day)); in the "
-                    + "same sentence it mentions \(Self.list(what)).")
+                "It names a pupil: \(mention.reason), \(mention.pupil.standing(on: day)); "
+                    + "\(place) it mentions \(Self.list(what)).")
         }
 
         // A UPN: one of the roster's anywhere; another only where the text calls it a UPN (a
@@ -191,9 +219,12 @@ public struct ConfidentialDisclosureRule: ExampleDocumentedRule, ItemContentRule
         // A named colleague with a personal matter or personal data in the same sentence.
         for mention in reading.colleagues {
             let here = sentence(mention.range)
-            let about = matters.filter { sentence($0.1.range) == here && $0.0 != .inspection }
+            let (near, link) = sentences(about: mention.range, who: "staff \(mention.staff.name)")
+            let about = matters.filter {
+                near.contains(sentence($0.1.range)) && $0.0 != .inspection
+            }
             let theirData = data.filter {
-                sentence($0.range) == here && $0.kind != .date && $0.kind != .upn
+                near.contains(sentence($0.range)) && $0.kind != .date && $0.kind != .upn
             }
             guard !about.isEmpty || !theirData.isEmpty else { continue }
             highlights.add(mention.range, label: "colleague's name")
@@ -208,9 +239,10 @@ public struct ConfidentialDisclosureRule: ExampleDocumentedRule, ItemContentRule
                 linked.insert(match.range)
                 what.append("'\(match.value)' (a \(match.kind.rawValue))")
             }
+            let place = wherePhrase(here, link, about.map(\.1.range) + theirData.map(\.range))
             record(
                 .medium, mention.form == .surname ? 0.65 : 0.8,
-                "It names a colleague: \(mention.reason); in the same sentence it mentions "
+                "It names a colleague: \(mention.reason); \(place) it mentions "
                     + "\(Self.list(what)).")
         }
 
@@ -370,6 +402,13 @@ public struct ConfidentialDisclosureRule: ExampleDocumentedRule, ItemContentRule
             RuleExample(
                 "Chloe Martin's LADO referral went in today", kind: .message,
                 highlights: ["Chloe Martin", "LADO"]),
+            RuleExample(
+                "Amara Okonkwo-Smith is moving up to my class. The family live at 14 Mill Lane, "
+                    + "S11 8YA.", kind: .message,
+                highlights: ["Amara Okonkwo-Smith", "14 Mill Lane", "S11 8YA"]),
+            RuleExample(
+                "Freddie Turner was off again today.\nHis dad is in prison apparently",
+                kind: .comment, highlights: ["Freddie Turner", "in prison"]),
         ]
     }
 
@@ -401,6 +440,14 @@ public struct ConfidentialDisclosureRule: ExampleDocumentedRule, ItemContentRule
             RuleExample("Half my class have exam anxiety before SATs"),
             RuleExample("My class separated into groups for the trip"),
             RuleExample("Half my class are off sick with the bug at school"),
+            RuleExample(
+                "Freddie Turner was star of the day. My new number is 07700 900789, save it!",
+                kind: .message),
+            RuleExample(
+                "Grace Patel read beautifully today. Then we drove to see Mum in hospital."),
+            RuleExample(
+                "Grace Patel was brilliant today. Then I popped in to see Mum, she's at "
+                    + "14 Mill Lane now", kind: .message),
         ]
     }
 }

@@ -25,11 +25,22 @@ extension PupilContactAnalysis {
         let receivedRequests: [String: [ItemID]]
         /// The declared link of each roster id that one applies to.
         let declaredLinks: [String: DeclaredLink]
+        /// People whose name fits a pupil but whom the evidence rules out (``IdentityWeighing``),
+        /// with why.
+        let contradicted: [PersonOnPlatform: (PupilIdentification, reason: String)]
+        /// Group conversations, by ``conversationKey(of:)``.
+        let groupConversations: Set<String>
+        /// Per group conversation and member, the time of the member's first message in it.
+        let firstMessageInGroup: [String: [Person: Date]]
+        /// Per conversation and person, when the chat export shows them joining it.
+        let joinedGroup: [String: [Person: Date]]
+        /// The people ruled out whose observation has been made (one per person and platform).
+        private var reportedContradictions: Set<PersonOnPlatform> = []
 
         /// The findings made so far.
         private(set) var findings: [Finding] = []
         /// The observations made so far.
-        private(set) var observations: [ContactObservation] = []
+        var observations: [ContactObservation] = []
 
         /// Identifies every counterparty the facts name and collects what judging single items
         /// needs.
@@ -38,12 +49,26 @@ extension PupilContactAnalysis {
             zone = configuration.timeZone
             let identifier = PupilIdentifier(
                 roster: configuration.roster, nicknames: nicknames, directory: facts.directory)
+            let weighing = IdentityWeighing(
+                adults: configuration.school.adults(except: configuration.staff.name),
+                directory: facts.directory, zone: zone)
             var identities: [PersonOnPlatform: PupilIdentification] = [:]
+            var contradicted: [PersonOnPlatform: (PupilIdentification, reason: String)] = [:]
             for key in facts.people {
-                if let identification = identifier.identify(key.person, on: key.platform) {
-                    identities[key] = identification
+                guard let identification = identifier.identify(key.person, on: key.platform)
+                else { continue }
+                let sighting = IdentityWeighing.Sighting(
+                    person: key.person, platform: key.platform, earliest: facts.earliestWith[key],
+                    latest: facts.latestAudited, clues: facts.clues[key])
+                switch weighing.weigh(identification, sighting) {
+                case .accepted(let weighed): identities[key] = weighed
+                case .contradicted(let original, let reason): contradicted[key] = (original, reason)
                 }
             }
+            self.contradicted = contradicted
+            groupConversations = facts.groupConversations
+            firstMessageInGroup = facts.firstMessageInGroup
+            joinedGroup = facts.joinedGroup
             var friendships: [String: [ItemID]] = [:]
             var received: [String: [ItemID]] = [:]
             for connection in facts.connections {
@@ -80,6 +105,11 @@ extension PupilContactAnalysis {
 
         /// Makes the findings and observations for one item.
         mutating func examine(_ item: TimelineItem) {
+            if !contradicted.isEmpty { noteContradictions(in: item) }
+            if item.kind == .message, groupConversations.contains(Self.conversationKey(of: item)) {
+                examineGroupMessage(item)
+                return
+            }
             // Most items name no pupil: judging how they involve one would be wasted.
             guard
                 item.counterparties.contains(where: {
@@ -99,9 +129,33 @@ extension PupilContactAnalysis {
 
         // MARK: - Judging one contact
 
-        private mutating func record(
+        /// Records an observation for the first item with each person whose name fits a pupil
+        /// but whom the evidence rules out, saying why; their other items are passed over.
+        private mutating func noteContradictions(in item: TimelineItem) {
+            for person in item.counterparties {
+                let key = PersonOnPlatform(person: person, platform: item.platform)
+                guard let entry = contradicted[key], reportedContradictions.insert(key).inserted
+                else { continue }
+                observations.append(
+                    observation(
+                        item, person: person, entry.0,
+                        note: "Not taken for a pupil: \(entry.reason). No item with "
+                            + "\(person.label) on \(item.platform.displayName) is counted as "
+                            + "contact with a pupil."))
+            }
+        }
+
+        /// Judges one contact: a finding, or an observation saying why it is not one.
+        /// - Parameters:
+        ///   - item: the item.
+        ///   - person: the counterparty identified.
+        ///   - identification: who they were identified as.
+        ///   - involvement: how the item involves them.
+        ///   - circumstance: a sentence added to the finding's explanation (how group
+        ///     membership was decided).
+        mutating func record(
             _ item: TimelineItem, person: Person, _ identification: PupilIdentification,
-            involvement: Involvement
+            involvement: Involvement, circumstance: String? = nil
         ) {
             let candidates = identification.candidates
             if case .notABreach(let reason) = involvement {
@@ -137,7 +191,7 @@ extension PupilContactAnalysis {
             findings.append(
                 finding(
                     rule, item: item, person: person, identification, chosen: chosen,
-                    involvement: involvement))
+                    involvement: involvement, circumstance: circumstance))
         }
 
         /// How `item` involves the people it names, or `nil` for items that involve nobody.

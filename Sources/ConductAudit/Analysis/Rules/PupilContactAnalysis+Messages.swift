@@ -12,7 +12,7 @@ extension PupilContactAnalysis.Context {
     func finding(
         _ rule: RuleID, item: TimelineItem, person: Person,
         _ identification: PupilIdentification, chosen: [(PupilMatch, Status)],
-        involvement: Involvement
+        involvement: Involvement, circumstance: String? = nil
     ) -> Finding {
         let pupils = chosen.map(\.0.pupil)
         let isAmbiguous = identification.isAmbiguous
@@ -35,6 +35,7 @@ extension PupilContactAnalysis.Context {
         var sentences = [
             action(item, person: person, isTag: tagIndex != nil, involvement: involvement) + "."
         ]
+        if let circumstance { sentences.append(circumstance) }
         for (match, status) in chosen {
             let sentence = statusSentence(match.pupil, status)
             sentences.append(

@@ -3,12 +3,21 @@ import Foundation
 /// Every interaction in a timeline with a pupil on roll at the time, or with a former pupil who
 /// was under 18 at the time; the findings of ``PupilContactRule`` and ``ExPupilContactRule``.
 ///
-/// **What counts.** For each counterparty identified as a pupil (``PupilIdentifier``):
+/// **Who is a pupil.** A counterparty is identified by ``PupilIdentifier`` and the match is then
+/// weighed by ``IdentityWeighing``: an account school.yaml lists for an adult, an interaction
+/// before the pupil was born, an adult's age in the conversation rule the pupil out (the first
+/// item with that person is an observation saying why); weaker evidence against lowers the
+/// confidence, and the finding names the evidence both ways.
+///
+/// **What counts.** For each counterparty identified as a pupil:
 /// - things the staff member did at the item's time: a post tagging the pupil or written on their
 ///   timeline, a comment on or reply to their content, a reaction, a mention, a tag, a friend
 ///   request sent (accepted or not: the policy forbids requesting access), a follow request;
-/// - every message, sent or received, of a conversation in which the staff member wrote at least
-///   once (one finding per message, so each carries its own evidence);
+/// - every message, sent or received, of a one-to-one conversation in which the staff member
+///   wrote at least once (one finding per message, so each carries its own evidence); in a group
+///   conversation, only her own lines while the pupil was a member (from the pupil's first
+///   message in it, or a line of hers greeting them by name) and the pupil's lines addressed to
+///   her (see `PupilContactAnalysis+Groups.swift`);
 /// - standing connections: friendships, follows and followers. Such a connection began at the
 ///   item's time and was still listed when the export was made, which is no earlier than the
 ///   archive's latest dated item; it counts if the pupil was on roll (or a former pupil under 18)

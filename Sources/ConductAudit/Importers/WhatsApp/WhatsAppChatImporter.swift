@@ -12,7 +12,9 @@ import Foundation
 /// (``Person/accountID`` when the sender is a phone number, else ``Person/name``), in the
 /// conversation named by the file name WhatsApp wrote ("WhatsApp Chat with X"), the group's name,
 /// or the name the encryption notice is attributed to. Counterparties are the chat's other
-/// participants: everyone the chat shows taking part except the owner. Deleted messages keep
+/// participants: everyone the chat shows taking part except the owner, less those WhatsApp's
+/// notices show were not members when the message was written (added or joining later, or gone
+/// after "left" or "removed"; ``WhatsAppChat/absentees()``). Deleted messages keep
 /// WhatsApp's note as their `title`; media markers become attachments, linked to the media file
 /// of the archive when it is there (a missing file is an issue). The locator is "line N" of the
 /// message's first line, and the raw fragment is the message's lines as written.

@@ -45,11 +45,22 @@ struct WhatsAppItemBuilder {
             ?? (chatCount == 1 ? Self.chatName(fromFileName: archive.url.lastPathComponent) : nil)
             ?? chat.conversationName(owner: ownerLabel)
             ?? Self.chatName(fromStemOf: chat.file)
-        let counterparties = chat.participants.filter { $0 != ownerLabel }.map(WhatsAppOwner.person)
+        let everyone = chat.participants.filter { $0 != ownerLabel }
+        let allCounterparties = everyone.map(WhatsAppOwner.person)
+        // In a group, the people the notices show were not members then are not counterparties
+        // of a message (added later, or gone).
+        let absentees = chat.absentees()
+        var lastAbsent: Set<String> = []
+        var counterparties = allCounterparties
 
         var chatItems: [TimelineItem] = []
         var seen: [ItemID: Int] = [:]
-        for message in chat.messages {
+        for (index, message) in chat.messages.enumerated() {
+            if absentees[index] != lastAbsent {
+                lastAbsent = absentees[index]
+                counterparties = everyone.filter { !lastAbsent.contains($0) }.map(
+                    WhatsAppOwner.person)
+            }
             let time = resolveTime(of: message, in: chat)
             var item = TimelineItem(
                 platform: .whatsapp, kind: .message,
