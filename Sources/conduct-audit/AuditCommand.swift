@@ -80,7 +80,9 @@ struct AuditCommand: ParsableCommand {
         let archiveRecords = try CaseWorkflow.importNew(
             opened, into: database, timeZone: zone,
             ownerHints: CaseWorkflow.ownerHints(in: school, staff: staffMember),
-            progress: ImportProgress(quiet: quiet || json), quiet: quiet || json)
+            progress: ImportProgress(quiet: quiet || json), quiet: quiet || json,
+            check: { try CaseWorkflow.owner(of: $0, staff: staffMember, school: school) })
+        let owners = try CaseWorkflow.owners(of: archiveRecords, staff: staffMember, school: school)
 
         let linkProblems = DeclaredLinkCheck.problems(for: staffMember, roster: roster)
         if !linkProblems.isEmpty {
@@ -95,7 +97,8 @@ struct AuditCommand: ParsableCommand {
             database: database, configuration: configuration,
             evidenceFolder: location.evidenceURL(for: staffMember),
             inputHashes: CaseWorkflow.inputHashes(school: schoolOptions.school, roster: schoolOptions.roster),
-            archives: archiveRecords, pdf: output.pdf, redactThirdParties: output.redactThirdParties)
+            archives: archiveRecords, pdf: output.pdf, redactThirdParties: output.redactThirdParties,
+            owners: owners)
 
         try database.appendAuditLog(
             AuditLogEntry(
@@ -106,7 +109,8 @@ struct AuditCommand: ParsableCommand {
             let document = ResultDocument(
                 toolVersion: ToolVersion.current, staff: staffMember.name, archives: archiveRecords,
                 findings: outcome.findings, incidents: outcome.incidents,
-                evidenceFolder: outcome.evidenceFolder, timeZone: school.school.timeZone)
+                evidenceFolder: outcome.evidenceFolder, timeZone: school.school.timeZone,
+                owners: outcome.owners, blindSpots: outcome.blindSpots)
             Terminal.write(try document.jsonData())
             Terminal.print("")
         } else if !quiet {

@@ -49,6 +49,11 @@ struct AuditOutcome {
     var findings: [Finding]
     var incidents: [Incident]
     var evidenceFolder: URL
+    /// Per archive SHA-256: whose account it is, and what its download cannot contain.
+    var owners: [String: ArchiveOwner] = [:]
+    var blindSpots: [String: [BlindSpot]] = [:]
+    /// The analysis run recorded, when the outcome is of one.
+    var run: AuditRun?
     var openCount: Int { findings.filter { $0.status == .open }.count }
 }
 
@@ -71,6 +76,11 @@ enum CaseWorkflow {
         var hints: [Platform: [String]] = [:]
         for member in staff.map({ [$0] }) ?? school.staff {
             for (platform, account) in member.accounts { hints[platform, default: []].append(account) }
+        }
+        // Messenger threads name people by their display name: the staff member's own name
+        // tells them among a thread's people when the download has no profile.
+        if let staff, !(hints[.facebook] ?? []).contains(staff.name) {
+            hints[.facebook, default: []].append(staff.name)
         }
         return hints
     }
@@ -100,7 +110,8 @@ enum CaseWorkflow {
     /// - Returns: every archive's record, in the order given.
     static func importNew(
         _ opened: [OpenedArchive], into database: CaseDatabase, timeZone: TimeZone,
-        ownerHints: [Platform: [String]], progress: ImportProgress, quiet: Bool
+        ownerHints: [Platform: [String]], progress: ImportProgress, quiet: Bool,
+        check: @escaping (ImportedArchive) throws -> Void = { _ in }
     ) throws -> [ImportedArchive] {
         let known = try database.archives()
         var records = Dictionary(known.map { ($0.sha256, $0) }) { first, _ in first }
@@ -120,6 +131,8 @@ enum CaseWorkflow {
                 }
             ) { results in
                 for result in results {
+                    // Refused before its items are committed: nothing of it stays in the case.
+                    try check(result.archive)
                     try writer.add(result.items, archiveSHA256: result.archive.sha256)
                     progress.stored(items: result.items.count)
                     imported.append(result.archive)
@@ -130,6 +143,9 @@ enum CaseWorkflow {
         }
         progress.finish()
         releaseFreedMemory()
+        for archive in known where opened.contains(where: { $0.sha256 == archive.sha256 }) {
+            try check(archive)
+        }
         return try opened.map { archive in
             if !quiet, known.contains(where: { $0.sha256 == archive.sha256 }) {
                 Terminal.note("\(archive.reader.path): already in the case (SHA-256 \(archive.sha256.prefix(12))…), not read again.")
@@ -152,6 +168,40 @@ enum CaseWorkflow {
         #if os(Linux)
             _ = malloc_trim(0)
         #endif
+    }
+
+    /// Whose account each archive is (``ArchiveOwnership``), by SHA-256.
+    /// - Throws: ``InputFailure`` (exit status 3) naming the first archive whose owner cannot be
+    ///   decided or that is plainly someone else's, and how to state the owner.
+    static func owners(of archives: [ImportedArchive], staff: StaffMember, school: SchoolConfiguration)
+        throws -> [String: ArchiveOwner]
+    {
+        var owners: [String: ArchiveOwner] = [:]
+        for archive in archives {
+            owners[archive.sha256] = try owner(of: archive, staff: staff, school: school)
+        }
+        return owners
+    }
+
+    /// Whose account `archive` is.
+    /// - Throws: ``InputFailure`` (exit status 3) when it cannot be decided or is someone else's.
+    @discardableResult
+    static func owner(of archive: ImportedArchive, staff: StaffMember, school: SchoolConfiguration)
+        throws -> ArchiveOwner
+    {
+        let what = "\(archive.path) (\(archive.platform.displayName) \(archive.variant.rawValue.uppercased()))"
+        switch ArchiveOwnership.decide(for: archive, staff: staff, colleagues: school.staff) {
+        case .owned(let owner):
+            return owner
+        case .undecided(let reason):
+            throw InputFailure(
+                message: "Cannot tell whose account \(what) is: \(reason). Its messages could not be told apart from those received, so nothing was analysed. "
+                    + ArchiveOwnership.advice(for: staff, platform: archive.platform))
+        case .someoneElse(let reason):
+            throw InputFailure(
+                message: "\(what) is not \(staff.name)'s: \(reason). Nothing was analysed. "
+                    + ArchiveOwnership.advice(for: staff, platform: archive.platform))
+        }
     }
 
     /// SHA-256 of the configuration inputs, for the manifest.
@@ -182,7 +232,14 @@ enum CaseWorkflow {
         for archive in archives {
             let unread = Self.issueSummary(archive.unparsed)
             Terminal.print("  \(archive.platform.displayName) \(archive.variant.rawValue.uppercased()) \(archive.path): \(archive.itemCount) items, \(unread)")
+            if let owner = outcome.owners[archive.sha256] {
+                Terminal.print("    owner: \(owner.name). \(owner.basis)")
+            }
+            for spot in outcome.blindSpots[archive.sha256] ?? [] {
+                Terminal.print("    blind spot\(spot.since.map { " (since \($0))" } ?? ""): \(spot.what)")
+            }
         }
+        if let run = outcome.run { Terminal.print("Scope: \(run.scopeDescription) (every archive in the case is analysed)") }
         let byRule = Dictionary(grouping: outcome.findings, by: \.rule)
         if outcome.findings.isEmpty {
             Terminal.print("No findings.")
@@ -204,13 +261,15 @@ extension CaseWorkflow {
     static func analyseAndReport(
         database: CaseDatabase, configuration: AuditConfiguration, evidenceFolder: URL,
         inputHashes: [String: String], archives: [ImportedArchive], pdf: Bool = false,
-        redactThirdParties: Bool = false
+        redactThirdParties: Bool = false, owners: [String: ArchiveOwner] = [:]
     ) throws -> AuditOutcome {
         let analysis = try database.analyse(with: configuration)
-        return try render(
+        var outcome = try render(
             analysis, database: database, configuration: configuration,
             evidenceFolder: evidenceFolder, inputHashes: inputHashes, archives: archives, pdf: pdf,
-            redactThirdParties: redactThirdParties)
+            redactThirdParties: redactThirdParties, owners: owners)
+        outcome.run = try database.runs().last
+        return outcome
     }
 
     /// Writes the evidence folder for findings already stored in the case, with copies of the
@@ -218,7 +277,7 @@ extension CaseWorkflow {
     static func render(
         _ analysis: CaseAnalysis, database: CaseDatabase, configuration: AuditConfiguration,
         evidenceFolder: URL, inputHashes: [String: String], archives: [ImportedArchive],
-        pdf: Bool = false, redactThirdParties: Bool = false
+        pdf: Bool = false, redactThirdParties: Bool = false, owners: [String: ArchiveOwner] = [:]
     ) throws -> AuditOutcome {
         let writerOptions = try EvidenceOutputOptions.writerOptions(
             pdf: pdf, redactThirdParties: redactThirdParties, configuration: configuration,
@@ -230,6 +289,8 @@ extension CaseWorkflow {
             for: analysis, archives: archives, configuration: configuration,
             ruleDescriptions: descriptions, inputHashes: inputHashes, generatedAt: Date())
         bundle.attach(EvidenceMediaCollector().collect(for: bundle.citedItems, archives: archives))
+        bundle.owners = owners
+        bundle.blindSpots = try database.blindSpots(of: archives)
         for archive in archives {
             switch bundle.archiveAccess[archive.sha256] {
             case .missing?:
@@ -243,6 +304,6 @@ extension CaseWorkflow {
         try EvidenceWriter().write(bundle, to: evidenceFolder, options: writerOptions)
         return AuditOutcome(
             findings: analysis.findings, incidents: analysis.incidents,
-            evidenceFolder: evidenceFolder)
+            evidenceFolder: evidenceFolder, owners: owners, blindSpots: bundle.blindSpots)
     }
 }

@@ -44,12 +44,18 @@ struct FindingsCommand: ParsableCommand {
     @Flag(help: "Print the findings as JSON: {\"findings\": [...]} with the result document's entries.")
     var json = false
 
+    @Flag(help: "List the findings of every audit run recorded in the case, not only the latest run's (what its evidence folder shows).")
+    var allRuns = false
+
     func run() throws {
         guard let zone = TimeZone(identifier: timezone) else {
             throw ValidationError("Unknown time zone '\(timezone)'; give an IANA name such as Europe/London.")
         }
         let database = try CaseDatabase.openExisting(at: URL(fileURLWithPath: `case`))
-        let analysis = try database.storedAnalysis()
+        let analysis = try database.storedAnalysis(scope: allRuns ? .allRuns : .latestRun)
+        let scope = try database.runs().last.map {
+            allRuns ? "every run's findings (latest: \($0.scopeDescription))" : "latest \($0.scopeDescription); --all-runs lists every run's findings"
+        }
         let filter = FindingFilter(
             rules: rule.isEmpty ? nil : Set(rule), statuses: status.isEmpty ? nil : Set(status),
             severities: severity.isEmpty ? nil : Set(severity),
@@ -85,6 +91,7 @@ struct FindingsCommand: ParsableCommand {
             Terminal.print("\(finding.id)  \(group)  \(finding.status.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0))  \(finding.rule.rawValue)  \(finding.severity.rawValue)  \(time)  \(finding.platform.rawValue) \(finding.activity.rawValue)\(who)")
         }
         Terminal.print("\(findings.count) of \(analysis.findings.count) finding(s).")
+        if let scope { Terminal.print("Scope: \(scope).") }
     }
 }
 

@@ -48,7 +48,8 @@ struct ImportCommand: ParsableCommand {
         let records = try CaseWorkflow.importNew(
             opened, into: database, timeZone: zone,
             ownerHints: CaseWorkflow.ownerHints(in: configuration, staff: member),
-            progress: ImportProgress(quiet: quiet), quiet: quiet)
+            progress: ImportProgress(quiet: quiet), quiet: quiet,
+            check: { try CaseWorkflow.owner(of: $0, staff: member, school: configuration) })
         for record in records {
             Terminal.print("\(record.platform.displayName) \(record.variant.rawValue.uppercased()) \(record.path): \(record.itemCount) items, \(CaseWorkflow.issueSummary(record.unparsed))")
             for issue in record.unparsed {

@@ -40,7 +40,10 @@ struct ReportCommand: ParsableCommand {
             try database.storedAnalysis(), database: database, configuration: configuration,
             evidenceFolder: location.evidenceURL(for: member),
             inputHashes: CaseWorkflow.inputHashes(school: schoolOptions.school, roster: schoolOptions.roster),
-            archives: archives, pdf: output.pdf, redactThirdParties: output.redactThirdParties)
+            archives: archives, pdf: output.pdf, redactThirdParties: output.redactThirdParties,
+            owners: archives.reduce(into: [:]) { owners, archive in
+                owners[archive.sha256] = try? CaseWorkflow.owner(of: archive, staff: member, school: school)
+            })
         try database.appendAuditLog(
             AuditLogEntry(
                 at: Date(), command: "report", arguments: Array(CommandLine.arguments.dropFirst()),

@@ -48,7 +48,8 @@ public struct FacebookHTMLImporter: ArchiveImporter {
         -> ImportResult
     {
         let layout = FacebookHTMLLayout(entries: archive.entries)
-        let owner = findOwner(in: archive, layout: layout, context: context)
+        let decided = decideOwner(in: archive, layout: layout, context: context)
+        let owner = decided.owner
         var reading = Reading(items: ImportedItems(context: context))
         var threads: [(key: String, folder: String, parts: [ArchiveReader.Entry])] = []
 
@@ -84,7 +85,8 @@ public struct FacebookHTMLImporter: ArchiveImporter {
         let imported = ImportedArchive(
             path: context.archivePath, sha256: context.archiveSHA256, platform: .facebook,
             variant: .html, owner: owner, itemCount: reading.items.count,
-            unparsed: reading.unparsed, media: reading.media, coverage: coverage)
+            unparsed: reading.unparsed, media: reading.media, coverage: coverage,
+            ownerEvidence: decided.basis)
         return ImportResult(archive: imported, items: reading.items.items)
     }
 
@@ -239,15 +241,44 @@ public struct FacebookHTMLImporter: ArchiveImporter {
         return names
     }
 
-    /// The owner named by the first readable profile page: its "Name" and "Username" rows.
-    /// The owners named by the archives' profile pages; nothing else is read.
+    /// The owners named by the archives' profile pages, or, for a download without one, decided
+    /// from its message threads (``MessageThreadOwner``).
     public func owners(of archives: [(archive: ArchiveReader, context: ImportContext)]) -> [Person?] {
         archives.map {
-            findOwner(
+            decideOwner(
                 in: $0.archive, layout: FacebookHTMLLayout(entries: $0.archive.entries),
-                context: $0.context)
+                context: $0.context
+            ).owner
         }
     }
+
+    /// The owner the profile names; without a profile, the one decided from the threads (each
+    /// thread's pages read once more, a thread at a time), with the basis (nil for a profile's
+    /// owner: the archive names it).
+    private func decideOwner(
+        in archive: ArchiveReader, layout: FacebookHTMLLayout, context: ImportContext
+    ) -> (owner: Person?, basis: String?) {
+        if let owner = findOwner(in: archive, layout: layout, context: context) {
+            return (owner, nil)
+        }
+        var threads: [String: [ArchiveReader.Entry]] = [:]
+        for entry in layout.orderedEntries {
+            if case .thread = layout.role(of: entry) {
+                threads[FacebookArchiveLayout.folder(of: entry.path), default: []].append(entry)
+            }
+        }
+        let people = threads.keys.sorted().map { key in
+            let files = (threads[key] ?? []).compactMap {
+                try? MetaHTMLFile(entry: $0, archive: archive, zone: context.localTimeZone)
+            }
+            return Self.participants(of: files, owner: nil)
+        }
+        guard let decided = MessageThreadOwner.decide(threads: people, hints: context.ownerHints)
+        else { return (nil, nil) }
+        return (Person(name: decided.name), decided.basis)
+    }
+
+    /// The owner named by the first readable profile page: its "Name" and "Username" rows.
 
     private func findOwner(
         in archive: ArchiveReader, layout: FacebookHTMLLayout, context: ImportContext

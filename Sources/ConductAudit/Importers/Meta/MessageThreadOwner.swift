@@ -1,0 +1,38 @@
+/// Who owns a Meta download that has no profile (a messages-only download, Messenger's
+/// secure-storage download), decided from its message threads.
+///
+/// The owner of a Messenger download takes part in every one of its threads. With accounts to
+/// match (``ImportContext/ownerHints``: the accounts school.yaml lists, and the staff member's
+/// name when `--staff` is given), the owner is the one hinted person who takes part in every
+/// thread. With none, the owner is the one person common to every thread, when there are at
+/// least two threads. Anything else decides nothing: no owner is guessed.
+struct MessageThreadOwner: Equatable, Sendable {
+    /// The owner's name as the threads write it.
+    var name: String
+    /// How it was decided, in one sentence.
+    var basis: String
+
+    /// Decides the owner of a download from the people of each of its threads.
+    /// - Parameters:
+    ///   - threads: each thread's people (participants and senders) as the download names them.
+    ///   - hints: names that may identify the owner on this platform.
+    /// - Returns: the owner and the basis, or nil when the threads decide no one.
+    static func decide(threads: [[String]], hints: [String]) -> MessageThreadOwner? {
+        let people = threads.map { Set($0.filter { !$0.isEmpty }) }.filter { !$0.isEmpty }
+        guard var common = people.first else { return nil }
+        for thread in people.dropFirst() { common.formIntersection(thread) }
+        let count = people.count == 1 ? "the download's one message thread" : "all \(people.count) message threads of the download"
+        let wanted = Set(hints.map(NameNormalization.key).filter { !$0.isEmpty })
+        if !wanted.isEmpty {
+            let matched = common.filter { wanted.contains(NameNormalization.key($0)) }.sorted()
+            guard matched.count == 1, let name = matched.first else { return nil }
+            return MessageThreadOwner(
+                name: name,
+                basis: "The download has no profile; '\(name)' takes part in \(count) and matches the staff member's name or an account listed in school.yaml.")
+        }
+        guard people.count >= 2, common.count == 1, let name = common.first else { return nil }
+        return MessageThreadOwner(
+            name: name,
+            basis: "The download has no profile; '\(name)' is the one person taking part in \(count).")
+    }
+}
