@@ -28,7 +28,7 @@ struct MessageThreadOwner: Equatable, Sendable {
             guard matched.count == 1, let name = matched.first else { return nil }
             return MessageThreadOwner(
                 name: name,
-                basis: "The download has no profile; '\(name)' takes part in \(count) and matches the staff member's name or an account listed in school.yaml.")
+                basis: "The download has no profile; of the people taking part in \(count), '\(name)' is the one matching the staff member's name or an account listed in school.yaml.")
         }
         guard people.count >= 2, common.count == 1, let name = common.first else { return nil }
         return MessageThreadOwner(

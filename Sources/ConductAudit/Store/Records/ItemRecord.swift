@@ -108,6 +108,9 @@ struct ItemRecord: FetchableRecord, PersistableRecord {
 
     func encode(to container: inout PersistenceContainer) throws {
         for (column, value) in zip(Self.storedColumns, try storedValues()) {
+            // No match key is no column: a row written this way also fits a case from before
+            // migration "v5-runs-incidents-and-copies".
+            if column.name == Columns.matchKey.name, matchKey == nil { continue }
             container[column] = value
         }
     }

@@ -1,0 +1,151 @@
+import Foundation
+import Testing
+
+@testable import ConductAudit
+
+/// One item per real event however many copies are given: the bundled Facebook sample's JSON and
+/// HTML downloads, alone or together, and messages-only downloads without a profile.
+@Suite struct CrossArchiveCopyTests {
+    static let samples = ReviewWorkflowTests.samples
+    static let json = "facebook-rebeccahale-2025-03-14"
+    static let html = "facebook-rebeccahale-2025-03-14-html"
+
+    /// The sample staff member's accounts as import hints, with her name for Messenger threads.
+    static func hints() throws -> [Platform: [String]] {
+        let staff = try ReviewWorkflowTests.configuration().staff
+        var hints: [Platform: [String]] = [:]
+        for (platform, account) in staff.accounts { hints[platform, default: []].append(account) }
+        hints[.facebook, default: []].append(staff.name)
+        return hints
+    }
+
+    /// A case holding the archives at `urls`, imported in this order.
+    static func audit(_ urls: [URL]) throws -> (CaseDatabase, CaseAnalysis, [ImportedArchive]) {
+        let database = try CaseDatabase.makeInMemory()
+        var archives: [ImportedArchive] = []
+        for url in urls {
+            let result = try ArchiveImport().importArchive(
+                at: url, localTimeZone: EvidenceFixture.london, ownerHints: hints())
+            try database.store(result.archive, items: result.items)
+            archives.append(result.archive)
+        }
+        return (database, try database.analyse(with: ReviewWorkflowTests.configuration()), archives)
+    }
+
+    /// What a finding says, whichever copy its item was stored from (the activity aside: an
+    /// HTML page calls a tag in a post a post).
+    static func summary(_ findings: [Finding]) -> [String] {
+        findings.map { finding in
+            let minute = finding.occurredAt.map { Int($0.timeIntervalSince1970 / 60) } ?? -1
+            return "\(finding.rule) \(minute) \(finding.counterparty?.name ?? "-") \(finding.status)"
+        }.sorted()
+    }
+
+    @Test("the JSON and HTML downloads given together give exactly the findings of one of them")
+    func twinsGiveOneSetOfFindings() throws {
+        let jsonURL = Self.samples.appendingPathComponent(Self.json)
+        let htmlURL = Self.samples.appendingPathComponent(Self.html)
+        let (_, jsonAlone, _) = try Self.audit([jsonURL])
+        let (_, htmlAlone, _) = try Self.audit([htmlURL])
+        #expect(jsonAlone.findings.count == 32)
+        #expect(htmlAlone.findings.count == 32)
+
+        let (database, both, _) = try Self.audit([jsonURL, htmlURL])
+        #expect(both.findings.count == jsonAlone.findings.count)
+        #expect(Set(both.findings.map(\.id)) == Set(jsonAlone.findings.map(\.id)))
+        #expect(Self.summary(both.findings) == Self.summary(htmlAlone.findings))
+        #expect(try database.timeline().items.count == 90)
+
+        // The other order keeps the HTML copies and finds the same.
+        let (_, reversed, _) = try Self.audit([htmlURL, jsonURL])
+        #expect(Set(reversed.findings.map(\.id)) == Set(htmlAlone.findings.map(\.id)))
+    }
+
+    @Test("every source of an event is kept and shown in the evidence")
+    func everySourceIsKept() throws {
+        let (database, analysis, archives) = try Self.audit([
+            Self.samples.appendingPathComponent(Self.json),
+            Self.samples.appendingPathComponent(Self.html),
+        ])
+        let finding = try #require(analysis.findings.first { $0.activity == .message })
+        let sources = try database.sources(of: finding.item)
+        #expect(Set(sources.map(\.archiveSHA256)) == Set(archives.map(\.sha256)))
+        #expect(sources.contains { $0.file.hasSuffix("message_1.html") })
+
+        let bundle = try ReviewWorkflowTests.bundle(
+            analysis, database: database, archives: archives,
+            configuration: ReviewWorkflowTests.configuration())
+        let further = try #require(bundle.furtherSources[finding.item])
+        #expect(further.map(\.archiveSHA256) == [archives[1].sha256])
+    }
+
+    @Test("two identical messages of one download stay two; a third copy elsewhere matches one")
+    func matchingIsAcrossArchivesOnly() throws {
+        let database = try CaseDatabase.makeInMemory()
+        func message(_ archive: String, _ locator: String, seconds: Double) -> TimelineItem {
+            TimelineItem(
+                platform: .facebook, kind: .message, isAuthoredByOwner: true,
+                author: Person(name: "Rebecca Hale"), counterparties: [Person(name: "Ollie Bennett")],
+                text: "ok", conversation: "Ollie Bennett",
+                occurredAt: Date(timeIntervalSince1970: 1_731_700_000 + seconds), timeBasis: .explicit,
+                source: SourceReference(
+                    archiveSHA256: archive, archivePath: archive, file: "message_1", locator: locator),
+                rawFragment: "{}")
+        }
+        let first = ImportedArchive(path: "a", sha256: "a", platform: .facebook, variant: .json, owner: nil)
+        let second = ImportedArchive(path: "b", sha256: "b", platform: .facebook, variant: .html, owner: nil)
+        try database.store(first, items: [message("a", "/messages/0", seconds: 0.1), message("a", "/messages/1", seconds: 0.2)])
+        // The HTML copy has whole seconds only, and holds one of the two.
+        try database.store(second, items: [message("b", "/div[1]", seconds: 0)])
+        let items = try database.timeline().items
+        #expect(items.count == 2)
+        let sources = try items.map { try database.sources(of: $0.id).count }.sorted()
+        #expect(sources == [1, 2])
+    }
+
+    @Test("a messages-only download without a profile is owned by the one person in every thread, JSON and HTML alike")
+    func messagesOnlyDownloads() throws {
+        let folder = try TemporaryFolder.make("messages-only")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var urls: [URL] = []
+        for name in [Self.json, Self.html] {
+            let target = folder.appendingPathComponent(name).appendingPathComponent("your_facebook_activity")
+            try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(
+                at: Self.samples.appendingPathComponent(name)
+                    .appendingPathComponent("your_facebook_activity/messages"),
+                to: target.appendingPathComponent("messages"))
+            urls.append(folder.appendingPathComponent(name))
+        }
+        let (_, fromJSON, jsonArchives) = try Self.audit([urls[0]])
+        let (_, fromHTML, htmlArchives) = try Self.audit([urls[1]])
+        for archive in jsonArchives + htmlArchives {
+            #expect(archive.owner?.name == "Rebecca Hale")
+            #expect(archive.ownerEvidence?.contains("all 4 message threads") == true)
+        }
+        // Her own messages count: working hours and a message to a pupil are found.
+        #expect(fromHTML.findings.contains { $0.rule == .workingHours && $0.activity == .message })
+        #expect(fromHTML.findings.contains { $0.rule == .pupilContact })
+        #expect(Self.summary(fromHTML.findings) == Self.summary(fromJSON.findings))
+        // And they are the message findings of the full download.
+        let (_, full, _) = try Self.audit([Self.samples.appendingPathComponent(Self.json)])
+        #expect(Self.summary(fromJSON.findings) == Self.summary(full.findings.filter { $0.activity == .message }))
+
+        // Without a hint, one thread decides no one.
+        let single = try ArchiveImport().importArchive(
+            at: urls[1], localTimeZone: EvidenceFixture.london, ownerHints: [.facebook: ["Mark Whitfield"]])
+        #expect(single.archive.owner == nil)
+    }
+
+    @Test("the one person in every thread", arguments: [
+        ([["A", "B"], ["A", "C"]], [String](), "A"),
+        ([["A", "B"]], [String](), nil),
+        ([["A", "B"], ["A", "B"]], [String](), nil),
+        ([["A", "B"], ["A", "B"]], ["b"], "B"),
+        ([["A", "B"], ["A", "C"]], ["C"], nil),
+        ([["Zoë Hale", "B"]], ["Zoe Hale"], "Zoë Hale"),
+    ] as [([[String]], [String], String?)])
+    func threadOwner(threads: [[String]], hints: [String], owner: String?) {
+        #expect(MessageThreadOwner.decide(threads: threads, hints: hints)?.name == owner)
+    }
+}
