@@ -103,6 +103,37 @@ import Testing
         #expect(sources == [1, 2])
     }
 
+    @Test("the secure-storage download overlapping the main download adds only what is new")
+    func secureStorageOverlap() throws {
+        let folder = try TemporaryFolder.make("secure-storage")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // Two messages the main download holds (with seconds only) and one it does not.
+        let thread = """
+            {"participants": ["Rebecca Hale", "Ollie Bennett"], "threadName": "Ollie Bennett",
+             "messages": [
+              {"senderName": "Rebecca Hale", "timestamp": 1731784240000, "text": "Hi Ollie! Hope Year 6 is going well. You shouldn’t really message me on here though, see you at school 🙂", "media": []},
+              {"senderName": "Ollie Bennett", "timestamp": 1731784318000, "text": "ok sorry miss 👍", "media": []},
+              {"senderName": "Rebecca Hale", "timestamp": 1741000000000, "text": "Come and find me at lunch tomorrow", "media": []}
+             ]}
+            """
+        let secure = folder.appendingPathComponent("messenger-secure-storage")
+        try FileManager.default.createDirectory(at: secure, withIntermediateDirectories: true)
+        try Data(thread.utf8).write(to: secure.appendingPathComponent("Ollie Bennett_1.json"))
+        let main = Self.samples.appendingPathComponent(Self.json)
+        let (database, both, archives) = try Self.audit([main, secure])
+        #expect(archives[1].owner?.name == "Rebecca Hale")
+        #expect(archives[1].coverage.map(\.section) == [FacebookSection.encryptedMessenger.title])
+        let (_, mainAlone, _) = try Self.audit([main])
+        #expect(try database.timeline().items.count == 91)
+        // The shared messages' findings are not doubled; what is new is found once.
+        let added = both.findings.filter { !Set(mainAlone.findings.map(\.id)).contains($0.id) }
+        #expect(Set(mainAlone.findings.map(\.id)).isSubset(of: Set(both.findings.map(\.id))))
+        #expect(!added.isEmpty)
+        #expect(added.allSatisfy { $0.occurredAt == Date(timeIntervalSince1970: 1_741_000_000) })
+        let spots = try database.blindSpots(of: archives)
+        #expect(spots[archives[0].sha256]?.first?.what.contains("was given with it and is read") == true)
+    }
+
     @Test("a messages-only download without a profile is owned by the one person in every thread, JSON and HTML alike")
     func messagesOnlyDownloads() throws {
         let folder = try TemporaryFolder.make("messages-only")

@@ -1,0 +1,119 @@
+import Foundation
+import Testing
+
+@testable import ConductAudit
+
+/// The built binary never gives a silent "no findings": owners and blind spots are shown, an
+/// archive of undecided owner is refused, and `findings` agrees with the evidence after a
+/// targeted run.
+@Suite(.serialized) struct OwnershipCommandTests {
+    static let samples = CommandLineTests.samples
+    static let isBuilt = CommandLineTests.isBuilt
+
+    static func audit(_ archives: [String], _ extra: [String] = []) -> [String] {
+        ["audit"] + archives.map { samples.appendingPathComponent($0).path } + [
+            "--school", samples.appendingPathComponent("school.yaml").path,
+            "--roster", samples.appendingPathComponent("pupils.csv").path,
+        ] + extra
+    }
+
+    @Test(
+        "the summary and the result document give every archive's owner, its basis and blind spots",
+        .enabled(if: isBuilt, "the conduct-audit binary is not built beside the tests"))
+    func ownersAndBlindSpotsShown() throws {
+        let folder = try EvidenceFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let archives = ["facebook-rebeccahale-2025-03-14", "twitter-beckyhale-2025-03-14.zip"]
+        let summary = try CommandLineTests.run(Self.audit(archives), in: folder)
+        #expect(summary.status == 1)
+        #expect(summary.output.contains("owner: Rebecca Hale. The archive's own profile/account data names 'Rebecca Hale'."))
+        #expect(summary.output.contains("secure-storage download was NOT given"))
+        #expect(summary.output.contains("encrypted direct messages"))
+
+        let run = try CommandLineTests.run(Self.audit(archives, ["--json"]), in: folder)
+        let document = try JSONDecoder().decode(ResultDocument.self, from: Data(run.output.utf8))
+        #expect(document.archives.count == 2)
+        for archive in document.archives {
+            let owner = try #require(archive.owner)
+            #expect(!owner.basis.isEmpty)
+            #expect(!archive.blindSpots.isEmpty)
+        }
+        #expect(run.output.contains("\"blind_spots\""))
+        let index = try EvidenceFixture.text(
+            folder.appendingPathComponent("Reports/rebecca-hale/evidence/index.html"))
+        #expect(index.contains("How the owner was decided"))
+        #expect(index.contains("What this download cannot contain"))
+    }
+
+    @Test(
+        "a messages-only download whose owner cannot be decided stops the audit with exit 3 and stores nothing",
+        .enabled(if: isBuilt, "the conduct-audit binary is not built beside the tests"))
+    func undecidedOwnerRefused() throws {
+        let folder = try EvidenceFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let download = folder.appendingPathComponent("messages-only/your_facebook_activity")
+        try FileManager.default.createDirectory(at: download, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: Self.samples.appendingPathComponent(
+                "facebook-rebeccahale-2025-03-14-html/your_facebook_activity/messages"),
+            to: download.appendingPathComponent("messages"))
+        let arguments = [
+            "audit", folder.appendingPathComponent("messages-only").path,
+            "--school", Self.samples.appendingPathComponent("school.yaml").path,
+            "--roster", Self.samples.appendingPathComponent("pupils.csv").path,
+            "--case", "case.sqlite", "--out", "evidence",
+        ]
+        let refused = try CommandLineTests.run(arguments + ["--staff", "Mark Whitfield"], in: folder)
+        #expect(refused.status == 3)
+        #expect(refused.error.contains("Cannot tell whose account"))
+        #expect(refused.error.contains("messages-only"))
+        #expect(refused.error.contains("staff[") || refused.error.contains("accounts, facebook"))
+        let database = try CaseDatabase.open(at: folder.appendingPathComponent("case.sqlite"))
+        #expect(try database.archives().isEmpty)
+
+        // Her own audit decides the owner from the threads and finds her messages.
+        let audited = try CommandLineTests.run(arguments + ["--staff", "Rebecca Hale"], in: folder)
+        #expect(audited.status == 1)
+        #expect(audited.output.contains("takes part") || audited.output.contains("taking part in all 4 message threads"))
+        #expect(audited.output.contains("pupil-contact: 3"))
+    }
+
+    @Test(
+        "after a targeted run, findings lists what the evidence shows, under the same incident numbers",
+        .enabled(if: isBuilt, "the conduct-audit binary is not built beside the tests"))
+    func targetedRunAgreesWithEvidence() throws {
+        let folder = try EvidenceFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let archives = ["facebook-rebeccahale-2025-03-14", "twitter-beckyhale-2025-03-14.zip"]
+        let casePath = "Reports/rebecca-hale/case.sqlite"
+        func listed(_ extra: [String] = []) throws -> [String: String] {
+            let run = try CommandLineTests.run(["findings", "--case", casePath, "--json"] + extra, in: folder)
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: [[String: Any]]])
+            var result: [String: String] = [:]
+            for entry in object["findings"] ?? [] {
+                result[entry["id"] as? String ?? ""] = entry["incident"] as? String
+            }
+            return result
+        }
+        #expect(try CommandLineTests.run(Self.audit(archives), in: folder).status == 1)
+        let full = try listed()
+
+        let targeted = try CommandLineTests.run(
+            Self.audit(archives, ["--from", "2024-11-01", "--to", "2024-11-30", "--rules", "pupil-contact,ex-pupil-contact", "--json"]),
+            in: folder)
+        let document = try JSONDecoder().decode(ResultDocument.self, from: Data(targeted.output.utf8))
+        let latest = try listed()
+        #expect(Set(latest.keys) == Set(document.findings.map(\.id)))
+        #expect(latest.count < full.count)
+        for finding in document.findings {
+            #expect(finding.incident == full[finding.id])
+            #expect(latest[finding.id] == finding.incident)
+        }
+        let evidence = folder.appendingPathComponent("Reports/rebecca-hale/evidence")
+        let folders = try FileManager.default.contentsOfDirectory(atPath: evidence.path).filter { $0.hasPrefix("INC-") }
+        #expect(Set(folders) == Set(document.incidents.map(\.id)))
+        #expect(try listed(["--all-runs"]) == full)
+        let text = try CommandLineTests.run(["findings", "--case", casePath], in: folder)
+        #expect(text.output.contains("Scope: latest run 2:"))
+    }
+}
