@@ -117,7 +117,7 @@ enum CaseWorkflow {
         var records = Dictionary(known.map { ($0.sha256, $0) }) { first, _ in first }
         let new = opened.filter { records[$0.sha256] == nil }
         for archive in new { progress.observe(archive.reader) }
-        _ = try database.storeStreaming { writer in
+        let outcomes = try database.storeStreaming { writer in
             var imported: [ImportedArchive] = []
             try ArchiveImport().importArchives(
                 new.map { (reader: $0.reader, sha256: $0.sha256) }, localTimeZone: timeZone,
@@ -145,6 +145,11 @@ enum CaseWorkflow {
         releaseFreedMemory()
         for archive in known where opened.contains(where: { $0.sha256 == archive.sha256 }) {
             try check(archive)
+        }
+        for archive in new where !quiet {
+            if case .imported(_, let copies)? = outcomes[archive.sha256], copies > 0 {
+                Terminal.note("\(archive.reader.path): \(copies) item(s) are events the case already holds (from another archive, or twice in this one): kept once, with this archive as a further source.")
+            }
         }
         return try opened.map { archive in
             if !quiet, known.contains(where: { $0.sha256 == archive.sha256 }) {

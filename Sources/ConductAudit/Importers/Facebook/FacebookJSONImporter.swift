@@ -26,8 +26,11 @@ import Foundation
 ///   requests (`.friendRequestReceived`, rejected), follows (`.follow`) and followers (`.follower`,
 ///   without a time, as the export gives none);
 /// - the profile: one `.profile` item whose text lists name, birthday, cities, e-mails …; its
-///   `name.full_name` is the archive owner. Without a profile the owner is nil (it is not guessed
-///   from the messages), so no message counts as the owner's.
+///   `name.full_name` is the archive owner. Without a profile (a messages-only download, the
+///   secure-storage download) the owner is decided from the threads, which are then read twice
+///   (``MessageThreadOwner``: the one person in every thread who matches an owner hint); when
+///   that decides no one, the owner is nil and no message counts as the owner's (`audit` then
+///   refuses the archive).
 ///
 /// Read and deliberately not imported: "friends you see less" (a feed setting) and "people you may
 /// know" (Facebook's suggestions). Every file of the archive ends up in exactly one place: a

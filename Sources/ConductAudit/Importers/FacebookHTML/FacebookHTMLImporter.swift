@@ -21,6 +21,9 @@ import Foundation
 /// - message times have at most whole seconds (JSON has milliseconds), so messages do not get the
 ///   JSON items' ids; posts, comments, reactions and connections do when the seconds are shown;
 /// - comments and reactions do not name their author: it is the owner;
+/// - a download without a profile page (messages only) is owned by the one person in every thread
+///   who matches an owner hint (``MessageThreadOwner``; the thread pages are read twice), else by
+///   no one, and then no message counts as the owner's;
 /// - a thread page does not list its participants (unless it has a "Participants:" line): the
 ///   thread's other senders, across all its parts, stand in, or its title when nobody else wrote;
 /// - Facebook's placeholder for a deleted account ("Facebook user") is read as no name, as the
