@@ -205,7 +205,7 @@ enum CaseWorkflow {
         case .someoneElse(let reason):
             throw InputFailure(
                 message: "\(what) is not \(staff.name)'s: \(reason). Nothing was analysed. "
-                    + ArchiveOwnership.advice(for: staff, platform: archive.platform))
+                    + ArchiveOwnership.adviceForSomeoneElse(staff, platform: archive.platform))
         }
     }
 

@@ -72,9 +72,14 @@ public enum ArchiveOwnership {
         return .owned(ArchiveOwner(name: owner.label, basis: named + unchecked))
     }
 
-    /// What to do about an archive refused by ``decide(for:staff:colleagues:)``.
+    /// What to do about an archive whose owner ``decide(for:staff:colleagues:)`` left undecided.
     public static func advice(for staff: StaffMember, platform: Platform) -> String {
         "State whose account it is: list the account in school.yaml under staff '\(staff.name)', accounts, \(platform.rawValue) (as the archive names its owner: the name on the profile or in the messages, the @handle or the phone number), or pass --staff with the staff member it belongs to; remove the archive from the command if it is not theirs."
+    }
+
+    /// What to do about an archive ``decide(for:staff:colleagues:)`` found to be someone else's.
+    public static func adviceForSomeoneElse(_ staff: StaffMember, platform: Platform) -> String {
+        "Audit it for its owner (--staff with their name in school.yaml) or remove it from the command; if it really is \(staff.name)'s, correct the \(platform.rawValue) account listed for them under staff, accounts in school.yaml."
     }
 
     private static func belongs(_ owner: Person, to member: StaffMember, on platform: Platform) -> Bool {

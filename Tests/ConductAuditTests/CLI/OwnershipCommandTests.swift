@@ -79,6 +79,20 @@ import Testing
     }
 
     @Test(
+        "a colleague's archive given for someone else's audit stops it with exit 3",
+        .enabled(if: isBuilt, "the conduct-audit binary is not built beside the tests"))
+    func someoneElsesArchiveRefused() throws {
+        let folder = try EvidenceFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let refused = try CommandLineTests.run(
+            Self.audit(["twitter-beckyhale-2025-03-14.zip"], ["--staff", "Mark Whitfield"]), in: folder)
+        #expect(refused.status == 3)
+        #expect(refused.error.contains("is not Mark Whitfield's"))
+        #expect(refused.error.contains("Rebecca Hale's account in school.yaml"))
+        #expect(refused.error.contains("Audit it for its owner"))
+    }
+
+    @Test(
         "after a targeted run, findings lists what the evidence shows, under the same incident numbers",
         .enabled(if: isBuilt, "the conduct-audit binary is not built beside the tests"))
     func targetedRunAgreesWithEvidence() throws {
