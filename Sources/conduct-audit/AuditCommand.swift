@@ -69,7 +69,8 @@ struct AuditCommand: ParsableCommand {
         if staffMember == nil {
             // Whose archive this is comes from the archives' own profile data.
             let owners = try OpenedArchive.owners(
-                of: opened, timeZone: zone, ownerHints: CaseWorkflow.ownerHints(in: school, staff: nil))
+                of: opened, timeZone: zone, ownerHints: CaseWorkflow.ownerHints(in: school, staff: nil),
+                statedOwners: archiveOptions.statedOwners)
             staffMember = try CaseWorkflow.inferStaff(from: owners, school: school)
         }
         guard let staffMember else { throw InputFailure(message: "No staff member could be determined.") }
@@ -81,8 +82,12 @@ struct AuditCommand: ParsableCommand {
             opened, into: database, timeZone: zone,
             ownerHints: CaseWorkflow.ownerHints(in: school, staff: staffMember),
             progress: ImportProgress(quiet: quiet || json), quiet: quiet || json,
-            check: { try CaseWorkflow.owner(of: $0, staff: staffMember, school: school) })
-        let owners = try CaseWorkflow.owners(of: archiveRecords, staff: staffMember, school: school)
+            statedOwners: archiveOptions.statedOwners,
+            check: { [archiveOptions] in
+                try CaseWorkflow.owner(of: $0, staff: staffMember, school: school, stated: archiveOptions)
+            })
+        let owners = try CaseWorkflow.owners(
+            of: archiveRecords, staff: staffMember, school: school, stated: archiveOptions)
 
         let linkProblems = DeclaredLinkCheck.problems(for: staffMember, roster: roster)
         if !linkProblems.isEmpty {

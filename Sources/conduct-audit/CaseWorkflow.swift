@@ -24,9 +24,10 @@ struct OpenedArchive {
     /// The owners the archives name (their platform and owner), read as cheaply as each format
     /// allows, for inferring the staff member.
     static func owners(
-        of archives: [OpenedArchive], timeZone: TimeZone, ownerHints: [Platform: [String]]
+        of archives: [OpenedArchive], timeZone: TimeZone, ownerHints: [Platform: [String]],
+        statedOwners: [String: String] = [:]
     ) throws -> [(Platform, Person?)] {
-        try ArchiveImport().owners(
+        try ArchiveImport(statedOwners: statedOwners).owners(
             of: archives.map { (reader: $0.reader, sha256: $0.sha256) }, localTimeZone: timeZone,
             ownerHints: ownerHints
         ).map { ($0.platform, $0.owner) }
@@ -111,6 +112,7 @@ enum CaseWorkflow {
     static func importNew(
         _ opened: [OpenedArchive], into database: CaseDatabase, timeZone: TimeZone,
         ownerHints: [Platform: [String]], progress: ImportProgress, quiet: Bool,
+        statedOwners: [String: String] = [:],
         check: @escaping (ImportedArchive) throws -> Void = { _ in }
     ) throws -> [ImportedArchive] {
         let known = try database.archives()
@@ -119,7 +121,7 @@ enum CaseWorkflow {
         for archive in new { progress.observe(archive.reader) }
         let outcomes = try database.storeStreaming { writer in
             var imported: [ImportedArchive] = []
-            try ArchiveImport().importArchives(
+            try ArchiveImport(statedOwners: statedOwners).importArchives(
                 new.map { (reader: $0.reader, sha256: $0.sha256) }, localTimeZone: timeZone,
                 ownerHints: ownerHints,
                 sink: { sha256 in
@@ -178,24 +180,29 @@ enum CaseWorkflow {
     /// Whose account each archive is (``ArchiveOwnership``), by SHA-256.
     /// - Throws: ``InputFailure`` (exit status 3) naming the first archive whose owner cannot be
     ///   decided or that is plainly someone else's, and how to state the owner.
-    static func owners(of archives: [ImportedArchive], staff: StaffMember, school: SchoolConfiguration)
-        throws -> [String: ArchiveOwner]
-    {
+    static func owners(
+        of archives: [ImportedArchive], staff: StaffMember, school: SchoolConfiguration,
+        stated: ArchiveOptions? = nil
+    ) throws -> [String: ArchiveOwner] {
         var owners: [String: ArchiveOwner] = [:]
         for archive in archives {
-            owners[archive.sha256] = try owner(of: archive, staff: staff, school: school)
+            owners[archive.sha256] = try owner(of: archive, staff: staff, school: school, stated: stated)
         }
         return owners
     }
 
-    /// Whose account `archive` is.
+    /// Whose account `archive` is (with the owner `stated` with `--owner`, if any).
     /// - Throws: ``InputFailure`` (exit status 3) when it cannot be decided or is someone else's.
     @discardableResult
-    static func owner(of archive: ImportedArchive, staff: StaffMember, school: SchoolConfiguration)
-        throws -> ArchiveOwner
-    {
+    static func owner(
+        of archive: ImportedArchive, staff: StaffMember, school: SchoolConfiguration,
+        stated: ArchiveOptions? = nil
+    ) throws -> ArchiveOwner {
         let what = "\(archive.path) (\(archive.platform.displayName) \(archive.variant.rawValue.uppercased()))"
-        switch ArchiveOwnership.decide(for: archive, staff: staff, colleagues: school.staff) {
+        switch ArchiveOwnership.decide(
+            for: archive, staff: staff, colleagues: school.staff,
+            statedOwner: stated?.statedOwner(ofArchiveAt: archive.path))
+        {
         case .owned(let owner):
             return owner
         case .undecided(let reason):

@@ -35,9 +35,12 @@ public enum ArchiveOwnership {
     ///   - archive: the archive as imported (its owner and owner evidence).
     ///   - staff: the staff member audited.
     ///   - colleagues: every staff member school.yaml lists (to recognise a colleague's archive).
+    ///   - statedOwner: the name stated as the staff member's on this archive with `--owner`, if
+    ///     any: the archive is theirs when its owner is written so (or names none).
     /// - Returns: the decision.
     public static func decide(
-        for archive: ImportedArchive, staff: StaffMember, colleagues: [StaffMember]
+        for archive: ImportedArchive, staff: StaffMember, colleagues: [StaffMember],
+        statedOwner: String? = nil
     ) -> Decision {
         let platform = archive.platform.displayName
         guard let owner = archive.owner, !owner.isAnonymous else {
@@ -47,6 +50,15 @@ public enum ArchiveOwnership {
         let named =
             archive.ownerEvidence
             ?? "The archive's own profile/account data names '\(owner.label)'."
+        if let statedOwner {
+            guard matches(owner, account: statedOwner) || NameNormalization.key(owner.name ?? "") == NameNormalization.key(statedOwner) else {
+                return .someoneElse(
+                    "it names its owner '\(owner.label)', not '\(statedOwner)' as stated with --owner")
+            }
+            let stated = archive.ownerEvidence?.contains("--owner") == true
+                ? "" : " '\(statedOwner)' was stated as \(staff.name)'s account with --owner."
+            return .owned(ArchiveOwner(name: owner.label, basis: named + stated))
+        }
         if let account = staff.accounts[archive.platform], matches(owner, account: account) {
             return .owned(
                 ArchiveOwner(
@@ -72,12 +84,14 @@ public enum ArchiveOwnership {
         return .owned(ArchiveOwner(name: owner.label, basis: named + unchecked))
     }
 
-    /// What to do about an archive whose owner ``decide(for:staff:colleagues:)`` left undecided.
+    /// What to do about an archive whose owner ``decide(for:staff:colleagues:statedOwner:)``
+    /// left undecided.
     public static func advice(for staff: StaffMember, platform: Platform) -> String {
-        "State whose account it is: list the account in school.yaml under staff '\(staff.name)', accounts, \(platform.rawValue) (as the archive names its owner: the name on the profile or in the messages, the @handle or the phone number), or pass --staff with the staff member it belongs to; remove the archive from the command if it is not theirs."
+        "State whose account it is: list the account in school.yaml under staff '\(staff.name)', accounts, \(platform.rawValue) (as the archive names its owner: the name on the profile or in the messages, the @handle or the phone number), pass --staff with the staff member it belongs to, or state it for this archive with --owner 'ARCHIVE=NAME' (NAME as the archive writes it); remove the archive from the command if it is not theirs."
     }
 
-    /// What to do about an archive ``decide(for:staff:colleagues:)`` found to be someone else's.
+    /// What to do about an archive ``decide(for:staff:colleagues:statedOwner:)`` found to be
+    /// someone else's.
     public static func adviceForSomeoneElse(_ staff: StaffMember, platform: Platform) -> String {
         "Audit it for its owner (--staff with their name in school.yaml) or remove it from the command; if it really is \(staff.name)'s, correct the \(platform.rawValue) account listed for them under staff, accounts in school.yaml."
     }

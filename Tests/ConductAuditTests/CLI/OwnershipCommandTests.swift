@@ -79,6 +79,38 @@ import Testing
     }
 
     @Test(
+        "a download that names no owner and has no threads is audited once its owner is stated with --owner",
+        .enabled(if: isBuilt, "the conduct-audit binary is not built beside the tests"))
+    func ownerStatedPerArchive() throws {
+        let folder = try EvidenceFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let download = folder.appendingPathComponent("posts-only/your_facebook_activity")
+        try FileManager.default.createDirectory(at: download, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: Self.samples.appendingPathComponent(
+                "facebook-rebeccahale-2025-03-14/your_facebook_activity/posts"),
+            to: download.appendingPathComponent("posts"))
+        let archive = folder.appendingPathComponent("posts-only").path
+        let arguments = [
+            "audit", archive, "--staff", "Rebecca Hale",
+            "--school", Self.samples.appendingPathComponent("school.yaml").path,
+            "--roster", Self.samples.appendingPathComponent("pupils.csv").path,
+            "--case", "case.sqlite", "--out", "evidence",
+        ]
+        let refused = try CommandLineTests.run(arguments, in: folder)
+        #expect(refused.status == 3)
+        #expect(refused.error.contains("--owner 'ARCHIVE=NAME'"))
+
+        let stated = try CommandLineTests.run(arguments + ["--owner", "\(archive)=Rebecca Hale"], in: folder)
+        #expect(stated.status == 1)
+        #expect(stated.output.contains("owner: Rebecca Hale. The download names no owner; 'Rebecca Hale' was stated as its owner with --owner."))
+        #expect(stated.output.contains("working-hours:"))
+
+        let malformed = try CommandLineTests.run(arguments + ["--owner", "Rebecca Hale"], in: folder)
+        #expect(malformed.status == 2)
+    }
+
+    @Test(
         "a colleague's archive given for someone else's audit stops it with exit 3",
         .enabled(if: isBuilt, "the conduct-audit binary is not built beside the tests"))
     func someoneElsesArchiveRefused() throws {

@@ -139,7 +139,7 @@ public struct FacebookJSONImporter: ArchiveImporter {
             }
             threads.append(names)
         }
-        guard let decided = MessageThreadOwner.decide(threads: threads, hints: context.ownerHints)
+        guard let decided = MessageThreadOwner.decide(threads: threads, context: context)
         else { return (nil, nil) }
         return (Person(name: decided.name), decided.basis)
     }

@@ -276,7 +276,7 @@ public struct FacebookHTMLImporter: ArchiveImporter {
             }
             return Self.participants(of: files, owner: nil)
         }
-        guard let decided = MessageThreadOwner.decide(threads: people, hints: context.ownerHints)
+        guard let decided = MessageThreadOwner.decide(threads: people, context: context)
         else { return (nil, nil) }
         return (Person(name: decided.name), decided.basis)
     }

@@ -12,6 +12,23 @@ struct MessageThreadOwner: Equatable, Sendable {
     /// How it was decided, in one sentence.
     var basis: String
 
+    /// The owner of a download without a profile: the one decided from its threads, else the
+    /// owner stated with `--owner`, else nil.
+    /// - Parameters:
+    ///   - threads: each thread's people.
+    ///   - context: the import's context (its owner hints and stated owner).
+    static func decide(threads: [[String]], context: ImportContext) -> MessageThreadOwner? {
+        if let decided = decide(threads: threads, hints: context.ownerHints) { return decided }
+        guard let stated = context.statedOwner, !stated.isEmpty else { return nil }
+        let present = threads.filter { $0.contains(stated) }.count
+        let messages =
+            threads.isEmpty
+            ? "" : " It takes part in \(present) of its \(threads.count) message thread(s); messages are theirs where they are the sender."
+        return MessageThreadOwner(
+            name: stated,
+            basis: "The download names no owner; '\(stated)' was stated as its owner with --owner." + messages)
+    }
+
     /// Decides the owner of a download from the people of each of its threads.
     /// - Parameters:
     ///   - threads: each thread's people (participants and senders) as the download names them.
