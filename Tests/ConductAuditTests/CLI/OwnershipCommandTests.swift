@@ -17,6 +17,30 @@ import Testing
         ] + extra
     }
 
+    /// A copy of one folder of a sample's `your_facebook_activity`, as a download of that part
+    /// alone named `name` in `folder`.
+    /// - Returns: the download's path.
+    static func partialDownload(_ sample: String, keeping part: String, as name: String, in folder: URL)
+        throws -> String
+    {
+        let activity = folder.appendingPathComponent(name).appendingPathComponent("your_facebook_activity")
+        try FileManager.default.createDirectory(at: activity, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: samples.appendingPathComponent(sample).appendingPathComponent("your_facebook_activity/\(part)"),
+            to: activity.appendingPathComponent(part))
+        return folder.appendingPathComponent(name).path
+    }
+
+    /// `audit ARCHIVE` with the sample school and roster, the case and evidence in the working folder.
+    static func auditInFolder(_ archive: String) -> [String] {
+        [
+            "audit", archive,
+            "--school", samples.appendingPathComponent("school.yaml").path,
+            "--roster", samples.appendingPathComponent("pupils.csv").path,
+            "--case", "case.sqlite", "--out", "evidence",
+        ]
+    }
+
     @Test(
         "the summary and the result document give every archive's owner, its basis and blind spots",
         .enabled(if: isBuilt, "the conduct-audit binary is not built beside the tests"))
@@ -51,18 +75,9 @@ import Testing
     func undecidedOwnerRefused() throws {
         let folder = try EvidenceFixture.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let download = folder.appendingPathComponent("messages-only/your_facebook_activity")
-        try FileManager.default.createDirectory(at: download, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(
-            at: Self.samples.appendingPathComponent(
-                "facebook-rebeccahale-2025-03-14-html/your_facebook_activity/messages"),
-            to: download.appendingPathComponent("messages"))
-        let arguments = [
-            "audit", folder.appendingPathComponent("messages-only").path,
-            "--school", Self.samples.appendingPathComponent("school.yaml").path,
-            "--roster", Self.samples.appendingPathComponent("pupils.csv").path,
-            "--case", "case.sqlite", "--out", "evidence",
-        ]
+        let archive = try Self.partialDownload(
+            "facebook-rebeccahale-2025-03-14-html", keeping: "messages", as: "messages-only", in: folder)
+        let arguments = Self.auditInFolder(archive)
         let refused = try CommandLineTests.run(arguments + ["--staff", "Mark Whitfield"], in: folder)
         #expect(refused.status == 3)
         #expect(refused.error.contains("Cannot tell whose account"))
@@ -84,19 +99,9 @@ import Testing
     func ownerStatedPerArchive() throws {
         let folder = try EvidenceFixture.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let download = folder.appendingPathComponent("posts-only/your_facebook_activity")
-        try FileManager.default.createDirectory(at: download, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(
-            at: Self.samples.appendingPathComponent(
-                "facebook-rebeccahale-2025-03-14/your_facebook_activity/posts"),
-            to: download.appendingPathComponent("posts"))
-        let archive = folder.appendingPathComponent("posts-only").path
-        let arguments = [
-            "audit", archive, "--staff", "Rebecca Hale",
-            "--school", Self.samples.appendingPathComponent("school.yaml").path,
-            "--roster", Self.samples.appendingPathComponent("pupils.csv").path,
-            "--case", "case.sqlite", "--out", "evidence",
-        ]
+        let archive = try Self.partialDownload(
+            "facebook-rebeccahale-2025-03-14", keeping: "posts", as: "posts-only", in: folder)
+        let arguments = Self.auditInFolder(archive) + ["--staff", "Rebecca Hale"]
         let refused = try CommandLineTests.run(arguments, in: folder)
         #expect(refused.status == 3)
         #expect(refused.error.contains("--owner 'ARCHIVE=NAME'"))
