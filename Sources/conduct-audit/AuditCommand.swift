@@ -108,7 +108,7 @@ struct AuditCommand: ParsableCommand {
         try database.appendAuditLog(
             AuditLogEntry(
                 at: Date(), command: "audit", arguments: arguments, toolVersion: ToolVersion.current,
-                summary: "\(outcome.findings.count) findings (\(outcome.openCount) open) in \(outcome.incidents.count) incidents; evidence at \(outcome.evidenceFolder.path)"))
+                summary: "\(outcome.run.map { $0.scopeDescription + ": " } ?? "")\(outcome.findings.count) findings (\(outcome.openCount) open) in \(outcome.incidents.count) incidents; evidence at \(outcome.evidenceFolder.path)"))
 
         if json {
             let document = ResultDocument(
