@@ -50,16 +50,22 @@ public enum BlindSpotSurvey {
         case .twitter:
             spots.append(
                 BlindSpot(
-                    what: "X's encrypted direct messages are not in the X archive: only the sender's and recipient's devices hold them.",
+                    what:
+                        "X's encrypted direct messages are not in the X archive: only the sender's and recipient's devices hold them.",
                     since: xEncryptedMessagesDay,
-                    advice: "Ask whether encrypted messages were used; they can only be seen on the staff member's own devices."))
+                    advice:
+                        "Ask whether encrypted messages were used; they can only be seen on the staff member's own devices."
+                ))
         case .whatsapp:
             let chat = archive.coverage.first?.section ?? "one chat"
             spots.append(
                 BlindSpot(
-                    what: "A WhatsApp export holds only the chat exported (\(chat)), one chat per file: the phone's other chats are not here.",
+                    what:
+                        "A WhatsApp export holds only the chat exported (\(chat)), one chat per file: the phone's other chats are not here.",
                     since: nil,
-                    advice: "Ask for an export ('Export chat') of every other chat the allegation concerns."))
+                    advice:
+                        "Ask for an export ('Export chat') of every other chat the allegation concerns."
+                ))
         case .instagram:
             break
         }
@@ -86,13 +92,19 @@ public enum BlindSpotSurvey {
     private static func facebookSpots(
         of archive: ImportedArchive, among others: [ImportedArchive], downloadDay: Date?
     ) -> [BlindSpot] {
-        let isSecureStorage = archive.coverage.contains { $0.section == FacebookSection.encryptedMessenger.title }
-        let isMain = archive.coverage.contains { $0.section != FacebookSection.encryptedMessenger.title }
+        let isSecureStorage = archive.coverage.contains {
+            $0.section == FacebookSection.encryptedMessenger.title
+        }
+        let isMain = archive.coverage.contains {
+            $0.section != FacebookSection.encryptedMessenger.title
+        }
         guard isMain, !isSecureStorage else { return [] }
         var spots: [BlindSpot] = []
         let secureGiven = others.contains { other in
             other.sha256 != archive.sha256 && other.platform == .facebook
-                && other.coverage.contains { $0.section == FacebookSection.encryptedMessenger.title }
+                && other.coverage.contains {
+                    $0.section == FacebookSection.encryptedMessenger.title
+                }
         }
         spots.append(
             BlindSpot(
@@ -102,7 +114,8 @@ public enum BlindSpotSurvey {
                 since: messengerEncryptionDay,
                 advice: secureGiven
                     ? "Check that the secure-storage download covers the same period."
-                    : "Ask for Messenger's secure-storage download (Messenger: Settings, Privacy & safety, End-to-end encrypted chats, Message storage, Download secure storage data) and audit it with this download."))
+                    : "Ask for Messenger's secure-storage download (Messenger: Settings, Privacy & safety, End-to-end encrypted chats, Message storage, Download secure storage data) and audit it with this download."
+            ))
         let messenger = archive.coverage.filter { $0.section.hasPrefix("Messenger:") }
         let latestMessage = messenger.compactMap(\.latest).max()
         let latestAny = archive.coverage.compactMap(\.latest).max()
@@ -110,15 +123,20 @@ public enum BlindSpotSurvey {
             if let latestMessage, end.timeIntervalSince(latestMessage) > messengerSilence {
                 spots.append(
                     BlindSpot(
-                        what: "The latest Messenger message in this download is of \(day(latestMessage)), long before the download (\(day(end))): later chats are probably end-to-end encrypted and only in the secure-storage download.",
+                        what:
+                            "The latest Messenger message in this download is of \(day(latestMessage)), long before the download (\(day(end))): later chats are probably end-to-end encrypted and only in the secure-storage download.",
                         since: day(latestMessage),
-                        advice: "Ask for Messenger's secure-storage download covering \(day(latestMessage)) to \(day(end))."))
+                        advice:
+                            "Ask for Messenger's secure-storage download covering \(day(latestMessage)) to \(day(end))."
+                    ))
             } else if latestMessage == nil {
                 spots.append(
                     BlindSpot(
                         what: "This download holds no Messenger message at all.",
                         since: nil,
-                        advice: "Ask for Messenger's secure-storage download, and check that messages were selected when the download was requested."))
+                        advice:
+                            "Ask for Messenger's secure-storage download, and check that messages were selected when the download was requested."
+                    ))
             }
         }
         return spots
@@ -148,7 +166,8 @@ public enum BlindSpotSurvey {
             month = end.next
         }
         let span = "\(first.text) to \(last.text)"
-        let advice = "Ask whether the account was used in that time, and for another download or the other party's copy if it matters."
+        let advice =
+            "Ask whether the account was used in that time, and for another download or the other party's copy if it matters."
         let recentStart = last.value - recentMonths
         let older = runs.filter { $0.end.value < recentStart }
         var spots: [BlindSpot] = []
@@ -156,7 +175,8 @@ public enum BlindSpotSurvey {
             let count = older.reduce(0) { $0 + $1.end.value - $1.start.value + 1 }
             spots.append(
                 BlindSpot(
-                    what: "No activity at all in \(count) month(s) between \(oldest.start.text) and \(newest.end.text), in \(older.count) stretch(es), inside the archive's active span (\(span)).",
+                    what:
+                        "No activity at all in \(count) month(s) between \(oldest.start.text) and \(newest.end.text), in \(older.count) stretch(es), inside the archive's active span (\(span)).",
                     since: oldest.start.text + "-01", advice: advice))
         }
         for run in runs where run.end.value >= recentStart {
@@ -164,7 +184,8 @@ public enum BlindSpotSurvey {
             let when = count == 1 ? run.start.text : "\(run.start.text) to \(run.end.text)"
             spots.append(
                 BlindSpot(
-                    what: "No activity at all in \(when) (\(count) month\(count == 1 ? "" : "s")), inside an otherwise active span (\(span)): items of that time may have been deleted before the download.",
+                    what:
+                        "No activity at all in \(when) (\(count) month\(count == 1 ? "" : "s")), inside an otherwise active span (\(span)): items of that time may have been deleted before the download.",
                     since: run.start.text + "-01", advice: advice))
         }
         return spots

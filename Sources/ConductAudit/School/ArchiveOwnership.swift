@@ -45,17 +45,23 @@ public enum ArchiveOwnership {
         let platform = archive.platform.displayName
         guard let owner = archive.owner, !owner.isAnonymous else {
             return .undecided(
-                "the archive has no profile or account file naming its owner, and no participant could be matched to \(staff.name)'s name or the \(platform) account listed in school.yaml")
+                "the archive has no profile or account file naming its owner, and no participant could be matched to \(staff.name)'s name or the \(platform) account listed in school.yaml"
+            )
         }
         let named =
             archive.ownerEvidence
             ?? "The archive's own profile/account data names '\(owner.label)'."
         if let statedOwner {
-            guard matches(owner, account: statedOwner) || NameNormalization.key(owner.name ?? "") == NameNormalization.key(statedOwner) else {
+            guard
+                matches(owner, account: statedOwner)
+                    || NameNormalization.key(owner.name ?? "") == NameNormalization.key(statedOwner)
+            else {
                 return .someoneElse(
-                    "it names its owner '\(owner.label)', not '\(statedOwner)' as stated with --owner")
+                    "it names its owner '\(owner.label)', not '\(statedOwner)' as stated with --owner"
+                )
             }
-            let stated = archive.ownerEvidence?.contains("--owner") == true
+            let stated =
+                archive.ownerEvidence?.contains("--owner") == true
                 ? "" : " '\(statedOwner)' was stated as \(staff.name)'s account with --owner."
             return .owned(ArchiveOwner(name: owner.label, basis: named + stated))
         }
@@ -63,19 +69,25 @@ public enum ArchiveOwnership {
             return .owned(
                 ArchiveOwner(
                     name: owner.label,
-                    basis: named + " This matches the \(platform) account listed for \(staff.name) in school.yaml ('\(account)')."))
+                    basis: named
+                        + " This matches the \(platform) account listed for \(staff.name) in school.yaml ('\(account)')."
+                ))
         }
         if let name = owner.name, NameNormalization.key(name) == NameNormalization.key(staff.name) {
             return .owned(
                 ArchiveOwner(name: owner.label, basis: named + " This is \(staff.name)'s name."))
         }
-        if let colleague = colleagues.first(where: { $0.name != staff.name && belongs(owner, to: $0, on: archive.platform) }) {
+        if let colleague = colleagues.first(where: {
+            $0.name != staff.name && belongs(owner, to: $0, on: archive.platform)
+        }) {
             return .someoneElse(
-                "it names its owner '\(owner.label)', which is \(colleague.name)'s account in school.yaml, not \(staff.name)'s")
+                "it names its owner '\(owner.label)', which is \(colleague.name)'s account in school.yaml, not \(staff.name)'s"
+            )
         }
         if let account = staff.accounts[archive.platform], archive.platform.namesStableAccounts {
             return .someoneElse(
-                "it names its owner '\(owner.label)', but school.yaml lists \(staff.name)'s \(platform) account as '\(account)'")
+                "it names its owner '\(owner.label)', but school.yaml lists \(staff.name)'s \(platform) account as '\(account)'"
+            )
         }
         let unchecked =
             staff.accounts[archive.platform] == nil
@@ -96,7 +108,9 @@ public enum ArchiveOwnership {
         "Audit it for its owner (--staff with their name in school.yaml) or remove it from the command; if it really is \(staff.name)'s, correct the \(platform.rawValue) account listed for them under staff, accounts in school.yaml."
     }
 
-    private static func belongs(_ owner: Person, to member: StaffMember, on platform: Platform) -> Bool {
+    private static func belongs(_ owner: Person, to member: StaffMember, on platform: Platform)
+        -> Bool
+    {
         if let account = member.accounts[platform], matches(owner, account: account) { return true }
         guard let name = owner.name else { return false }
         return NameNormalization.key(name) == NameNormalization.key(member.name)

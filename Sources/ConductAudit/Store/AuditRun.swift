@@ -31,7 +31,8 @@ public struct AuditRun: Codable, Sendable, Equatable {
     public var scopeDescription: String {
         let rulesText =
             Set(rules) == Set(RuleID.all)
-            ? "all rules" : "\(rules.count) rule(s) (\(rules.map(\.rawValue).joined(separator: ", ")))"
+            ? "all rules"
+            : "\(rules.count) rule(s) (\(rules.map(\.rawValue).joined(separator: ", ")))"
         let period: String
         switch (from, to) {
         case (nil, nil): period = "whole period"

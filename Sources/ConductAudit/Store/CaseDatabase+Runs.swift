@@ -80,7 +80,9 @@ extension CaseDatabase {
             for row in try Row.fetchAll(
                 db, sql: "SELECT number, rule, incident_key FROM incident_number")
             {
-                numbers[Incident.numberKey(rule: RuleID(rawValue: row["rule"]), key: row["incident_key"])] =
+                numbers[
+                    Incident.numberKey(
+                        rule: RuleID(rawValue: row["rule"]), key: row["incident_key"])] =
                     row["number"]
             }
             return numbers
@@ -97,7 +99,8 @@ extension CaseDatabase {
     ) throws {
         var known = Set<String>()
         for row in try Row.fetchAll(db, sql: "SELECT rule, incident_key FROM incident_number") {
-            known.insert(Incident.numberKey(rule: RuleID(rawValue: row["rule"]), key: row["incident_key"]))
+            known.insert(
+                Incident.numberKey(rule: RuleID(rawValue: row["rule"]), key: row["incident_key"]))
         }
         let new = Incident.group(findings) { _, _, _ in "" }.filter {
             !known.contains(Incident.numberKey(rule: $0.rule, key: $0.key))
@@ -105,7 +108,8 @@ extension CaseDatabase {
         var next = (try Int.fetchOne(db, sql: "SELECT max(number) FROM incident_number") ?? 0) + 1
         for incident in new {
             try db.execute(
-                sql: "INSERT INTO incident_number (number, rule, incident_key, run_id) VALUES (?, ?, ?, ?)",
+                sql:
+                    "INSERT INTO incident_number (number, rule, incident_key, run_id) VALUES (?, ?, ?, ?)",
                 arguments: [next, incident.rule.rawValue, incident.key, run])
             next += 1
         }

@@ -40,7 +40,10 @@ enum ItemMatchKey {
             parts = [item.platform.rawValue, item.kind.rawValue, "-"]
         } else if item.kind.isConnection, !item.counterparties.isEmpty {
             parts =
-                [item.platform.rawValue, item.kind.rawValue, "-", item.connectionState?.rawValue ?? ""]
+                [
+                    item.platform.rawValue, item.kind.rawValue, "-",
+                    item.connectionState?.rawValue ?? "",
+                ]
                 + item.counterparties.map { normalized($0.label) }.sorted()
         } else {
             return nil
@@ -51,6 +54,7 @@ enum ItemMatchKey {
     /// Lower case, accents folded, letters and digits only.
     static func normalized(_ text: String) -> String {
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-        return String(folded.unicodeScalars.filter(CharacterSet.alphanumerics.contains).map(Character.init))
+        return String(
+            folded.unicodeScalars.filter(CharacterSet.alphanumerics.contains).map(Character.init))
     }
 }

@@ -20,13 +20,17 @@ import Testing
     /// A copy of one folder of a sample's `your_facebook_activity`, as a download of that part
     /// alone named `name` in `folder`.
     /// - Returns: the download's path.
-    static func partialDownload(_ sample: String, keeping part: String, as name: String, in folder: URL)
+    static func partialDownload(
+        _ sample: String, keeping part: String, as name: String, in folder: URL
+    )
         throws -> String
     {
-        let activity = folder.appendingPathComponent(name).appendingPathComponent("your_facebook_activity")
+        let activity = folder.appendingPathComponent(name).appendingPathComponent(
+            "your_facebook_activity")
         try FileManager.default.createDirectory(at: activity, withIntermediateDirectories: true)
         try FileManager.default.copyItem(
-            at: samples.appendingPathComponent(sample).appendingPathComponent("your_facebook_activity/\(part)"),
+            at: samples.appendingPathComponent(sample).appendingPathComponent(
+                "your_facebook_activity/\(part)"),
             to: activity.appendingPathComponent(part))
         return folder.appendingPathComponent(name).path
     }
@@ -50,7 +54,10 @@ import Testing
         let archives = ["facebook-rebeccahale-2025-03-14", "twitter-beckyhale-2025-03-14.zip"]
         let summary = try CommandLineTests.run(Self.audit(archives), in: folder)
         #expect(summary.status == 1)
-        #expect(summary.output.contains("owner: Rebecca Hale. The archive's own profile/account data names 'Rebecca Hale'."))
+        #expect(
+            summary.output.contains(
+                "owner: Rebecca Hale. The archive's own profile/account data names 'Rebecca Hale'.")
+        )
         #expect(summary.output.contains("secure-storage download was NOT given"))
         #expect(summary.output.contains("encrypted direct messages"))
 
@@ -76,9 +83,11 @@ import Testing
         let folder = try EvidenceFixture.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let archive = try Self.partialDownload(
-            "facebook-rebeccahale-2025-03-14-html", keeping: "messages", as: "messages-only", in: folder)
+            "facebook-rebeccahale-2025-03-14-html", keeping: "messages", as: "messages-only",
+            in: folder)
         let arguments = Self.auditInFolder(archive)
-        let refused = try CommandLineTests.run(arguments + ["--staff", "Mark Whitfield"], in: folder)
+        let refused = try CommandLineTests.run(
+            arguments + ["--staff", "Mark Whitfield"], in: folder)
         #expect(refused.status == 3)
         #expect(refused.error.contains("Cannot tell whose account"))
         #expect(refused.error.contains("messages-only"))
@@ -89,7 +98,9 @@ import Testing
         // Her own audit decides the owner from the threads and finds her messages.
         let audited = try CommandLineTests.run(arguments + ["--staff", "Rebecca Hale"], in: folder)
         #expect(audited.status == 1)
-        #expect(audited.output.contains("takes part") || audited.output.contains("taking part in all 4 message threads"))
+        #expect(
+            audited.output.contains("takes part")
+                || audited.output.contains("taking part in all 4 message threads"))
         #expect(audited.output.contains("pupil-contact: 3"))
     }
 
@@ -106,12 +117,17 @@ import Testing
         #expect(refused.status == 3)
         #expect(refused.error.contains("--owner 'ARCHIVE=NAME'"))
 
-        let stated = try CommandLineTests.run(arguments + ["--owner", "\(archive)=Rebecca Hale"], in: folder)
+        let stated = try CommandLineTests.run(
+            arguments + ["--owner", "\(archive)=Rebecca Hale"], in: folder)
         #expect(stated.status == 1)
-        #expect(stated.output.contains("owner: Rebecca Hale. The download names no owner; 'Rebecca Hale' was stated as its owner with --owner."))
+        #expect(
+            stated.output.contains(
+                "owner: Rebecca Hale. The download names no owner; 'Rebecca Hale' was stated as its owner with --owner."
+            ))
         #expect(stated.output.contains("working-hours:"))
 
-        let malformed = try CommandLineTests.run(arguments + ["--owner", "Rebecca Hale"], in: folder)
+        let malformed = try CommandLineTests.run(
+            arguments + ["--owner", "Rebecca Hale"], in: folder)
         #expect(malformed.status == 2)
     }
 
@@ -122,7 +138,8 @@ import Testing
         let folder = try EvidenceFixture.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let refused = try CommandLineTests.run(
-            Self.audit(["twitter-beckyhale-2025-03-14.zip"], ["--staff", "Mark Whitfield"]), in: folder)
+            Self.audit(["twitter-beckyhale-2025-03-14.zip"], ["--staff", "Mark Whitfield"]),
+            in: folder)
         #expect(refused.status == 3)
         #expect(refused.error.contains("is not Mark Whitfield's"))
         #expect(refused.error.contains("Rebecca Hale's account in school.yaml"))
@@ -138,8 +155,11 @@ import Testing
         let archives = ["facebook-rebeccahale-2025-03-14", "twitter-beckyhale-2025-03-14.zip"]
         let casePath = "Reports/rebecca-hale/case.sqlite"
         func listed(_ extra: [String] = []) throws -> [String: String] {
-            let run = try CommandLineTests.run(["findings", "--case", casePath, "--json"] + extra, in: folder)
-            let object = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: [[String: Any]]])
+            let run = try CommandLineTests.run(
+                ["findings", "--case", casePath, "--json"] + extra, in: folder)
+            let object = try #require(
+                try JSONSerialization.jsonObject(with: Data(run.output.utf8))
+                    as? [String: [[String: Any]]])
             var result: [String: String] = [:]
             for entry in object["findings"] ?? [] {
                 result[entry["id"] as? String ?? ""] = entry["incident"] as? String
@@ -150,9 +170,15 @@ import Testing
         let full = try listed()
 
         let targeted = try CommandLineTests.run(
-            Self.audit(archives, ["--from", "2024-11-01", "--to", "2024-11-30", "--rules", "pupil-contact,ex-pupil-contact", "--json"]),
+            Self.audit(
+                archives,
+                [
+                    "--from", "2024-11-01", "--to", "2024-11-30", "--rules",
+                    "pupil-contact,ex-pupil-contact", "--json",
+                ]),
             in: folder)
-        let document = try JSONDecoder().decode(ResultDocument.self, from: Data(targeted.output.utf8))
+        let document = try JSONDecoder().decode(
+            ResultDocument.self, from: Data(targeted.output.utf8))
         let latest = try listed()
         #expect(Set(latest.keys) == Set(document.findings.map(\.id)))
         #expect(latest.count < full.count)
@@ -161,7 +187,9 @@ import Testing
             #expect(latest[finding.id] == finding.incident)
         }
         let evidence = folder.appendingPathComponent("Reports/rebecca-hale/evidence")
-        let folders = try FileManager.default.contentsOfDirectory(atPath: evidence.path).filter { $0.hasPrefix("INC-") }
+        let folders = try FileManager.default.contentsOfDirectory(atPath: evidence.path).filter {
+            $0.hasPrefix("INC-")
+        }
         #expect(Set(folders) == Set(document.incidents.map(\.id)))
         #expect(try listed(["--all-runs"]) == full)
         let text = try CommandLineTests.run(["findings", "--case", casePath], in: folder)

@@ -37,7 +37,8 @@ import Testing
     static func summary(_ findings: [Finding]) -> [String] {
         findings.map { finding in
             let minute = finding.occurredAt.map { Int($0.timeIntervalSince1970 / 60) } ?? -1
-            return "\(finding.rule) \(minute) \(finding.counterparty?.name ?? "-") \(finding.status)"
+            return
+                "\(finding.rule) \(minute) \(finding.counterparty?.name ?? "-") \(finding.status)"
         }.sorted()
     }
 
@@ -85,16 +86,26 @@ import Testing
         func message(_ archive: String, _ locator: String, seconds: Double) -> TimelineItem {
             TimelineItem(
                 platform: .facebook, kind: .message, isAuthoredByOwner: true,
-                author: Person(name: "Rebecca Hale"), counterparties: [Person(name: "Ollie Bennett")],
+                author: Person(name: "Rebecca Hale"),
+                counterparties: [Person(name: "Ollie Bennett")],
                 text: "ok", conversation: "Ollie Bennett",
-                occurredAt: Date(timeIntervalSince1970: 1_731_700_000 + seconds), timeBasis: .explicit,
+                occurredAt: Date(timeIntervalSince1970: 1_731_700_000 + seconds),
+                timeBasis: .explicit,
                 source: SourceReference(
-                    archiveSHA256: archive, archivePath: archive, file: "message_1", locator: locator),
+                    archiveSHA256: archive, archivePath: archive, file: "message_1",
+                    locator: locator),
                 rawFragment: "{}")
         }
-        let first = ImportedArchive(path: "a", sha256: "a", platform: .facebook, variant: .json, owner: nil)
-        let second = ImportedArchive(path: "b", sha256: "b", platform: .facebook, variant: .html, owner: nil)
-        try database.store(first, items: [message("a", "/messages/0", seconds: 0.1), message("a", "/messages/1", seconds: 0.2)])
+        let first = ImportedArchive(
+            path: "a", sha256: "a", platform: .facebook, variant: .json, owner: nil)
+        let second = ImportedArchive(
+            path: "b", sha256: "b", platform: .facebook, variant: .html, owner: nil)
+        try database.store(
+            first,
+            items: [
+                message("a", "/messages/0", seconds: 0.1),
+                message("a", "/messages/1", seconds: 0.2),
+            ])
         // The HTML copy has whole seconds only, and holds one of the two.
         try database.store(second, items: [message("b", "/div[1]", seconds: 0)])
         let items = try database.timeline().items
@@ -131,16 +142,21 @@ import Testing
         #expect(!added.isEmpty)
         #expect(added.allSatisfy { $0.occurredAt == Date(timeIntervalSince1970: 1_741_000_000) })
         let spots = try database.blindSpots(of: archives)
-        #expect(spots[archives[0].sha256]?.first?.what.contains("was given with it and is read") == true)
+        #expect(
+            spots[archives[0].sha256]?.first?.what.contains("was given with it and is read") == true
+        )
     }
 
-    @Test("a messages-only download without a profile is owned by the one person in every thread, JSON and HTML alike")
+    @Test(
+        "a messages-only download without a profile is owned by the one person in every thread, JSON and HTML alike"
+    )
     func messagesOnlyDownloads() throws {
         let folder = try TemporaryFolder.make("messages-only")
         defer { try? FileManager.default.removeItem(at: folder) }
         var urls: [URL] = []
         for name in [Self.json, Self.html] {
-            let target = folder.appendingPathComponent(name).appendingPathComponent("your_facebook_activity")
+            let target = folder.appendingPathComponent(name).appendingPathComponent(
+                "your_facebook_activity")
             try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
             try FileManager.default.copyItem(
                 at: Self.samples.appendingPathComponent(name)
@@ -160,22 +176,27 @@ import Testing
         #expect(Self.summary(fromHTML.findings) == Self.summary(fromJSON.findings))
         // And they are the message findings of the full download.
         let (_, full, _) = try Self.audit([Self.samples.appendingPathComponent(Self.json)])
-        #expect(Self.summary(fromJSON.findings) == Self.summary(full.findings.filter { $0.activity == .message }))
+        #expect(
+            Self.summary(fromJSON.findings)
+                == Self.summary(full.findings.filter { $0.activity == .message }))
 
         // Without a hint, one thread decides no one.
         let single = try ArchiveImport().importArchive(
-            at: urls[1], localTimeZone: EvidenceFixture.london, ownerHints: [.facebook: ["Mark Whitfield"]])
+            at: urls[1], localTimeZone: EvidenceFixture.london,
+            ownerHints: [.facebook: ["Mark Whitfield"]])
         #expect(single.archive.owner == nil)
     }
 
-    @Test("the one person in every thread", arguments: [
-        ([["A", "B"], ["A", "C"]], [String](), "A"),
-        ([["A", "B"]], [String](), nil),
-        ([["A", "B"], ["A", "B"]], [String](), nil),
-        ([["A", "B"], ["A", "B"]], ["b"], "B"),
-        ([["A", "B"], ["A", "C"]], ["C"], nil),
-        ([["Zoë Hale", "B"]], ["Zoe Hale"], "Zoë Hale"),
-    ] as [([[String]], [String], String?)])
+    @Test(
+        "the one person in every thread",
+        arguments: [
+            ([["A", "B"], ["A", "C"]], [String](), "A"),
+            ([["A", "B"]], [String](), nil),
+            ([["A", "B"], ["A", "B"]], [String](), nil),
+            ([["A", "B"], ["A", "B"]], ["b"], "B"),
+            ([["A", "B"], ["A", "C"]], ["C"], nil),
+            ([["Zoë Hale", "B"]], ["Zoe Hale"], "Zoë Hale"),
+        ] as [([[String]], [String], String?)])
     func threadOwner(threads: [[String]], hints: [String], owner: String?) {
         #expect(MessageThreadOwner.decide(threads: threads, hints: hints)?.name == owner)
     }

@@ -11,7 +11,8 @@ import Testing
         Dictionary(uniqueKeysWithValues: analysis.incidents.map { ("\($0.rule) \($0.key)", $0.id) })
     }
 
-    @Test("numbers survive a re-run, a targeted run (period, rules) and a run with an added archive")
+    @Test(
+        "numbers survive a re-run, a targeted run (period, rules) and a run with an added archive")
     func numbersNeverMove() throws {
         // Given the Facebook sample audited once
         let configuration = try ReviewWorkflowTests.configuration()
@@ -50,7 +51,8 @@ import Testing
 
         // When an archive is added, old numbers stay and new incidents get new numbers
         let twitter = try ArchiveImport().importArchive(
-            at: ReviewWorkflowTests.samples.appendingPathComponent("twitter-beckyhale-2025-03-14.zip"),
+            at: ReviewWorkflowTests.samples.appendingPathComponent(
+                "twitter-beckyhale-2025-03-14.zip"),
             localTimeZone: EvidenceFixture.london)
         try database.store(twitter.archive, items: twitter.items)
         let widened = try database.analyse(with: configuration)
@@ -70,7 +72,9 @@ import Testing
         #expect(throws: (any Error).self) {
             try database.execute(sql: "UPDATE incident_number SET number = number + 100")
         }
-        #expect(throws: (any Error).self) { try database.execute(sql: "DELETE FROM incident_number") }
+        #expect(throws: (any Error).self) {
+            try database.execute(sql: "DELETE FROM incident_number")
+        }
     }
 
     @Test("incidents grouped with stored numbers keep them; new ones follow the highest")
@@ -82,7 +86,10 @@ import Testing
             finding.occurredAt = Date(timeIntervalSince1970: seconds)
             return finding
         }
-        let findings = [finding("F-1", key: "a", at: 10), finding("F-2", key: "b", at: 20), finding("F-3", key: "c", at: 5)]
+        let findings = [
+            finding("F-1", key: "a", at: 10), finding("F-2", key: "b", at: 20),
+            finding("F-3", key: "c", at: 5),
+        ]
         let rule = findings[0].rule
         let incidents = Incident.group(
             findings, numbers: [Incident.numberKey(rule: rule, key: "b"): 7]

@@ -23,10 +23,12 @@ struct MessageThreadOwner: Equatable, Sendable {
         let present = threads.filter { $0.contains(stated) }.count
         let messages =
             threads.isEmpty
-            ? "" : " It takes part in \(present) of its \(threads.count) message thread(s); messages are theirs where they are the sender."
+            ? ""
+            : " It takes part in \(present) of its \(threads.count) message thread(s); messages are theirs where they are the sender."
         return MessageThreadOwner(
             name: stated,
-            basis: "The download names no owner; '\(stated)' was stated as its owner with --owner." + messages)
+            basis: "The download names no owner; '\(stated)' was stated as its owner with --owner."
+                + messages)
     }
 
     /// Decides the owner of a download from the people of each of its threads.
@@ -38,18 +40,24 @@ struct MessageThreadOwner: Equatable, Sendable {
         let people = threads.map { Set($0.filter { !$0.isEmpty }) }.filter { !$0.isEmpty }
         guard var common = people.first else { return nil }
         for thread in people.dropFirst() { common.formIntersection(thread) }
-        let count = people.count == 1 ? "the download's one message thread" : "all \(people.count) message threads of the download"
+        let count =
+            people.count == 1
+            ? "the download's one message thread"
+            : "all \(people.count) message threads of the download"
         let wanted = Set(hints.map(NameNormalization.key).filter { !$0.isEmpty })
         if !wanted.isEmpty {
             let matched = common.filter { wanted.contains(NameNormalization.key($0)) }.sorted()
             guard matched.count == 1, let name = matched.first else { return nil }
             return MessageThreadOwner(
                 name: name,
-                basis: "The download has no profile; of the people taking part in \(count), '\(name)' is the one matching the staff member's name or an account listed in school.yaml.")
+                basis:
+                    "The download has no profile; of the people taking part in \(count), '\(name)' is the one matching the staff member's name or an account listed in school.yaml."
+            )
         }
         guard people.count >= 2, common.count == 1, let name = common.first else { return nil }
         return MessageThreadOwner(
             name: name,
-            basis: "The download has no profile; '\(name)' is the one person taking part in \(count).")
+            basis:
+                "The download has no profile; '\(name)' is the one person taking part in \(count).")
     }
 }
