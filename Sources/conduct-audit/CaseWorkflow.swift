@@ -78,10 +78,12 @@ enum CaseWorkflow {
         for member in staff.map({ [$0] }) ?? school.staff {
             for (platform, account) in member.accounts { hints[platform, default: []].append(account) }
         }
-        // Messenger threads name people by their display name: the staff member's own name
-        // tells them among a thread's people when the download has no profile.
-        if let staff, !(hints[.facebook] ?? []).contains(staff.name) {
-            hints[.facebook, default: []].append(staff.name)
+        // Messenger and Instagram threads name people by their display name: the staff
+        // member's own name tells them among a thread's people when the download has no profile.
+        for platform in [Platform.facebook, .instagram] {
+            if let staff, !(hints[platform] ?? []).contains(staff.name) {
+                hints[platform, default: []].append(staff.name)
+            }
         }
         return hints
     }

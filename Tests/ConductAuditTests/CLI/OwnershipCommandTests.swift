@@ -27,7 +27,9 @@ import Testing
     {
         let activity = folder.appendingPathComponent(name).appendingPathComponent(
             "your_facebook_activity")
-        try FileManager.default.createDirectory(at: activity, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: activity.appendingPathComponent(part).deletingLastPathComponent(),
+            withIntermediateDirectories: true)
         try FileManager.default.copyItem(
             at: samples.appendingPathComponent(sample).appendingPathComponent(
                 "your_facebook_activity/\(part)"),
@@ -77,7 +79,7 @@ import Testing
     }
 
     @Test(
-        "a messages-only download whose owner cannot be decided stops the audit with exit 3 and stores nothing",
+        "a messages-only download that is not the staff member's, or whose owner cannot be decided, stops the audit with exit 3",
         .enabled(if: isBuilt, "the conduct-audit binary is not built beside the tests"))
     func undecidedOwnerRefused() throws {
         let folder = try EvidenceFixture.temporaryFolder()
@@ -86,13 +88,25 @@ import Testing
             "facebook-rebeccahale-2025-03-14-html", keeping: "messages", as: "messages-only",
             in: folder)
         let arguments = Self.auditInFolder(archive)
+        // Given for a colleague's audit, the threads show whose it plainly is.
         let refused = try CommandLineTests.run(
             arguments + ["--staff", "Mark Whitfield"], in: folder)
         #expect(refused.status == 3)
-        #expect(refused.error.contains("Cannot tell whose account"))
-        #expect(refused.error.contains("messages-only"))
-        #expect(refused.error.contains("staff[") || refused.error.contains("accounts, facebook"))
+        #expect(refused.error.contains("is not Mark Whitfield's"))
+        #expect(refused.error.contains("Rebecca Hale's account in school.yaml"))
         let database = try CaseDatabase.open(at: folder.appendingPathComponent("case.sqlite"))
+        #expect(try database.archives().isEmpty)
+
+        // One thread without the staff member's name in it decides no one.
+        let single = try Self.partialDownload(
+            "facebook-rebeccahale-2025-03-14-html",
+            keeping: "messages/inbox/olliebennett_9023653783237174", as: "one-thread", in: folder)
+        let undecided = try CommandLineTests.run(
+            Self.auditInFolder(single) + ["--staff", "Mark Whitfield"], in: folder)
+        #expect(undecided.status == 3)
+        #expect(undecided.error.contains("Cannot tell whose account"))
+        #expect(undecided.error.contains("one-thread"))
+        #expect(undecided.error.contains("accounts, facebook"))
         #expect(try database.archives().isEmpty)
 
         // Her own audit decides the owner from the threads and finds her messages.

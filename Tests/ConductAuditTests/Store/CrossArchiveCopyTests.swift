@@ -180,11 +180,37 @@ import Testing
             Self.summary(fromJSON.findings)
                 == Self.summary(full.findings.filter { $0.activity == .message }))
 
-        // Without a hint, one thread decides no one.
-        let single = try ArchiveImport().importArchive(
+        // With a hint nobody matches, the one person in all four threads is still the owner
+        // (whom the audit then checks against the staff member).
+        let unmatched = try ArchiveImport().importArchive(
             at: urls[1], localTimeZone: EvidenceFixture.london,
             ownerHints: [.facebook: ["Mark Whitfield"]])
-        #expect(single.archive.owner == nil)
+        #expect(unmatched.archive.owner?.name == "Rebecca Hale")
+    }
+
+    @Test("an Instagram messages-only download is owned by the one person in every thread")
+    func instagramMessagesOnly() throws {
+        let folder = try TemporaryFolder.make("instagram-messages-only")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let activity = folder.appendingPathComponent("your_instagram_activity")
+        try FileManager.default.createDirectory(at: activity, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: Self.samples.appendingPathComponent(
+                "instagram-beckyhale-2025-03-14/your_instagram_activity/messages"),
+            to: activity.appendingPathComponent("messages"))
+        let (_, analysis, archives) = try Self.audit([folder])
+        #expect(archives.map(\.platform) == [.instagram])
+        #expect(archives[0].owner?.name == "Rebecca Hale")
+        #expect(archives[0].ownerEvidence?.contains("all 3 message threads") == true)
+        #expect(analysis.findings.contains { $0.rule == .pupilContact && $0.activity == .message })
+        guard
+            case .owned = ArchiveOwnership.decide(
+                for: archives[0], staff: try ReviewWorkflowTests.configuration().staff,
+                colleagues: [])
+        else {
+            Issue.record("not owned")
+            return
+        }
     }
 
     @Test(
@@ -194,7 +220,8 @@ import Testing
             ([["A", "B"]], [String](), nil),
             ([["A", "B"], ["A", "B"]], [String](), nil),
             ([["A", "B"], ["A", "B"]], ["b"], "B"),
-            ([["A", "B"], ["A", "C"]], ["C"], nil),
+            ([["A", "B"], ["A", "C"]], ["C"], "A"),
+            ([["A", "B"], ["A", "B"]], ["A", "B"], nil),
             ([["Zoë Hale", "B"]], ["Zoe Hale"], "Zoë Hale"),
         ] as [([[String]], [String], String?)])
     func threadOwner(threads: [[String]], hints: [String], owner: String?) {

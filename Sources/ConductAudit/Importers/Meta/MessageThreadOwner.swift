@@ -4,8 +4,9 @@
 /// The owner of a Messenger download takes part in every one of its threads. With accounts to
 /// match (``ImportContext/ownerHints``: the accounts school.yaml lists, and the staff member's
 /// name when `--staff` is given), the owner is the one hinted person who takes part in every
-/// thread. With none, the owner is the one person common to every thread, when there are at
-/// least two threads. Anything else decides nothing: no owner is guessed.
+/// thread. When no hinted person does, the owner is the one person common to every thread, when
+/// there are at least two threads (the audit then checks that person against the staff member,
+/// ``ArchiveOwnership``). Anything else decides nothing: no owner is guessed.
 struct MessageThreadOwner: Equatable, Sendable {
     /// The owner's name as the threads write it.
     var name: String
@@ -45,9 +46,9 @@ struct MessageThreadOwner: Equatable, Sendable {
             ? "the download's one message thread"
             : "all \(people.count) message threads of the download"
         let wanted = Set(hints.map(NameNormalization.key).filter { !$0.isEmpty })
-        if !wanted.isEmpty {
-            let matched = common.filter { wanted.contains(NameNormalization.key($0)) }.sorted()
-            guard matched.count == 1, let name = matched.first else { return nil }
+        let matched = common.filter { wanted.contains(NameNormalization.key($0)) }.sorted()
+        if matched.count > 1 { return nil }
+        if let name = matched.first {
             return MessageThreadOwner(
                 name: name,
                 basis:
