@@ -139,9 +139,7 @@ public struct FacebookJSONImporter: ArchiveImporter {
             }
             threads.append(names)
         }
-        guard let decided = MessageThreadOwner.decide(threads: threads, context: context)
-        else { return (nil, nil) }
-        return (Person(name: decided.name), decided.basis)
+        return MessageThreadOwner.recorded(threads: threads, context: context)
     }
 
     // MARK: - Private

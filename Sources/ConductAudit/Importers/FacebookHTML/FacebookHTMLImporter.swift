@@ -276,9 +276,7 @@ public struct FacebookHTMLImporter: ArchiveImporter {
             }
             return Self.participants(of: files, owner: nil)
         }
-        guard let decided = MessageThreadOwner.decide(threads: people, context: context)
-        else { return (nil, nil) }
-        return (Person(name: decided.name), decided.basis)
+        return MessageThreadOwner.recorded(threads: people, context: context)
     }
 
     /// The owner named by the first readable profile page: its "Name" and "Username" rows.

@@ -125,10 +125,7 @@ public struct InstagramJSONImporter: ArchiveImporter {
             }
         }
         let people = threads.keys.sorted().compactMap { threads[$0] }
-        guard let decided = MessageThreadOwner.decide(threads: people, context: context) else {
-            return (nil, nil)
-        }
-        return (Person(name: decided.name), decided.basis)
+        return MessageThreadOwner.recorded(threads: people, context: context)
     }
 
     // MARK: - Private

@@ -32,6 +32,15 @@ struct MessageThreadOwner: Equatable, Sendable {
                 + messages)
     }
 
+    /// The owner decided by ``decide(threads:context:)`` as the importers record it: the person
+    /// and the basis, or nil for both.
+    static func recorded(threads: [[String]], context: ImportContext)
+        -> (owner: Person?, basis: String?)
+    {
+        guard let decided = decide(threads: threads, context: context) else { return (nil, nil) }
+        return (Person(name: decided.name), decided.basis)
+    }
+
     /// Decides the owner of a download from the people of each of its threads.
     /// - Parameters:
     ///   - threads: each thread's people (participants and senders) as the download names them.
