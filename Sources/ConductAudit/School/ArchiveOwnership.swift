@@ -48,8 +48,9 @@ public enum ArchiveOwnership {
                 "the archive has no profile or account file naming its owner, and no participant could be matched to \(staff.name)'s name or the \(platform) account listed in school.yaml"
             )
         }
+        // The importer's evidence is a sentence, sometimes without its full stop.
         let named =
-            archive.ownerEvidence
+            archive.ownerEvidence.map { $0.hasSuffix(".") ? $0 : $0 + "." }
             ?? "The archive's own profile/account data names '\(owner.label)'."
         if let statedOwner {
             guard

@@ -63,12 +63,13 @@ import Testing
         // A WhatsApp chat names its exporter as a phone shows them: not refused for that alone.
         guard
             case .owned(let chat) = Self.decide(
-                .whatsapp, Person(name: "Becks"), evidence: "Deleted a message.")
+                .whatsapp, Person(name: "Becks"), evidence: "Deleted a message")
         else {
             Issue.record("refused")
             return
         }
         #expect(chat.basis.contains("taken as theirs"))
+        #expect(chat.basis.hasPrefix("Deleted a message. "))
         #expect(
             ArchiveOwnership.advice(for: Self.rebecca, platform: .facebook).contains(
                 "accounts, facebook"))
