@@ -125,22 +125,37 @@ final class CaseItemWriter {
         if let index = droppedIndexes.firstIndex(where: { $0.contains("item_on_match_key") }) {
             try db.execute(sql: droppedIndexes.remove(at: index))
         }
-        let paths = try Dictionary(
-            uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT sha256, path FROM archive").map {
-                (String($0["sha256"]), String($0["path"]))
-            })
+        // Only what the key reads, people's labels (``Person/label``) taken out of their JSON
+        // by SQLite: no raw fragment, no attachments, no JSON decoded in Swift.
+        func label(_ json: String) -> String {
+            """
+            coalesce(json_extract(\(json), '$.name'), '@' || json_extract(\(json), '$.handle'),
+                'account ' || json_extract(\(json), '$.accountID'), '(unnamed)')
+            """
+        }
         let rows = try Row.fetchCursor(
             db,
             sql: """
-                SELECT rowid AS item_rowid, * FROM item
-                WHERE platform = ? AND match_key IS NULL
+                SELECT rowid, kind, authored,
+                    CASE WHEN author IS NULL THEN NULL ELSE \(label("author")) END AS author_label,
+                    (SELECT group_concat(\(label("value")), char(31))
+                        FROM json_each(item.counterparties)) AS counterparty_labels,
+                    text, conversation, connection_state, occurred_at
+                FROM item WHERE platform = ? AND match_key IS NULL
                 """,
             arguments: [platform.rawValue])
         var keys: [(Int64, String)] = []
         while let row = try rows.next() {
-            let record = try ItemRecord(row: row)
-            let item = try record.item(archivePath: paths[record.sourceArchive] ?? "")
-            if let key = ItemMatchKey.key(of: item) { keys.append((row["item_rowid"], key)) }
+            guard let kind = ActivityKind(rawValue: row["kind"]) else { continue }
+            let others: String? = row["counterparty_labels"]
+            let fields = ItemMatchKey.Fields(
+                platform: platform, kind: kind, isAuthoredByOwner: row["authored"],
+                authorLabel: row["author_label"],
+                counterpartyLabels: others.map { $0.components(separatedBy: "\u{1F}") } ?? [],
+                text: row["text"], conversation: row["conversation"],
+                connectionState: row["connection_state"],
+                occurredAt: (row["occurred_at"] as Int64?).map(StoredTime.date))
+            if let key = ItemMatchKey.key(of: fields) { keys.append((row["rowid"], key)) }
         }
         let update = try db.cachedStatement(sql: "UPDATE item SET match_key = ? WHERE rowid = ?")
         for (row, key) in keys { try update.execute(arguments: [key, row]) }

@@ -14,47 +14,84 @@ import Foundation
 /// ``CaseItemWriter`` matches items only across archives, never within one: two identical
 /// messages in one minute of one download are two messages.
 enum ItemMatchKey {
-    /// The key of `item`, or nil when it has no time and is not a connection or the profile.
-    static func key(of item: TimelineItem) -> String? {
-        guard let time = item.occurredAt else { return untimedKey(of: item) }
-        let precision: TimeInterval = item.platform == .twitter ? 1 : 60
-        let instant = Int64((time.timeIntervalSince1970 / precision).rounded(.down))
-        let sender = item.isAuthoredByOwner ? "\u{1}owner" : normalized(item.author?.label ?? "")
-        var parts = [
-            item.platform.rawValue, item.kind.rawValue, String(instant), sender,
-            normalized(item.conversation ?? ""),
-        ]
-        let text = normalized(item.text ?? "")
-        parts.append(text)
-        if text.isEmpty || item.kind != .message {
-            parts += item.counterparties.map { normalized($0.label) }.sorted()
-        }
-        return String(SHA256Hex.digest(of: parts.joined(separator: "\u{1F}")).prefix(24))
+    /// What the key is made of: the fields of an item it reads, as a stored row holds them.
+    struct Fields {
+        var platform: Platform
+        var kind: ActivityKind
+        var isAuthoredByOwner: Bool
+        /// The author's ``Person/label``, and the other people's.
+        var authorLabel: String?
+        var counterpartyLabels: [String]
+        var text: String?
+        var conversation: String?
+        var connectionState: String?
+        var occurredAt: Date?
     }
 
-    /// An untimed connection (X's and Meta's follower lists give no time) is the same event in
-    /// another archive when its kind, state and other person are; the profile is one per account.
-    private static func untimedKey(of item: TimelineItem) -> String? {
+    /// The key of `item`, or nil when it has no time and is not a connection or the profile.
+    static func key(of item: TimelineItem) -> String? {
+        key(
+            of: Fields(
+                platform: item.platform, kind: item.kind,
+                isAuthoredByOwner: item.isAuthoredByOwner, authorLabel: item.author?.label,
+                counterpartyLabels: item.counterparties.map(\.label), text: item.text,
+                conversation: item.conversation, connectionState: item.connectionState?.rawValue,
+                occurredAt: item.occurredAt))
+    }
+
+    /// The key of an item with these fields (see ``key(of:)-(TimelineItem)``).
+    static func key(of item: Fields) -> String? {
         let parts: [String]
-        if item.kind == .profile {
-            parts = [item.platform.rawValue, item.kind.rawValue, "-"]
-        } else if item.kind.isConnection, !item.counterparties.isEmpty {
+        if let time = item.occurredAt {
+            let precision: TimeInterval = item.platform == .twitter ? 1 : 60
+            let instant = Int64((time.timeIntervalSince1970 / precision).rounded(.down))
+            let sender =
+                item.isAuthoredByOwner ? "\u{1}owner" : normalized(item.authorLabel ?? "")
+            let text = normalized(item.text ?? "")
+            let others =
+                text.isEmpty || item.kind != .message
+                ? item.counterpartyLabels.map(normalized).sorted() : []
             parts =
                 [
-                    item.platform.rawValue, item.kind.rawValue, "-",
-                    item.connectionState?.rawValue ?? "",
-                ]
-                + item.counterparties.map { normalized($0.label) }.sorted()
+                    item.platform.rawValue, item.kind.rawValue, String(instant), sender,
+                    normalized(item.conversation ?? ""), text,
+                ] + others
+        } else if item.kind == .profile {
+            // The profile is one per account.
+            parts = [item.platform.rawValue, item.kind.rawValue, "-"]
+        } else if item.kind.isConnection, !item.counterpartyLabels.isEmpty {
+            // An untimed connection (X's and Meta's follower lists give no time) is the same
+            // event in another archive when its kind, state and other person are.
+            parts =
+                [item.platform.rawValue, item.kind.rawValue, "-", item.connectionState ?? ""]
+                + item.counterpartyLabels.map(normalized).sorted()
         } else {
             return nil
         }
         return String(SHA256Hex.digest(of: parts.joined(separator: "\u{1F}")).prefix(24))
     }
 
-    /// Lower case, accents folded, letters and digits only.
+    /// Lower case, accents folded, letters and digits only. Plain ASCII is read from its bytes;
+    /// other text goes through Foundation's folding.
     static func normalized(_ text: String) -> String {
-        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
-        return String(
-            folded.unicodeScalars.filter(CharacterSet.alphanumerics.contains).map(Character.init))
+        var ascii: [UInt8] = []
+        ascii.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                ascii.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                ascii.append(byte + 32)
+            case 0x80...:
+                let folded = text.folding(
+                    options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+                return String(
+                    folded.unicodeScalars.filter(CharacterSet.alphanumerics.contains)
+                        .map(Character.init))
+            default:
+                continue
+            }
+        }
+        return String(decoding: ascii, as: UTF8.self)
     }
 }
