@@ -70,7 +70,8 @@ struct AuditCommand: ParsableCommand {
         if staffMember == nil {
             // Whose archive this is comes from the archives' own profile data.
             let owners = try OpenedArchive.owners(
-                of: opened, timeZone: zone, ownerHints: CaseWorkflow.ownerHints(in: school, staff: nil))
+                of: opened, timeZone: zone, ownerHints: CaseWorkflow.ownerHints(in: school, staff: nil),
+                statedOwners: archiveOptions.statedOwners)
             staffMember = try CaseWorkflow.inferStaff(from: owners, school: school)
         }
         guard let staffMember else { throw InputFailure(message: "No staff member could be determined.") }
@@ -81,7 +82,13 @@ struct AuditCommand: ParsableCommand {
         let archiveRecords = try CaseWorkflow.importNew(
             opened, into: database, timeZone: zone,
             ownerHints: CaseWorkflow.ownerHints(in: school, staff: staffMember),
-            progress: ImportProgress(quiet: quiet || json), quiet: quiet || json)
+            progress: ImportProgress(quiet: quiet || json), quiet: quiet || json,
+            statedOwners: archiveOptions.statedOwners,
+            check: { [archiveOptions] in
+                try CaseWorkflow.owner(of: $0, staff: staffMember, school: school, stated: archiveOptions)
+            })
+        let owners = try CaseWorkflow.owners(
+            of: archiveRecords, staff: staffMember, school: school, stated: archiveOptions)
 
         let linkProblems = DeclaredLinkCheck.problems(for: staffMember, roster: roster)
         if !linkProblems.isEmpty {
@@ -99,19 +106,20 @@ struct AuditCommand: ParsableCommand {
             evidenceFolder: location.evidenceURL(for: staffMember),
             inputHashes: CaseWorkflow.inputHashes(school: schoolOptions.school, roster: schoolOptions.roster),
             archives: archiveRecords, pdf: output.pdf, redactThirdParties: output.redactThirdParties,
-            progress: stages.handler)
+            owners: owners, progress: stages.handler)
         stages.finish()
 
         try database.appendAuditLog(
             AuditLogEntry(
                 at: Date(), command: "audit", arguments: arguments, toolVersion: ToolVersion.current,
-                summary: "\(outcome.findings.count) findings (\(outcome.openCount) open) in \(outcome.incidents.count) incidents; evidence at \(outcome.evidenceFolder.path)"))
+                summary: "\(outcome.run.map { $0.scopeDescription + ": " } ?? "")\(outcome.findings.count) findings (\(outcome.openCount) open) in \(outcome.incidents.count) incidents; evidence at \(outcome.evidenceFolder.path)"))
 
         if json {
             let document = ResultDocument(
                 toolVersion: ToolVersion.current, staff: staffMember.name, archives: archiveRecords,
                 findings: outcome.findings, incidents: outcome.incidents,
-                evidenceFolder: outcome.evidenceFolder, timeZone: school.school.timeZone)
+                evidenceFolder: outcome.evidenceFolder, timeZone: school.school.timeZone,
+                owners: outcome.owners, blindSpots: outcome.blindSpots)
             Terminal.write(try document.jsonData())
             Terminal.print("")
         } else {

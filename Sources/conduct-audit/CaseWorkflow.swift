@@ -24,9 +24,10 @@ struct OpenedArchive {
     /// The owners the archives name (their platform and owner), read as cheaply as each format
     /// allows, for inferring the staff member.
     static func owners(
-        of archives: [OpenedArchive], timeZone: TimeZone, ownerHints: [Platform: [String]]
+        of archives: [OpenedArchive], timeZone: TimeZone, ownerHints: [Platform: [String]],
+        statedOwners: [String: String] = [:]
     ) throws -> [(Platform, Person?)] {
-        try ArchiveImport().owners(
+        try ArchiveImport(statedOwners: statedOwners).owners(
             of: archives.map { (reader: $0.reader, sha256: $0.sha256) }, localTimeZone: timeZone,
             ownerHints: ownerHints
         ).map { ($0.platform, $0.owner) }
@@ -49,6 +50,11 @@ struct AuditOutcome {
     var findings: [Finding]
     var incidents: [Incident]
     var evidenceFolder: URL
+    /// Per archive SHA-256: whose account it is, and what its download cannot contain.
+    var owners: [String: ArchiveOwner] = [:]
+    var blindSpots: [String: [BlindSpot]] = [:]
+    /// The analysis run recorded, when the outcome is of one.
+    var run: AuditRun?
     var openCount: Int { findings.filter { $0.status == .open }.count }
 }
 
@@ -71,6 +77,13 @@ enum CaseWorkflow {
         var hints: [Platform: [String]] = [:]
         for member in staff.map({ [$0] }) ?? school.staff {
             for (platform, account) in member.accounts { hints[platform, default: []].append(account) }
+        }
+        // Messenger and Instagram threads name people by their display name: the staff
+        // member's own name tells them among a thread's people when the download has no profile.
+        for platform in [Platform.facebook, .instagram] {
+            if let staff, !(hints[platform] ?? []).contains(staff.name) {
+                hints[platform, default: []].append(staff.name)
+            }
         }
         return hints
     }
@@ -100,15 +113,17 @@ enum CaseWorkflow {
     /// - Returns: every archive's record, in the order given.
     static func importNew(
         _ opened: [OpenedArchive], into database: CaseDatabase, timeZone: TimeZone,
-        ownerHints: [Platform: [String]], progress: ImportProgress, quiet: Bool
+        ownerHints: [Platform: [String]], progress: ImportProgress, quiet: Bool,
+        statedOwners: [String: String] = [:],
+        check: @escaping (ImportedArchive) throws -> Void = { _ in }
     ) throws -> [ImportedArchive] {
         let known = try database.archives()
         var records = Dictionary(known.map { ($0.sha256, $0) }) { first, _ in first }
         let new = opened.filter { records[$0.sha256] == nil }
         for archive in new { progress.observe(archive.reader) }
-        _ = try database.storeStreaming { writer in
+        let outcomes = try database.storeStreaming { writer in
             var imported: [ImportedArchive] = []
-            try ArchiveImport().importArchives(
+            try ArchiveImport(statedOwners: statedOwners).importArchives(
                 new.map { (reader: $0.reader, sha256: $0.sha256) }, localTimeZone: timeZone,
                 ownerHints: ownerHints,
                 sink: { sha256 in
@@ -120,6 +135,8 @@ enum CaseWorkflow {
                 }
             ) { results in
                 for result in results {
+                    // Refused before its items are committed: nothing of it stays in the case.
+                    try check(result.archive)
                     try writer.add(result.items, archiveSHA256: result.archive.sha256)
                     progress.stored(items: result.items.count)
                     imported.append(result.archive)
@@ -130,6 +147,14 @@ enum CaseWorkflow {
         }
         progress.finish()
         releaseFreedMemory()
+        for archive in known where opened.contains(where: { $0.sha256 == archive.sha256 }) {
+            try check(archive)
+        }
+        for archive in new where !quiet {
+            if case .imported(_, let copies)? = outcomes[archive.sha256], copies > 0 {
+                Terminal.note("\(archive.reader.path): \(copies) item(s) are events the case already holds (from another archive, or twice in this one): kept once, with this archive as a further source.")
+            }
+        }
         return try opened.map { archive in
             if !quiet, known.contains(where: { $0.sha256 == archive.sha256 }) {
                 Terminal.note("\(archive.reader.path): already in the case (SHA-256 \(archive.sha256.prefix(12))…), not read again.")
@@ -152,6 +177,45 @@ enum CaseWorkflow {
         #if os(Linux)
             _ = malloc_trim(0)
         #endif
+    }
+
+    /// Whose account each archive is (``ArchiveOwnership``), by SHA-256.
+    /// - Throws: ``InputFailure`` (exit status 3) naming the first archive whose owner cannot be
+    ///   decided or that is plainly someone else's, and how to state the owner.
+    static func owners(
+        of archives: [ImportedArchive], staff: StaffMember, school: SchoolConfiguration,
+        stated: ArchiveOptions? = nil
+    ) throws -> [String: ArchiveOwner] {
+        var owners: [String: ArchiveOwner] = [:]
+        for archive in archives {
+            owners[archive.sha256] = try owner(of: archive, staff: staff, school: school, stated: stated)
+        }
+        return owners
+    }
+
+    /// Whose account `archive` is (with the owner `stated` with `--owner`, if any).
+    /// - Throws: ``InputFailure`` (exit status 3) when it cannot be decided or is someone else's.
+    @discardableResult
+    static func owner(
+        of archive: ImportedArchive, staff: StaffMember, school: SchoolConfiguration,
+        stated: ArchiveOptions? = nil
+    ) throws -> ArchiveOwner {
+        let what = "\(archive.path) (\(archive.platform.displayName) \(archive.variant.rawValue.uppercased()))"
+        switch ArchiveOwnership.decide(
+            for: archive, staff: staff, colleagues: school.staff,
+            statedOwner: stated?.statedOwner(ofArchiveAt: archive.path))
+        {
+        case .owned(let owner):
+            return owner
+        case .undecided(let reason):
+            throw InputFailure(
+                message: "Cannot tell whose account \(what) is: \(reason). Its messages could not be told apart from those received, so nothing was analysed. "
+                    + ArchiveOwnership.advice(for: staff, platform: archive.platform))
+        case .someoneElse(let reason):
+            throw InputFailure(
+                message: "\(what) is not \(staff.name)'s: \(reason). Nothing was analysed. "
+                    + ArchiveOwnership.adviceForSomeoneElse(staff, platform: archive.platform))
+        }
     }
 
     /// SHA-256 of the configuration inputs, for the manifest.
@@ -217,10 +281,17 @@ enum CaseWorkflow {
         for archive in archives {
             let unread = Self.issueSummary(archive.unparsed)
             Terminal.print("  \(archive.platform.displayName) \(archive.variant.rawValue.uppercased()) \(archive.path): \(archive.itemCount) items, \(unread)")
+            if let owner = outcome.owners[archive.sha256] {
+                Terminal.print("    owner: \(owner.name). \(owner.basis)")
+            }
+            for spot in outcome.blindSpots[archive.sha256] ?? [] {
+                Terminal.print("    blind spot\(spot.since.map { " (since \($0))" } ?? ""): \(spot.what)")
+            }
             for line in issueLines(archive.unparsed.filter { $0.kind != .caveat }, indent: "    ") {
                 Terminal.print(line)
             }
         }
+        if let run = outcome.run { Terminal.print("Scope: \(run.scopeDescription) (every archive in the case is analysed)") }
         let byRule = Dictionary(grouping: outcome.findings, by: \.rule)
         if outcome.findings.isEmpty {
             Terminal.print("No findings.")
@@ -242,13 +313,16 @@ extension CaseWorkflow {
     static func analyseAndReport(
         database: CaseDatabase, configuration: AuditConfiguration, evidenceFolder: URL,
         inputHashes: [String: String], archives: [ImportedArchive], pdf: Bool = false,
-        redactThirdParties: Bool = false, progress: ProgressHandler? = nil
+        redactThirdParties: Bool = false, owners: [String: ArchiveOwner] = [:],
+        progress: ProgressHandler? = nil
     ) throws -> AuditOutcome {
         let analysis = try database.analyse(with: configuration, progress: progress)
-        return try render(
+        var outcome = try render(
             analysis, database: database, configuration: configuration,
             evidenceFolder: evidenceFolder, inputHashes: inputHashes, archives: archives, pdf: pdf,
-            redactThirdParties: redactThirdParties, progress: progress)
+            redactThirdParties: redactThirdParties, owners: owners, progress: progress)
+        outcome.run = try database.runs().last
+        return outcome
     }
 
     /// Writes the evidence folder for findings already stored in the case, with copies of the
@@ -256,7 +330,8 @@ extension CaseWorkflow {
     static func render(
         _ analysis: CaseAnalysis, database: CaseDatabase, configuration: AuditConfiguration,
         evidenceFolder: URL, inputHashes: [String: String], archives: [ImportedArchive],
-        pdf: Bool = false, redactThirdParties: Bool = false, progress: ProgressHandler? = nil
+        pdf: Bool = false, redactThirdParties: Bool = false, owners: [String: ArchiveOwner] = [:],
+        progress: ProgressHandler? = nil
     ) throws -> AuditOutcome {
         var writerOptions = try EvidenceOutputOptions.writerOptions(
             pdf: pdf, redactThirdParties: redactThirdParties, configuration: configuration,
@@ -269,6 +344,8 @@ extension CaseWorkflow {
             for: analysis, archives: archives, configuration: configuration,
             ruleDescriptions: descriptions, inputHashes: inputHashes, generatedAt: Date())
         bundle.attach(EvidenceMediaCollector().collect(for: bundle.citedItems, archives: archives))
+        bundle.owners = owners
+        bundle.blindSpots = try database.blindSpots(of: archives)
         for archive in archives {
             switch bundle.archiveAccess[archive.sha256] {
             case .missing?:
@@ -282,6 +359,6 @@ extension CaseWorkflow {
         try EvidenceWriter().write(bundle, to: evidenceFolder, options: writerOptions)
         return AuditOutcome(
             findings: analysis.findings, incidents: analysis.incidents,
-            evidenceFolder: evidenceFolder)
+            evidenceFolder: evidenceFolder, owners: owners, blindSpots: bundle.blindSpots)
     }
 }

@@ -46,12 +46,18 @@ struct FindingsCommand: ParsableCommand {
     @Flag(help: "Print the findings as JSON: {\"findings\": [...]} with the result document's entries.")
     var json = false
 
+    @Flag(help: "List the findings of every audit run recorded in the case, not only the latest run's (what its evidence folder shows).")
+    var allRuns = false
+
     func run() throws {
         guard let zone = TimeZone(identifier: timezone) else {
             throw ValidationError("Unknown time zone '\(timezone)'; give an IANA name such as Europe/London.")
         }
         let database = try CaseDatabase.openExisting(at: URL(fileURLWithPath: `case`))
-        let analysis = try database.storedAnalysis()
+        let analysis = try database.storedAnalysis(scope: allRuns ? .allRuns : .latestRun)
+        let scope = try database.runs().last.map {
+            allRuns ? "every run's findings (latest: \($0.scopeDescription))" : "latest \($0.scopeDescription); --all-runs lists every run's findings"
+        }
         let filter = FindingFilter(
             rules: rule.isEmpty ? nil : Set(rule), statuses: status.isEmpty ? nil : Set(status),
             severities: severity.isEmpty ? nil : Set(severity),
@@ -93,6 +99,7 @@ struct FindingsCommand: ParsableCommand {
         let header = ["FINDING", "INCIDENT", "STATUS", "RULE", "SEVERITY", "LOCAL TIME", "WHAT"]
         for line in TextTable(header: header, rows: rows).lines { Terminal.print(line) }
         Terminal.print("\(findings.count) of \(analysis.findings.count) finding(s).")
+        if let scope { Terminal.print("Scope: \(scope).") }
     }
 }
 

@@ -43,7 +43,8 @@ struct ImportCommand: ParsableCommand {
         } else {
             let owners = try OpenedArchive.owners(
                 of: opened, timeZone: zone,
-                ownerHints: CaseWorkflow.ownerHints(in: configuration, staff: nil))
+                ownerHints: CaseWorkflow.ownerHints(in: configuration, staff: nil),
+                statedOwners: archiveOptions.statedOwners)
             member = try CaseWorkflow.inferStaff(from: owners, school: configuration)
         }
         let caseURL = location.caseURL(for: member)
@@ -51,7 +52,11 @@ struct ImportCommand: ParsableCommand {
         let records = try CaseWorkflow.importNew(
             opened, into: database, timeZone: zone,
             ownerHints: CaseWorkflow.ownerHints(in: configuration, staff: member),
-            progress: ImportProgress(quiet: quiet), quiet: quiet)
+            progress: ImportProgress(quiet: quiet), quiet: quiet,
+            statedOwners: archiveOptions.statedOwners,
+            check: { [archiveOptions] in
+                try CaseWorkflow.owner(of: $0, staff: member, school: configuration, stated: archiveOptions)
+            })
         for record in records {
             Terminal.print("\(record.platform.displayName) \(record.variant.rawValue.uppercased()) \(record.path): \(record.itemCount) items, \(CaseWorkflow.issueSummary(record.unparsed))")
             for line in CaseWorkflow.issueLines(record.unparsed) { Terminal.print(line) }

@@ -47,8 +47,46 @@ struct ArchiveOptions: ParsableArguments {
         help: "Multiply the zip-bomb limits (2 GiB an entry, 32 GiB in all, 200:1 compression) by this factor for a genuine, unusually large export.")
     var raiseLimits: UInt64 = 1
 
+    @Option(
+        name: .customLong("owner"),
+        help: ArgumentHelp(
+            "State whose account an archive is, as the archive writes the staff member's name (repeat per archive).",
+            valueName: "ARCHIVE=NAME"))
+    var owner: [String] = []
+
     /// The limits to open archives with.
     var limits: ArchiveLimits { ArchiveLimits.standard.raised(by: max(raiseLimits, 1)) }
+
+    /// The owners stated with `--owner`, by the archive's standardized path.
+    var statedOwners: [String: String] {
+        var owners: [String: String] = [:]
+        for statement in owner {
+            guard let separator = statement.lastIndex(of: "=") else { continue }
+            let path = URL(fileURLWithPath: String(statement[..<separator])).standardizedFileURL.path
+            owners[path] = statement[statement.index(after: separator)...]
+                .trimmingCharacters(in: .whitespaces)
+        }
+        return owners
+    }
+
+    func validate() throws {
+        for statement in owner {
+            guard let separator = statement.lastIndex(of: "="), separator != statement.startIndex,
+                !statement[statement.index(after: separator)...].trimmingCharacters(in: .whitespaces).isEmpty
+            else {
+                throw ValidationError("--owner '\(statement)': give the archive and the owner's name as the archive writes it, ARCHIVE=NAME.")
+            }
+        }
+    }
+
+    /// The name stated with `--owner` for the archive at `path` (the parts of a split export
+    /// joined with " + "), if any.
+    func statedOwner(ofArchiveAt path: String) -> String? {
+        let owners = statedOwners
+        return path.components(separatedBy: " + ").lazy.compactMap {
+            owners[URL(fileURLWithPath: $0).standardizedFileURL.path]
+        }.first
+    }
 }
 
 /// How the evidence folder is written beyond its HTML pages: PDFs, a disclosure copy.

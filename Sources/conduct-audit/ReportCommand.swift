@@ -49,7 +49,9 @@ struct ReportCommand: ParsableCommand {
             evidenceFolder: location.evidenceURL(for: member),
             inputHashes: CaseWorkflow.inputHashes(school: schoolOptions.school, roster: schoolOptions.roster),
             archives: archives, pdf: output.pdf, redactThirdParties: output.redactThirdParties,
-            progress: stages.handler)
+            owners: archives.reduce(into: [:]) { owners, archive in
+                owners[archive.sha256] = try? CaseWorkflow.owner(of: archive, staff: member, school: school)
+            }, progress: stages.handler)
         stages.finish()
         try database.appendAuditLog(
             AuditLogEntry(

@@ -4,9 +4,23 @@ import Foundation
 public struct ArchiveImport: Sendable {
     /// The importers tried, in order.
     public var importers: [any ArchiveImporter]
+    /// Owners stated by the person running the audit (`--owner ARCHIVE=NAME`), by the archive's
+    /// standardized path (any part's, for a split export): the name as the archive writes it
+    /// (``ImportContext/statedOwner``).
+    public var statedOwners: [String: String]
 
-    public init(importers: [any ArchiveImporter] = ArchiveImport.standardImporters) {
+    public init(
+        importers: [any ArchiveImporter] = ArchiveImport.standardImporters,
+        statedOwners: [String: String] = [:]
+    ) {
         self.importers = importers
+        self.statedOwners = statedOwners
+    }
+
+    /// The owner stated for `reader`'s archive, if any.
+    func statedOwner(of reader: ArchiveReader) -> String? {
+        ([reader.url] + reader.parts.map(\.url)).lazy
+            .compactMap { statedOwners[$0.standardizedFileURL.path] }.first
     }
 
     /// Every importer the tool ships, in the order they are tried. The JSON importers come first:
@@ -147,7 +161,7 @@ public struct ArchiveImport: Sendable {
         for (importerIndex, indices) in assigned.sorted(by: { $0.key < $1.key }) {
             var results: [Int: ImportResult] = [:]
             let importer = importers[importerIndex]
-            let batch = Self.batch(
+            let batch = self.batch(
                 indices, of: archives, for: importer, localTimeZone: localTimeZone,
                 ownerHints: ownerHints, sink: sink)
             let read = try importer.importArchives(batch)
@@ -176,7 +190,7 @@ public struct ArchiveImport: Sendable {
         var owners: [Int: (platform: Platform, owner: Person?)] = [:]
         for (importerIndex, indices) in try assignments(of: archives) {
             let importer = importers[importerIndex]
-            let batch = Self.batch(
+            let batch = self.batch(
                 indices, of: archives, for: importer, localTimeZone: localTimeZone,
                 ownerHints: ownerHints, sink: { _ in nil })
             for (index, owner) in zip(indices, try importer.owners(of: batch)) {
@@ -187,7 +201,7 @@ public struct ArchiveImport: Sendable {
     }
 
     /// The archives at `indices` with the context `importer` reads them in.
-    private static func batch(
+    private func batch(
         _ indices: [Int], of archives: [(reader: ArchiveReader, sha256: String)],
         for importer: any ArchiveImporter, localTimeZone: TimeZone,
         ownerHints: [Platform: [String]], sink: (String) -> ItemSink?
@@ -195,12 +209,14 @@ public struct ArchiveImport: Sendable {
         indices.map { index in
             let reader = archives[index].reader
             let sha256 = archives[index].sha256
+            let stated = statedOwner(of: reader)
             return (
                 archive: reader,
                 context: ImportContext(
                     archiveSHA256: sha256, archivePath: reader.path, localTimeZone: localTimeZone,
-                    ownerHints: ownerHints[importer.platform] ?? [],
-                    sink: sink(sha256).map { identifying($0, wrapper: topFolder(reader)) })
+                    ownerHints: (stated.map { [$0] } ?? []) + (ownerHints[importer.platform] ?? []),
+                    sink: sink(sha256).map { Self.identifying($0, wrapper: Self.topFolder(reader)) },
+                    statedOwner: stated)
             )
         }
     }

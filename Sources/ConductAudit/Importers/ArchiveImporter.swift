@@ -71,16 +71,21 @@ public struct ImportContext: Sendable {
     public var ownerHints: [String]
     /// Where the items go as they are read; nil to collect them in the ``ImportResult``.
     public var sink: ItemSink?
+    /// The owner stated by the person running the audit (`--owner`), as the archive writes
+    /// their name; also the first of ``ownerHints``. An archive that names no owner and whose
+    /// threads decide none is taken to be theirs (``MessageThreadOwner``).
+    public var statedOwner: String?
 
     public init(
         archiveSHA256: String, archivePath: String, localTimeZone: TimeZone,
-        ownerHints: [String] = [], sink: ItemSink? = nil
+        ownerHints: [String] = [], sink: ItemSink? = nil, statedOwner: String? = nil
     ) {
         self.archiveSHA256 = archiveSHA256
         self.archivePath = archivePath
         self.localTimeZone = localTimeZone
         self.ownerHints = ownerHints
         self.sink = sink
+        self.statedOwner = statedOwner
     }
 
     /// A source reference into this archive.

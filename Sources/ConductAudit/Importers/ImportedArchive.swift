@@ -10,8 +10,8 @@ public struct ImportedArchive: Codable, Sendable, Equatable {
     /// The account owner as the archive's own profile/account data names them.
     public var owner: Person?
     /// How the owner was established when the archive does not name its owner itself (WhatsApp
-    /// chats), as a sentence for the report; nil when the archive names its owner or none was
-    /// found (an ``ImportIssue`` then says why).
+    /// chats, Facebook downloads without a profile: ``MessageThreadOwner``), as a sentence for
+    /// the report; nil when the archive names its owner or none was found.
     public var ownerEvidence: String?
     /// How many timeline items were read.
     public var itemCount: Int

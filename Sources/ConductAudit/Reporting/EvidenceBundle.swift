@@ -105,6 +105,13 @@ public struct EvidenceBundle: Sendable {
     ///
     /// By archive SHA-256, then section name; empty when the whole archive was audited.
     public var itemsInPeriod: [String: [String: Int]]
+    /// The further places a cited item occurs besides its own source: the same event in another
+    /// archive (a JSON and an HTML copy, overlapping downloads), kept once in the case.
+    public var furtherSources: [ItemID: [SourceReference]] = [:]
+    /// Per archive SHA-256, whose account it is and how that was decided.
+    public var owners: [String: ArchiveOwner] = [:]
+    /// Per archive SHA-256, what its download cannot contain.
+    public var blindSpots: [String: [BlindSpot]] = [:]
 
     public init(
         staffName: String, staffRole: String? = nil, period: Period = Period(),

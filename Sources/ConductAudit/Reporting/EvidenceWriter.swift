@@ -382,7 +382,11 @@ public struct EvidenceWriter: Sendable {
             exhibits: shown, media: media,
             threadPositions: Dictionary(
                 uniqueKeysWithValues: Set(cited.keys).union(context.keys).sorted()
-                    .compactMap { id in bundle.threadPositions[id].map { (id.rawValue, $0) } }))
+                    .compactMap { id in bundle.threadPositions[id].map { (id.rawValue, $0) } }),
+            furtherSources: Dictionary(
+                uniqueKeysWithValues: cited.keys.sorted().compactMap { id in
+                    bundle.furtherSources[id].map { (id.rawValue, $0) }
+                }))
     }
 
     /// Refuses to replace anything but nothing, an empty folder or a previous evidence folder.

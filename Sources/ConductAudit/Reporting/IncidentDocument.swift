@@ -26,6 +26,9 @@ struct IncidentDocument: Encodable {
     var media: [MediaEntry]
     /// Each message's line in its whole thread, keyed by item id.
     var threadPositions: [String: ThreadPosition]
+    /// The further places a cited item occurs (the same event in another archive), keyed by
+    /// item id.
+    var furtherSources: [String: [SourceReference]]
 
     /// One attached media file of the incident.
     struct MediaEntry: Encodable {

@@ -16,9 +16,30 @@ public struct ResultDocument: Codable, Sendable, Equatable {
         public var sha256: String
         public var platform: String
         public var variant: String
-        public var owner: String?
+        /// Whose account it is and how that was decided (null only for a document built
+        /// without a decision, which `audit` never writes).
+        public var owner: ArchiveOwner?
         public var activities: Int
+        /// What the download cannot contain.
+        public var blindSpots: [BlindSpot]
         public var unparsed: [Unparsed]
+
+        enum CodingKeys: String, CodingKey {
+            case path, sha256, platform, variant, owner, activities, unparsed
+            case blindSpots = "blind_spots"
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(path, forKey: .path)
+            try container.encode(sha256, forKey: .sha256)
+            try container.encode(platform, forKey: .platform)
+            try container.encode(variant, forKey: .variant)
+            try container.encode(owner, forKey: .owner)
+            try container.encode(activities, forKey: .activities)
+            try container.encode(blindSpots, forKey: .blindSpots)
+            try container.encode(unparsed, forKey: .unparsed)
+        }
     }
 
     /// A part of an archive that was not understood, not imported, or imported with a caveat.
@@ -141,17 +162,20 @@ public struct ResultDocument: Codable, Sendable, Equatable {
     /// - Parameters:
     ///   - evidenceFolder: the evidence folder, for each incident's `evidence` path.
     ///   - timeZone: the school's zone, for `local_time`.
+    ///   - owners: per archive SHA-256, whose account it is and how that was decided.
+    ///   - blindSpots: per archive SHA-256, what its download cannot contain.
     public init(
         toolVersion: String, staff: String, archives: [ImportedArchive], findings: [Finding],
-        incidents: [Incident], evidenceFolder: URL, timeZone: TimeZone
+        incidents: [Incident], evidenceFolder: URL, timeZone: TimeZone,
+        owners: [String: ArchiveOwner] = [:], blindSpots: [String: [BlindSpot]] = [:]
     ) {
         tool = Tool(name: "conduct-audit", version: toolVersion)
         self.staff = staff
         self.archives = archives.map { archive in
             Archive(
                 path: archive.path, sha256: archive.sha256, platform: archive.platform.rawValue,
-                variant: archive.variant.rawValue, owner: archive.owner?.label,
-                activities: archive.itemCount,
+                variant: archive.variant.rawValue, owner: owners[archive.sha256],
+                activities: archive.itemCount, blindSpots: blindSpots[archive.sha256] ?? [],
                 unparsed: archive.unparsed.map { issue in
                     Unparsed(
                         file: issue.file,

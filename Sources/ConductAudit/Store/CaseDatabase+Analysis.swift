@@ -1,9 +1,10 @@
 import Foundation
 
 extension CaseDatabase {
-    /// Analyses the case's whole timeline and stores the run's findings.
+    /// Analyses the case's whole timeline and records the run with its findings
+    /// (``recordRun(_:rules:from:to:at:)``).
     ///
-    /// Findings of the rules that ran are replaced; reviews are never touched, and because a
+    /// Findings of earlier runs stay; reviews are never touched, and because a
     /// finding's id depends only on the archive content, the rule and its subject, a finding that
     /// comes back keeps every decision recorded on it.
     ///
@@ -14,14 +15,13 @@ extension CaseDatabase {
     /// - Parameters:
     ///   - configuration: the audit's configuration (rules, period, school, roster).
     ///   - analyzer: the rules available.
-    ///   - runID: a name for the run, stored with each finding.
     ///   - batchSize: how many items are read at a time.
     ///   - progress: told after each batch of each pass how many of the case's items it has read.
     /// - Returns: the run's findings with their current status, and their incidents.
     /// - Throws: ``StoreError`` when the case cannot be read or written.
     public func analyse(
         with configuration: AuditConfiguration, analyzer: Analyzer = Analyzer(),
-        runID: String? = nil, batchSize: Int = 10_000, progress: ProgressHandler? = nil
+        batchSize: Int = 10_000, progress: ProgressHandler? = nil
     ) throws -> CaseAnalysis {
         let total = progress == nil ? nil : try itemCount()
         // The first pass reads no raw fragment and only profiles' texts.
@@ -46,21 +46,27 @@ extension CaseDatabase {
             result = try analyzer.analyze(
                 source: source, configuration: configuration, facts: facts)
         }
-        try replaceFindings(result.findings, rules: result.rulesRun, runID: runID)
+        try recordRun(
+            result.findings, rules: result.rulesRun, from: configuration.from,
+            to: configuration.to)
         let wanted = Set(result.findings.map(\.id))
-        let stored = try findings().filter { wanted.contains($0.id) }
+        let stored = try findings(.latestRun).filter { wanted.contains($0.id) }
         return CaseAnalysis(
-            findings: stored, incidents: Self.incidents(of: stored, analyzer: analyzer),
+            findings: stored, incidents: try incidents(of: stored, analyzer: analyzer),
             rulesRun: result.rulesRun)
     }
 
-    /// Every stored finding with its current status, grouped into incidents, without analysing
-    /// again (for re-rendering the evidence after reviews).
+    /// The stored findings with their current status, grouped into incidents under the numbers
+    /// the case assigned them, without analysing again (for re-rendering the evidence after
+    /// reviews, and for listing findings).
+    /// - Parameter scope: the latest run's findings (what its evidence shows), or every run's.
     /// - Throws: ``StoreError`` when the case cannot be read.
-    public func storedAnalysis(analyzer: Analyzer = Analyzer()) throws -> CaseAnalysis {
-        let findings = try findings()
+    public func storedAnalysis(analyzer: Analyzer = Analyzer(), scope: FindingScope = .latestRun)
+        throws -> CaseAnalysis
+    {
+        let findings = try findings(scope)
         return CaseAnalysis(
-            findings: findings, incidents: Self.incidents(of: findings, analyzer: analyzer),
+            findings: findings, incidents: try incidents(of: findings, analyzer: analyzer),
             rulesRun: Array(Set(findings.map(\.rule))).sorted())
     }
 
@@ -83,12 +89,20 @@ extension CaseDatabase {
             configuration: configuration, ruleDescriptions: ruleDescriptions,
             inputHashes: inputHashes, generatedAt: generatedAt)
         bundle.items = try items(ids: Array(bundle.items.keys))
+        for item in bundle.citedItems {
+            let further = try sources(of: item.id).filter {
+                ($0.archiveSHA256, $0.file, $0.locator)
+                    != (item.source.archiveSHA256, item.source.file, item.source.locator)
+            }
+            if !further.isEmpty { bundle.furtherSources[item.id] = further }
+        }
         return bundle
     }
 
-    /// Groups findings into incidents titled by their rules.
-    static func incidents(of findings: [Finding], analyzer: Analyzer) -> [Incident] {
-        Incident.group(findings) { rule, key, members in
+    /// Groups findings into incidents titled by their rules and numbered as the case assigned
+    /// them (``recordRun(_:rules:from:to:at:)``).
+    func incidents(of findings: [Finding], analyzer: Analyzer) throws -> [Incident] {
+        Incident.group(findings, numbers: try incidentNumbers(for: findings)) { rule, key, members in
             analyzer.rule(rule)?.incidentTitle(key: key, findings: members) ?? "\(rule) \(key)"
         }
     }

@@ -183,6 +183,52 @@ extension CaseDatabase {
                     """)
         }
 
+        migrator.registerMigration("v5-runs-incidents-and-copies") { db in
+            // What matches one event across archives (JSON and HTML copies of one account,
+            // overlapping downloads): platform, kind, conversation, sender, time to the
+            // platform's precision and normalised text, digested (``ItemMatchKey``). NULL for an
+            // item stored before this migration or without a time.
+            try db.alter(table: "item") { t in t.add(column: "match_key", .text) }
+            try db.create(index: "item_on_match_key", on: "item", columns: ["match_key"])
+
+            // Every analysis run with its scope.
+            try db.create(table: "audit_run") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("at", .integer).notNull()
+                t.column("archives", .jsonText).notNull()
+                t.column("period_from", .text)
+                t.column("period_to", .text)
+                t.column("rules", .jsonText).notNull()
+            }
+            // Which runs produced which findings (a finding's row holds its latest reading).
+            try db.create(table: "finding_run") { t in
+                t.column("finding_id", .text).notNull()
+                t.column("run_id", .integer).notNull()
+                    .references("audit_run", column: "id", onDelete: .restrict)
+                t.primaryKey(["finding_id", "run_id"])
+            }
+            try db.create(index: "finding_run_on_run", on: "finding_run", columns: ["run_id"])
+            // Incident numbers, assigned once per rule and incident key and never changed.
+            try db.create(table: "incident_number") { t in
+                t.primaryKey("number", .integer)
+                t.column("rule", .text).notNull()
+                t.column("incident_key", .text).notNull()
+                t.column("run_id", .integer)
+                t.uniqueKey(["rule", "incident_key"])
+            }
+            for operation in ["UPDATE", "DELETE"] {
+                try db.execute(
+                    sql: """
+                        CREATE TRIGGER incident_number_no_\(operation.lowercased())
+                        BEFORE \(operation) ON incident_number
+                        BEGIN
+                            SELECT RAISE(ABORT, 'incident numbers are assigned once: \
+                        \(operation) is not allowed');
+                        END
+                        """)
+            }
+        }
+
         return migrator
     }
 }

@@ -228,29 +228,9 @@ public struct CaseDatabase: Sendable {
         throws
     {
         let ruleSet = Set(rules)
-        var ids = Set<FindingID>()
-        for finding in findings {
-            guard ruleSet.contains(finding.rule) else {
-                throw StoreError.findingOutsideRules(finding.id, rule: finding.rule)
-            }
-            guard ids.insert(finding.id).inserted else {
-                throw StoreError.duplicateFinding(finding.id)
-            }
-        }
+        try Self.checkFindings(findings, rules: ruleSet)
         try write { db in
-            let cited = Set(findings.flatMap { [$0.item] + $0.supportingItems }.map(\.rawValue))
-            var stored = Set<String>()
-            for chunk in Self.chunks(of: cited.sorted()) {
-                stored.formUnion(
-                    try String.fetchAll(
-                        db, ItemRecord.select(ItemRecord.Columns.id).filter(keys: chunk)))
-            }
-            for finding in findings {
-                for item in [finding.item] + finding.supportingItems
-                where !stored.contains(item.rawValue) {
-                    throw StoreError.findingCitesUnknownItem(finding.id, item: item)
-                }
-            }
+            try Self.checkCitedItems(of: findings, in: db)
             try FindingRecord.filter(ruleSet.map(\.rawValue).contains(FindingRecord.Columns.rule))
                 .deleteAll(db)
             for finding in findings {
@@ -259,18 +239,56 @@ public struct CaseDatabase: Sendable {
         }
     }
 
+    /// Checks that every finding is of one of `rules` and that no id repeats.
+    /// - Throws: ``StoreError/findingOutsideRules(_:rule:)`` or ``StoreError/duplicateFinding(_:)``.
+    static func checkFindings(_ findings: [Finding], rules: Set<RuleID>) throws {
+        var ids = Set<FindingID>()
+        for finding in findings {
+            guard rules.contains(finding.rule) else {
+                throw StoreError.findingOutsideRules(finding.id, rule: finding.rule)
+            }
+            guard ids.insert(finding.id).inserted else {
+                throw StoreError.duplicateFinding(finding.id)
+            }
+        }
+    }
+
+    /// Checks that every item the findings cite is stored.
+    /// - Throws: ``StoreError/findingCitesUnknownItem(_:item:)``.
+    static func checkCitedItems(of findings: [Finding], in db: Database) throws {
+        let cited = Set(findings.flatMap { [$0.item] + $0.supportingItems }.map(\.rawValue))
+        var stored = Set<String>()
+        for chunk in chunks(of: cited.sorted()) {
+            stored.formUnion(
+                try String.fetchAll(
+                    db, ItemRecord.select(ItemRecord.Columns.id).filter(keys: chunk)))
+        }
+        for finding in findings {
+            for item in [finding.item] + finding.supportingItems
+            where !stored.contains(item.rawValue) {
+                throw StoreError.findingCitesUnknownItem(finding.id, item: item)
+            }
+        }
+    }
+
     /// The stored findings, each with the status of its latest review (the rule's own status,
-    /// usually open, when none), in time
-    /// order (findings without a time last), then by id.
-    public func findings() throws -> [Finding] {
+    /// usually open, when none), in time order (findings without a time last), then by id.
+    /// - Parameter scope: the latest analysis run's findings (the default; every stored finding
+    ///   when the case records no run), or every finding any run recorded.
+    public func findings(_ scope: FindingScope = .latestRun) throws -> [Finding] {
         try read { db in
             let statuses = try latestDecisions(db)
-            return try FindingRecord.order(
+            var request = FindingRecord.order(
                 FindingRecord.Columns.occurredAt == nil, FindingRecord.Columns.occurredAt,
                 FindingRecord.Columns.id
             )
-            .fetchAll(db)
-            .map { try $0.finding(status: statuses[FindingID(rawValue: $0.id)]) }
+            if scope == .latestRun, let run = try Self.latestRunID(db) {
+                request = request.filter(
+                    sql: "id IN (SELECT finding_id FROM finding_run WHERE run_id = ?)",
+                    arguments: [run])
+            }
+            return try request.fetchAll(db)
+                .map { try $0.finding(status: statuses[FindingID(rawValue: $0.id)]) }
         }
     }
 
@@ -393,7 +411,7 @@ public struct CaseDatabase: Sendable {
     }
 
     /// Splits keys into groups small enough for one `IN (…)` clause.
-    private static func chunks(of keys: [String]) -> [[String]] {
+    static func chunks(of keys: [String]) -> [[String]] {
         stride(from: 0, to: keys.count, by: 500).map { Array(keys[$0..<min($0 + 500, keys.count)]) }
     }
 

@@ -24,12 +24,30 @@ final class CaseItemWriter {
     /// Items added and items new to the case, per archive SHA-256.
     private var added: [String: Int] = [:]
     private var new: [String: Int] = [:]
+    /// The archives of each platform in the case or added so far: an item is matched against
+    /// other archives' copies (``ItemMatchKey``) only when its platform has another archive.
+    private var archivesByPlatform: [Platform: Set<String>] = [:]
+    /// The platforms whose stored items all have their match key (``keyStoredItems(of:)``).
+    private var keyedPlatforms: Set<Platform> = []
+    private let findCopy: Statement
 
     init(_ db: Database) throws {
         self.db = db
         try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
         insertItem = try db.cachedStatement(sql: ItemRecord.insertOrIgnoreSQL)
         insertSource = try db.cachedStatement(sql: ItemSourceRecord.insertFurtherPlaceSQL)
+        findCopy = try db.cachedStatement(
+            sql: """
+                SELECT id FROM item WHERE match_key = ?1 AND source_archive <> ?2
+                AND NOT EXISTS (SELECT 1 FROM item_source WHERE item_source.item_id = item.id
+                    AND item_source.archive_sha256 = ?2)
+                ORDER BY rowid LIMIT 1
+                """)
+        for row in try Row.fetchAll(db, sql: "SELECT platform, sha256 FROM archive") {
+            if let platform = Platform(rawValue: row["platform"]) {
+                archivesByPlatform[platform, default: []].insert(row["sha256"])
+            }
+        }
         lastIndexedRow = try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM item") ?? 0
         if lastIndexedRow == 0 {
             // Into an empty case, building the secondary indexes once after the load is much
@@ -60,14 +78,22 @@ final class CaseItemWriter {
                 throw StoreError.itemFromAnotherArchive(
                     item.id, itemArchive: item.source.archiveSHA256, archive: archiveSHA256)
             }
-            try ItemRecord(item).bind(to: insertItem.sqliteStatement)
-            try step(insertItem.sqliteStatement)
-            if sqlite3_changes(connection) > 0 {
-                new[archiveSHA256, default: 0] += 1
-                continue
+            var matchKey: String?
+            var copy: String?
+            if try isMatching(item.platform, archiveSHA256: archiveSHA256) {
+                matchKey = ItemMatchKey.key(of: item)
+                if let matchKey { copy = try storedCopy(matching: matchKey, archiveSHA256) }
+            }
+            if copy == nil {
+                try ItemRecord(item, matchKey: matchKey).bind(to: insertItem.sqliteStatement)
+                try step(insertItem.sqliteStatement)
+                if sqlite3_changes(connection) > 0 {
+                    new[archiveSHA256, default: 0] += 1
+                    continue
+                }
             }
             let source = insertSource.sqliteStatement
-            Self.bind(item.id.rawValue, at: 1, of: source)
+            Self.bind(copy ?? item.id.rawValue, at: 1, of: source)
             Self.bind(archiveSHA256, at: 2, of: source)
             Self.bind(item.source.file, at: 3, of: source)
             Self.bind(item.source.locator, at: 4, of: source)
@@ -75,6 +101,70 @@ final class CaseItemWriter {
         }
         added[archiveSHA256, default: 0] += items.count
         try indexNewRows()
+    }
+
+    /// Whether items of `platform` from this archive are to be matched against other archives'
+    /// copies: when the platform has another archive in the case or in this import. The first
+    /// time, the stored items of the platform get their keys (``keyStoredItems(of:)``).
+    private func isMatching(_ platform: Platform, archiveSHA256: String) throws -> Bool {
+        if archivesByPlatform[platform]?.contains(archiveSHA256) != true {
+            archivesByPlatform[platform, default: []].insert(archiveSHA256)
+        }
+        guard (archivesByPlatform[platform]?.count ?? 0) > 1 else { return false }
+        if !keyedPlatforms.contains(platform) {
+            try keyStoredItems(of: platform)
+            keyedPlatforms.insert(platform)
+        }
+        return true
+    }
+
+    /// Gives the stored items of `platform` that have none their match key, and makes sure the
+    /// key's index exists (it is dropped during a first load). Keys are computed only once a
+    /// platform has a second archive, so that a case of one archive per platform pays nothing.
+    private func keyStoredItems(of platform: Platform) throws {
+        if let index = droppedIndexes.firstIndex(where: { $0.contains("item_on_match_key") }) {
+            try db.execute(sql: droppedIndexes.remove(at: index))
+        }
+        // Only what the key reads, people's labels (``Person/label``) taken out of their JSON
+        // by SQLite: no raw fragment, no attachments, no JSON decoded in Swift.
+        func label(_ json: String) -> String {
+            """
+            coalesce(json_extract(\(json), '$.name'), '@' || json_extract(\(json), '$.handle'),
+                'account ' || json_extract(\(json), '$.accountID'), '(unnamed)')
+            """
+        }
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT rowid, kind, authored,
+                    CASE WHEN author IS NULL THEN NULL ELSE \(label("author")) END AS author_label,
+                    (SELECT group_concat(\(label("value")), char(31))
+                        FROM json_each(item.counterparties)) AS counterparty_labels,
+                    text, conversation, connection_state, occurred_at
+                FROM item WHERE platform = ? AND match_key IS NULL
+                """,
+            arguments: [platform.rawValue])
+        var keys: [(Int64, String)] = []
+        while let row = try rows.next() {
+            guard let kind = ActivityKind(rawValue: row["kind"]) else { continue }
+            let others: String? = row["counterparty_labels"]
+            let fields = ItemMatchKey.Fields(
+                platform: platform, kind: kind, isAuthoredByOwner: row["authored"],
+                authorLabel: row["author_label"],
+                counterpartyLabels: others.map { $0.components(separatedBy: "\u{1F}") } ?? [],
+                text: row["text"], conversation: row["conversation"],
+                connectionState: row["connection_state"],
+                occurredAt: (row["occurred_at"] as Int64?).map(StoredTime.date))
+            if let key = ItemMatchKey.key(of: fields) { keys.append((row["rowid"], key)) }
+        }
+        let update = try db.cachedStatement(sql: "UPDATE item SET match_key = ? WHERE rowid = ?")
+        for (row, key) in keys { try update.execute(arguments: [key, row]) }
+    }
+
+    /// The id of a stored item from another archive with this match key that no item of this
+    /// archive has matched yet, if any.
+    private func storedCopy(matching key: String, _ archiveSHA256: String) throws -> String? {
+        try String.fetchOne(findCopy, arguments: [key, archiveSHA256])
     }
 
     /// Adds the rows stored since the last call to the full-text index. Done batch by batch

@@ -159,6 +159,16 @@ struct FacebookArchiveLayout {
         }
     }
 
+    /// JSON files that may be Messenger threads (`message_N.json` or an encrypted-chat
+    /// `<name>_<digits>.json`), read for the owner of a download without a profile.
+    var threadCandidates: [ArchiveReader.Entry] {
+        entries.filter { entry in
+            let name = entry.fileName.lowercased()
+            return isJSON(entry) && !isInstagramPart(entry)
+                && (Self.isMessagePart(name) || Self.isNumberedFile(name))
+        }
+    }
+
     // MARK: - Order and names
 
     /// The entries in reading order (see ``MetaExportFiles/readingOrder(_:)``).

@@ -26,8 +26,11 @@ import Foundation
 ///   requests (`.friendRequestReceived`, rejected), follows (`.follow`) and followers (`.follower`,
 ///   without a time, as the export gives none);
 /// - the profile: one `.profile` item whose text lists name, birthday, cities, e-mails …; its
-///   `name.full_name` is the archive owner. Without a profile the owner is nil (it is not guessed
-///   from the messages), so no message counts as the owner's.
+///   `name.full_name` is the archive owner. Without a profile (a messages-only download, the
+///   secure-storage download) the owner is decided from the threads, which are then read twice
+///   (``MessageThreadOwner``: the one person in every thread who matches an owner hint); when
+///   that decides no one, the owner is nil and no message counts as the owner's (`audit` then
+///   refuses the archive).
 ///
 /// Read and deliberately not imported: "friends you see less" (a feed setting) and "people you may
 /// know" (Facebook's suggestions). Every file of the archive ends up in exactly one place: a
@@ -59,7 +62,8 @@ public struct FacebookJSONImporter: ArchiveImporter {
         -> ImportResult
     {
         let layout = FacebookArchiveLayout(entries: archive.entries)
-        let owner = findOwner(in: archive, layout: layout)
+        let decided = decideOwner(in: archive, layout: layout, context: context)
+        let owner = decided.owner
         var items = ImportedItems(context: context)
         var unparsed: [ImportIssue] = []
         var media: [MediaFile] = []
@@ -95,13 +99,47 @@ public struct FacebookJSONImporter: ArchiveImporter {
             path: context.archivePath, sha256: context.archiveSHA256, platform: .facebook,
             variant: .json,
             owner: owner, itemCount: items.count, unparsed: unparsed, media: media,
-            coverage: coverage)
+            coverage: coverage, ownerEvidence: decided.basis)
         return ImportResult(archive: imported, items: items.items)
     }
 
-    /// The owners named by the archives' profile files; nothing else is read.
+    /// The owners named by the archives' profile files, or, for a download without one, decided
+    /// from its message threads (``MessageThreadOwner``).
     public func owners(of archives: [(archive: ArchiveReader, context: ImportContext)]) -> [Person?] {
-        archives.map { findOwner(in: $0.archive, layout: FacebookArchiveLayout(entries: $0.archive.entries)) }
+        archives.map {
+            decideOwner(
+                in: $0.archive, layout: FacebookArchiveLayout(entries: $0.archive.entries),
+                context: $0.context
+            ).owner
+        }
+    }
+
+    /// The owner the profile names; without a profile, the one decided from the threads, with
+    /// the basis (nil for a profile's owner: the archive names it).
+    private func decideOwner(
+        in archive: ArchiveReader, layout: FacebookArchiveLayout, context: ImportContext
+    ) -> (owner: Person?, basis: String?) {
+        if let owner = findOwner(in: archive, layout: layout) { return (owner, nil) }
+        var threads: [[String]] = []
+        for entry in layout.threadCandidates {
+            let people: [FacebookDTO.NamedPerson]?
+            let senders: [String?]
+            switch try? decode(entry, from: archive) {
+            case .thread(let thread)?:
+                people = thread.participants
+                senders = thread.messages.map { $0.value?.senderName }
+            case .encryptedThread(let thread)?:
+                people = thread.participants
+                senders = thread.messages.map { $0.value?.senderName }
+            default:
+                continue
+            }
+            let names = ((people ?? []).map(\.name) + senders).compactMap {
+                MetaText.repairMojibake($0)
+            }
+            threads.append(names)
+        }
+        return MessageThreadOwner.recorded(threads: threads, context: context)
     }
 
     // MARK: - Private

@@ -21,6 +21,9 @@ import Foundation
 /// - message times have at most whole seconds (JSON has milliseconds), so messages do not get the
 ///   JSON items' ids; posts, comments, reactions and connections do when the seconds are shown;
 /// - comments and reactions do not name their author: it is the owner;
+/// - a download without a profile page (messages only) is owned by the one person in every thread
+///   who matches an owner hint (``MessageThreadOwner``; the thread pages are read twice), else by
+///   no one, and then no message counts as the owner's;
 /// - a thread page does not list its participants (unless it has a "Participants:" line): the
 ///   thread's other senders, across all its parts, stand in, or its title when nobody else wrote;
 /// - Facebook's placeholder for a deleted account ("Facebook user") is read as no name, as the
@@ -48,7 +51,8 @@ public struct FacebookHTMLImporter: ArchiveImporter {
         -> ImportResult
     {
         let layout = FacebookHTMLLayout(entries: archive.entries)
-        let owner = findOwner(in: archive, layout: layout, context: context)
+        let decided = decideOwner(in: archive, layout: layout, context: context)
+        let owner = decided.owner
         var reading = Reading(items: ImportedItems(context: context))
         var threads: [(key: String, folder: String, parts: [ArchiveReader.Entry])] = []
 
@@ -84,7 +88,8 @@ public struct FacebookHTMLImporter: ArchiveImporter {
         let imported = ImportedArchive(
             path: context.archivePath, sha256: context.archiveSHA256, platform: .facebook,
             variant: .html, owner: owner, itemCount: reading.items.count,
-            unparsed: reading.unparsed, media: reading.media, coverage: coverage)
+            unparsed: reading.unparsed, media: reading.media, coverage: coverage,
+            ownerEvidence: decided.basis)
         return ImportResult(archive: imported, items: reading.items.items)
     }
 
@@ -239,15 +244,42 @@ public struct FacebookHTMLImporter: ArchiveImporter {
         return names
     }
 
-    /// The owner named by the first readable profile page: its "Name" and "Username" rows.
-    /// The owners named by the archives' profile pages; nothing else is read.
+    /// The owners named by the archives' profile pages, or, for a download without one, decided
+    /// from its message threads (``MessageThreadOwner``).
     public func owners(of archives: [(archive: ArchiveReader, context: ImportContext)]) -> [Person?] {
         archives.map {
-            findOwner(
+            decideOwner(
                 in: $0.archive, layout: FacebookHTMLLayout(entries: $0.archive.entries),
-                context: $0.context)
+                context: $0.context
+            ).owner
         }
     }
+
+    /// The owner the profile names; without a profile, the one decided from the threads (each
+    /// thread's pages read once more, a thread at a time), with the basis (nil for a profile's
+    /// owner: the archive names it).
+    private func decideOwner(
+        in archive: ArchiveReader, layout: FacebookHTMLLayout, context: ImportContext
+    ) -> (owner: Person?, basis: String?) {
+        if let owner = findOwner(in: archive, layout: layout, context: context) {
+            return (owner, nil)
+        }
+        var threads: [String: [ArchiveReader.Entry]] = [:]
+        for entry in layout.orderedEntries {
+            if case .thread = layout.role(of: entry) {
+                threads[FacebookArchiveLayout.folder(of: entry.path), default: []].append(entry)
+            }
+        }
+        let people = threads.keys.sorted().map { key in
+            let files = (threads[key] ?? []).compactMap {
+                try? MetaHTMLFile(entry: $0, archive: archive, zone: context.localTimeZone)
+            }
+            return Self.participants(of: files, owner: nil)
+        }
+        return MessageThreadOwner.recorded(threads: people, context: context)
+    }
+
+    /// The owner named by the first readable profile page: its "Name" and "Username" rows.
 
     private func findOwner(
         in archive: ArchiveReader, layout: FacebookHTMLLayout, context: ImportContext

@@ -56,7 +56,8 @@ public struct InstagramJSONImporter: ArchiveImporter {
         -> ImportResult
     {
         let layout = InstagramJSONLayout(entries: archive.entries)
-        let owner = findOwner(in: archive, layout: layout)
+        let decided = decideOwner(in: archive, layout: layout, context: context)
+        let owner = decided.owner
         var items = ImportedItems(context: context)
         var unparsed: [ImportIssue] = []
         var media: [MediaFile] = []
@@ -91,13 +92,40 @@ public struct InstagramJSONImporter: ArchiveImporter {
         let imported = ImportedArchive(
             path: context.archivePath, sha256: context.archiveSHA256, platform: .instagram,
             variant: .json, owner: owner, itemCount: items.count, unparsed: unparsed,
-            media: media, coverage: coverage)
+            media: media, coverage: coverage, ownerEvidence: decided.basis)
         return ImportResult(archive: imported, items: items.items)
     }
 
-    /// The owners named by the archives' profile files; nothing else is read.
+    /// The owners named by the archives' profile files, or, for a download without one, decided
+    /// from its message threads (``MessageThreadOwner``).
     public func owners(of archives: [(archive: ArchiveReader, context: ImportContext)]) -> [Person?] {
-        archives.map { findOwner(in: $0.archive, layout: InstagramJSONLayout(entries: $0.archive.entries)) }
+        archives.map {
+            decideOwner(
+                in: $0.archive, layout: InstagramJSONLayout(entries: $0.archive.entries),
+                context: $0.context
+            ).owner
+        }
+    }
+
+    /// The owner the profile names; without a profile (a messages-only download), the one
+    /// decided from the threads, which are then read twice, with the basis (nil for a profile's
+    /// owner: the archive names it).
+    private func decideOwner(
+        in archive: ArchiveReader, layout: InstagramJSONLayout, context: ImportContext
+    ) -> (owner: Person?, basis: String?) {
+        if let owner = findOwner(in: archive, layout: layout) { return (owner, nil) }
+        var threads: [String: [String]] = [:]
+        for entry in archive.entries
+        where InstagramJSONLayout.isMessagePart(entry.fileName.lowercased()) {
+            guard case .thread(let thread)? = try? decode(entry, from: archive) else { continue }
+            let names =
+                (thread.participants ?? []).map(\.name) + thread.messages.map { $0.value?.senderName }
+            threads[MetaExportFiles.folder(of: entry.path), default: []] += names.compactMap {
+                MetaText.repairMojibake($0)
+            }
+        }
+        let people = threads.keys.sorted().compactMap { threads[$0] }
+        return MessageThreadOwner.recorded(threads: people, context: context)
     }
 
     // MARK: - Private

@@ -161,6 +161,10 @@ struct IncidentPage {
             html += presentation.itemTable([item], cited: [item.id])
         }
         html += presentation.source(item.source)
+        for further in bundle.furtherSources[item.id] ?? [] {
+            html += "<p>The same event is also in another copy (kept once, not counted twice):</p>\n"
+            html += presentation.source(further)
+        }
         html += "<p class=\"fragment-caption\">Source fragment, exactly as in the export "
         html += "(SHA-256 of this text: <span class=\"mono hash\">"
         html += "\(SHA256Hex.digest(of: item.rawFragment))</span>):</p>\n"

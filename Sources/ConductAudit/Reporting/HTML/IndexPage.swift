@@ -190,6 +190,7 @@ struct IndexPage {
                 ),
                 ("SHA-256", "<span class=\"mono hash\">\(HTML.escape(archive.sha256))</span>"),
                 ("Owner", EvidencePresentation.person(archive.owner)),
+                ("How the owner was decided", bundle.owners[archive.sha256].map { HTML.escape($0.basis) }),
                 ("Items read", String(archive.itemCount)),
                 ("Media files", String(archive.media.count)),
                 ("Parts not understood", String(archive.unparsed.filter { $0.kind == .unreadable }.count)),
@@ -198,6 +199,7 @@ struct IndexPage {
                 ("When this folder was written", accessText(bundle.archiveAccess[archive.sha256])),
             ])
             html += recipe(for: archive)
+            html += blindSpotsSection(bundle.blindSpots[archive.sha256] ?? [])
             if archive.unparsed.filter({ $0.kind == .unreadable }).isEmpty {
                 html += "<p>Every file of this archive that holds activity was read.</p>\n"
             }
@@ -223,6 +225,20 @@ struct IndexPage {
             html += coverageTable(archive.coverage, archive: archive)
         }
         return html
+    }
+
+    /// What the archive's download cannot contain: no findings there means nothing.
+    private func blindSpotsSection(_ spots: [BlindSpot]) -> String {
+        guard !spots.isEmpty else { return "" }
+        var html = "<p class=\"note\">What this download cannot contain (blind spots): no "
+        html += "finding there is no evidence that nothing happened.</p>\n"
+        html += "<table><tr><th>Blind spot</th><th>Since</th><th>To close it</th></tr>\n"
+        for spot in spots {
+            html += "<tr><td>\(HTML.escape(spot.what))</td>"
+            html += "<td class=\"mono\">\(HTML.escape(spot.since ?? "—"))</td>"
+            html += "<td>\(HTML.escape(spot.advice))</td></tr>\n"
+        }
+        return html + "</table>\n"
     }
 
     private func accessText(_ access: ArchiveAccess?) -> String? {

@@ -23,6 +23,7 @@ extension EvidenceBundle {
             var archive = archive
             archive.path = redactor.apply(archive.path)
             archive.owner = person(archive.owner)
+            archive.ownerEvidence = redactor.apply(archive.ownerEvidence)
             archive.unparsed = archive.unparsed.map { issue in
                 var issue = issue
                 issue.file = redactor.apply(issue.file)
@@ -40,6 +41,16 @@ extension EvidenceBundle {
             }
             return archive
         }
+        copy.owners = owners.mapValues { owner in
+            ArchiveOwner(
+                name: redactor.apply(owner.name), basis: redactor.apply(owner.basis))
+        }
+        copy.blindSpots = blindSpots.mapValues { spots in
+            spots.map {
+                BlindSpot(what: redactor.apply($0.what), since: $0.since, advice: redactor.apply($0.advice))
+            }
+        }
+        copy.furtherSources = furtherSources.mapValues { $0.map(source) }
         copy.findings = findings.map { finding in
             var finding = finding
             if let excerpt = finding.excerpt {

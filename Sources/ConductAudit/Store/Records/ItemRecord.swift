@@ -28,6 +28,7 @@ struct ItemRecord: FetchableRecord, PersistableRecord {
         static let sourceArchive = Column("source_archive")
         static let sourceFile = Column("source_file")
         static let sourceLocator = Column("source_locator")
+        static let matchKey = Column("match_key")
     }
 
     var id: String
@@ -48,8 +49,11 @@ struct ItemRecord: FetchableRecord, PersistableRecord {
     var sourceArchive: String
     var sourceFile: String
     var sourceLocator: String
+    /// The key matching the same event in other archives (``ItemMatchKey``); nil until an
+    /// archive of the same platform joins the case.
+    var matchKey: String?
 
-    init(_ item: TimelineItem) {
+    init(_ item: TimelineItem, matchKey: String? = nil) {
         id = item.id.rawValue
         platform = item.platform.rawValue
         kind = item.kind.rawValue
@@ -67,6 +71,7 @@ struct ItemRecord: FetchableRecord, PersistableRecord {
         sourceArchive = item.source.archiveSHA256
         sourceFile = item.source.file
         sourceLocator = item.source.locator
+        self.matchKey = matchKey
     }
 
     init(row: Row) throws {
@@ -98,10 +103,14 @@ struct ItemRecord: FetchableRecord, PersistableRecord {
         sourceArchive = values.string(try row.decode(String.self, forColumn: Columns.sourceArchive))
         sourceFile = values.string(try row.decode(String.self, forColumn: Columns.sourceFile))
         sourceLocator = try row.decode(String.self, forColumn: Columns.sourceLocator)
+        matchKey = nil
     }
 
     func encode(to container: inout PersistenceContainer) throws {
         for (column, value) in zip(Self.storedColumns, try storedValues()) {
+            // No match key is no column: a row written this way also fits a case from before
+            // migration "v5-runs-incidents-and-copies".
+            if column.name == Columns.matchKey.name, matchKey == nil { continue }
             container[column] = value
         }
     }
@@ -112,6 +121,7 @@ struct ItemRecord: FetchableRecord, PersistableRecord {
         Columns.counterparties, Columns.text, Columns.title, Columns.attachments,
         Columns.conversation, Columns.connectionState, Columns.occurredAt, Columns.timeBasis,
         Columns.rawFragment, Columns.sourceArchive, Columns.sourceFile, Columns.sourceLocator,
+        Columns.matchKey,
     ]
 
     /// An insert that leaves an existing row (the same item id) unchanged, for bulk storing
@@ -128,7 +138,7 @@ struct ItemRecord: FetchableRecord, PersistableRecord {
             id, platform, kind, authored, author.map(StoredJSON.text),
             StoredJSON.text(counterparties), text, title, StoredJSON.text(attachments),
             conversation, connectionState, occurredAt, timeBasis, rawFragment, sourceArchive,
-            sourceFile, sourceLocator,
+            sourceFile, sourceLocator, matchKey,
         ]
     }
 
@@ -152,6 +162,7 @@ struct ItemRecord: FetchableRecord, PersistableRecord {
         CaseItemWriter.bind(sourceArchive, at: 15, of: statement)
         CaseItemWriter.bind(sourceFile, at: 16, of: statement)
         CaseItemWriter.bind(sourceLocator, at: 17, of: statement)
+        CaseItemWriter.bind(matchKey, at: 18, of: statement)
     }
 
     /// The domain value this row stores, keeping the stored id (not a recomputed fingerprint).
