@@ -66,6 +66,24 @@ public enum BlindSpotSurvey {
                     advice:
                         "Ask for an export ('Export chat') of every other chat the allegation concerns."
                 ))
+        case .snapchat:
+            spots.append(
+                BlindSpot(
+                    what:
+                        "Snapchat's download holds only chats that one side saved, and never a snap's picture or video: unsaved chats and what snaps showed are not here.",
+                    since: nil,
+                    advice:
+                        "Snap history shows who was sent snaps and when; ask about any unsaved chat the allegation concerns (only the people in it can say what it held)."
+                ))
+        case .tiktok:
+            spots.append(
+                BlindSpot(
+                    what:
+                        "TikTok's download lists the staff member's comments but not whose video each was left on, so a comment on a pupil's video is seen only when it names them.",
+                    since: nil,
+                    advice:
+                        "Where a comment's context matters, look at the video on TikTok itself while it is still there."
+                ))
         case .instagram:
             break
         }
