@@ -47,22 +47,16 @@ struct WhatsAppMessageBody: Equatable, Sendable {
             notes.append("This message was edited")
         }
         let trimmed = body.trimmingCharacters(in: .whitespacesAndNewlines)
-        switch trimmed {
-        case "This message was deleted", "This message was deleted.":
+        if let deleted = Self.deletedNote(trimmed) {
             notes.insert(trimmed, at: 0)
+            isDeletedByExporter = deleted == .byExporter
             body = ""
-        case "You deleted this message", "You deleted this message.":
-            notes.insert(trimmed, at: 0)
-            isDeletedByExporter = true
-            body = ""
-        case "<Media omitted>":
+        } else if trimmed == "<Media omitted>" {
             attachments.append(AttachmentReference(kind: .other, placeholder: trimmed))
             body = ""
-        default:
-            if let kind = Self.omittedMediaKind(trimmed) {
-                attachments.append(AttachmentReference(kind: kind, placeholder: trimmed))
-                body = ""
-            }
+        } else if let kind = Self.omittedMediaKind(trimmed) {
+            attachments.append(AttachmentReference(kind: kind, placeholder: trimmed))
+            body = ""
         }
 
         // iOS: "<attached: NAME>" anywhere in the text.
@@ -89,6 +83,56 @@ struct WhatsAppMessageBody: Equatable, Sendable {
         self.text = text.isEmpty ? nil : text
         title = notes.isEmpty ? nil : notes.joined(separator: "; ")
     }
+
+    /// A call the sender made: no text, and WhatsApp's note ("Voice call, 12 sec") as the title.
+    init(callNote note: String) {
+        title = note
+    }
+
+    /// Who a deleted message's note says deleted it.
+    enum Deletion: Equatable, Sendable {
+        /// "You deleted this message.": only the exporter's own copy says so.
+        case byExporter
+        /// "This message was deleted." (by its sender, seen by others) or deleted by an admin.
+        case other
+    }
+
+    /// Reads WhatsApp's note in place of a deleted message, in the languages exports have shown
+    /// (docs/formats/whatsapp.md); nil when `text` is not one. A final full stop is optional.
+    static func deletedNote(_ text: String) -> Deletion? {
+        guard text.utf8.count <= 160 else { return nil }
+        var lowered = text.lowercased()
+        if lowered.hasSuffix(".") { lowered.removeLast() }
+        if exporterDeletedNotes.contains(lowered) { return .byExporter }
+        if deletedNotes.contains(lowered) { return .other }
+        let isByAdmin = adminDeletedNotes.contains { prefix, suffix in
+            lowered.hasPrefix(prefix) && lowered.hasSuffix(suffix)
+                && lowered.count > prefix.count + suffix.count
+        }
+        return isByAdmin ? .other : nil
+    }
+
+    /// "You deleted this message" in each language, lowercased, without the full stop.
+    private static let exporterDeletedNotes: Set<String> = [
+        "you deleted this message", "du hast diese nachricht gelöscht", "eliminaste este mensaje",
+        "je hebt dit bericht verwijderd", "você apagou esta mensagem",
+        "anda menghapus pesan ini", "vous avez supprimé ce message",
+        "hai eliminato questo messaggio",
+    ]
+
+    /// "This message was deleted" in each language, lowercased, without the full stop.
+    private static let deletedNotes: Set<String> = [
+        "this message was deleted", "diese nachricht wurde gelöscht", "se eliminó este mensaje",
+        "dit bericht is verwijderd", "mensagem apagada", "esta mensagem foi apagada",
+        "pesan ini telah dihapus", "ce message a été supprimé",
+        "questo messaggio è stato eliminato",
+    ]
+
+    /// Deleted by an admin: the note's start and end around the admin's name, lowercased.
+    private static let adminDeletedNotes: [(prefix: String, suffix: String)] = [
+        ("this message was deleted by admin ", ""), ("diese nachricht wurde von admin ", " gelöscht"),
+        ("un admin", " eliminó este mensaje"), ("mensagem apagada por um admin", ""),
+    ]
 
     /// The kind of media an iOS "… omitted" placeholder stands for.
     private static func omittedMediaKind(_ text: String) -> Attachment.Kind? {
