@@ -131,8 +131,12 @@ struct WhatsAppChat: Sendable {
                 var composed = WhatsAppComposedText.read(
                     body, sender: sender, header: entry.header,
                     hasContinuation: !continuation.isEmpty, isFirstEntry: index == 0)
-                // Older iOS exports put the encryption notice after the chat's name, unmarked.
+                // Older iOS exports put the encryption notice after the chat's name, unmarked,
+                // in English ("Messages …"): only such a line is looked at twice.
                 if composed == nil, body.utf8.count < 300,
+                    let start = body.unicodeScalars.first(where: {
+                        !WhatsAppHeader.isInvisibleMark($0)
+                    }), start == "M" || start == "m",
                     WhatsAppNotice.isEncryptionNotice(
                         WhatsAppMessageBody.removingMarks(body).trimmingCharacters(in: .whitespaces))
                 {
@@ -151,9 +155,11 @@ struct WhatsAppChat: Sendable {
                     record(notice, line: entry.line, into: &people)
                     continue
                 }
-                var messageBody = WhatsAppMessageBody(lines: [body] + continuation)
+                let messageBody: WhatsAppMessageBody
                 if case .call(let note) = composed {
                     messageBody = WhatsAppMessageBody(callNote: note)
+                } else {
+                    messageBody = WhatsAppMessageBody(lines: [body] + continuation)
                 }
                 let message = Message(
                     line: entry.line, sender: sender, header: entry.header, body: messageBody,

@@ -100,7 +100,9 @@ struct WhatsAppMessageBody: Equatable, Sendable {
     /// Reads WhatsApp's note in place of a deleted message, in the languages exports have shown
     /// (docs/formats/whatsapp.md); nil when `text` is not one. A final full stop is optional.
     static func deletedNote(_ text: String) -> Deletion? {
-        guard text.utf8.count <= 160 else { return nil }
+        // The shortest note ("Mensagem apagada") has 16 bytes; most messages are shorter
+        // ("ok") or longer than any note, and are not lowercased.
+        guard (16...160).contains(text.utf8.count) else { return nil }
         var lowered = text.lowercased()
         if lowered.hasSuffix(".") { lowered.removeLast() }
         if exporterDeletedNotes.contains(lowered) { return .byExporter }
