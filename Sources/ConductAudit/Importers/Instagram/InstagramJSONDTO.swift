@@ -23,8 +23,10 @@ enum InstagramJSONDTO {
         }
     }
 
-    /// One element of `label_values`: a `{label, value, href}` pair, or a titled `dict` list of
-    /// them. Parts that are not of these types are read as absent.
+    /// One element of `label_values`.
+    ///
+    /// A `{label, value, href}` pair, or a titled `dict` list of them. Parts that are not of
+    /// these types are read as absent.
     struct LabelValue: Decodable {
         let label: String?
         let value: String?

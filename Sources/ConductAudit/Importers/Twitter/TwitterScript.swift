@@ -1,9 +1,11 @@
 import Foundation
 
-/// One data file of an X archive: the JavaScript assignment `window.YTD.<name>.partN = <JSON>`
-/// (FORMATS.md §3.2), split into the global's name and the JSON after the `=`. The classic
-/// archive (2010–2018, docs/formats/twitter.md) assigns `Grailbird.data.tweets_2013_04 = …` and
-/// `var user_details = …`: their globals are `Grailbird.data.tweets_2013_04` and `user_details`.
+/// One data file of an X archive, split into the global's name and the JSON after the `=`.
+///
+/// Data files are the JavaScript assignment `window.YTD.<name>.partN = <JSON>` (FORMATS.md
+/// §3.2). The classic archive (2010–2018, docs/formats/twitter.md) assigns
+/// `Grailbird.data.tweets_2013_04 = …` and `var user_details = …`: their globals are
+/// `Grailbird.data.tweets_2013_04` and `user_details`.
 ///
 /// A UTF-8 byte-order mark, whitespace around the `=`, a trailing `;` and a missing final newline
 /// are tolerated. The JSON is usually an array but may be an object (old `ageinfo.js`); that is
@@ -68,7 +70,9 @@ struct TwitterScript {
         Self.dataType(ofGlobal: globalName)
     }
 
-    /// The data type named by the global `globalName`; see ``dataType``. The classic archive's
+    /// The data type named by the global `globalName`; see ``dataType``.
+    ///
+    /// The classic archive's
     /// monthly tweet files (`Grailbird.data.tweets_2013_04`) are "tweets"; its other globals
     /// (`user_details`, `tweet_index`, `payload_details`) are their own types.
     static func dataType(ofGlobal globalName: String) -> String? {

@@ -138,7 +138,8 @@ struct WhatsAppChat: Sendable {
                         !WhatsAppHeader.isInvisibleMark($0)
                     }), start == "M" || start == "m",
                     WhatsAppNotice.isEncryptionNotice(
-                        WhatsAppMessageBody.removingMarks(body).trimmingCharacters(in: .whitespaces))
+                        WhatsAppMessageBody.removingMarks(body).trimmingCharacters(
+                            in: .whitespaces))
                 {
                     composed = .notice(.encryption)
                 }

@@ -28,14 +28,16 @@ enum WhatsAppComposedText: Equatable, Sendable {
     /// A message of the sender's: a deleted message's note or a shared link.
     case message
 
-    /// Sorts a sender's text, or returns nil when it is not composed (the sender typed it, or it
-    /// notes the sender's file or poll).
+    /// Sorts a sender's text by what it stands for.
+    ///
     /// - Parameters:
     ///   - body: the text after "Name: " as written, marks included.
     ///   - sender: the sender's name without marks.
     ///   - header: the line's header (for its leading mark).
     ///   - hasContinuation: whether lines without a header follow.
     ///   - isFirstEntry: whether this is the file's first dated line.
+    /// - Returns: what the text stands for, or nil when it is not composed (the sender typed
+    ///   it, or it notes the sender's file or poll).
     static func read(
         _ body: String, sender: String, header: WhatsAppHeader, hasContinuation: Bool,
         isFirstEntry: Bool
@@ -53,7 +55,9 @@ enum WhatsAppComposedText: Equatable, Sendable {
         return .notice(WhatsAppNotice.read(text, requireKnownWording: false) ?? .other)
     }
 
-    /// Whether composed text is a call log: `‎Voice call, ‎12 sec`, `‎Missed voice call, ‎Tap to
+    /// Whether composed text is a call log.
+    ///
+    /// Call logs are `‎Voice call, ‎12 sec`, `‎Missed voice call, ‎Tap to
     /// call back` (a short text, then a second mark after `, `), `‎Sprachchat. ‎‎2 Sek. • ‎1
     /// beigetreten` (after `. `, before a duration), or a short text with the word for a call
     /// that does not name the sender (`‎Missed voice call`). A number change (`‎‎Ana cambió su

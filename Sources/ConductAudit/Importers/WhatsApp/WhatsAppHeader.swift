@@ -35,8 +35,10 @@ struct WhatsAppHeader: Equatable, Sendable {
     var meridiem: Meridiem?
     /// The rest of the line after the header, as written (direction marks included).
     var rest: String
-    /// Whether a direction mark comes before the header. iOS marks so the lines it writes
-    /// around a sender's file (`<attached: …>`, `image omitted`), never its notices.
+    /// Whether a direction mark comes before the header.
+    ///
+    /// iOS marks so the lines it writes around a sender's file (`<attached: …>`, `image
+    /// omitted`), never its notices.
     var isMarked = false
 
     /// The header of `line`, or nil when the line does not start with one.

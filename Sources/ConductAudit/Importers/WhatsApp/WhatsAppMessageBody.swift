@@ -97,8 +97,11 @@ struct WhatsAppMessageBody: Equatable, Sendable {
         case other
     }
 
-    /// Reads WhatsApp's note in place of a deleted message, in the languages exports have shown
-    /// (docs/formats/whatsapp.md); nil when `text` is not one. A final full stop is optional.
+    /// Reads WhatsApp's note in place of a deleted message.
+    ///
+    /// The notes are listed in the languages exports have shown (docs/formats/whatsapp.md); a
+    /// final full stop is optional.
+    /// - Returns: who the note says deleted the message; nil when `text` is not such a note.
     static func deletedNote(_ text: String) -> Deletion? {
         // The shortest note ("Mensagem apagada") has 16 bytes; most messages are shorter
         // ("ok") or longer than any note, and are not lowercased.
@@ -132,7 +135,8 @@ struct WhatsAppMessageBody: Equatable, Sendable {
 
     /// Deleted by an admin: the note's start and end around the admin's name, lowercased.
     private static let adminDeletedNotes: [(prefix: String, suffix: String)] = [
-        ("this message was deleted by admin ", ""), ("diese nachricht wurde von admin ", " gelöscht"),
+        ("this message was deleted by admin ", ""),
+        ("diese nachricht wurde von admin ", " gelöscht"),
         ("un admin", " eliminó este mensaje"), ("mensagem apagada por um admin", ""),
     ]
 

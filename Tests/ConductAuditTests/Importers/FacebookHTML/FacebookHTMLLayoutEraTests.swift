@@ -39,9 +39,11 @@ import Testing
         let messages = "your_activity_across_facebook/messages"
         try FacebookTestSupport.write(
             [
-                "index.html": "<html><head><title>Your information</title></head><body></body></html>",
+                "index.html":
+                    "<html><head><title>Your information</title></head><body></body></html>",
                 "connections/friends/your_friends.html": Self.friendsPage([
-                    ("Md Rashed", "Feb 22, 2024 8:10:40pm"), ("Sakib Islam", "Feb 21, 2024 1:07:30pm"),
+                    ("Md Rashed", "Feb 22, 2024 8:10:40pm"),
+                    ("Sakib Islam", "Feb 21, 2024 1:07:30pm"),
                 ]),
                 "\(messages)/secret_conversations.html": Self.secretConversations,
                 "\(messages)/inbox/rashed_330184370020483/message_1.html":
@@ -49,7 +51,8 @@ import Testing
                         "Md Rashed", [("Md Rashed", "hello", "Feb 22, 2024 8:12:00pm")]),
             ], under: folder)
         // The command's path: the folder is checked for several exports side by side first.
-        let results = try ArchiveImport().importArchives(at: [folder], localTimeZone: Support.london)
+        let results = try ArchiveImport().importArchives(
+            at: [folder], localTimeZone: Support.london)
         let result = try #require(results.first)
         #expect(results.count == 1)
         #expect(result.archive.platform == .facebook)

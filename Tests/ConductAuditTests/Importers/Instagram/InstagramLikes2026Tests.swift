@@ -38,8 +38,8 @@ import Testing
             [
                 "your_instagram_activity/likes/liked_posts.json": Self.likedPosts,
                 "connections/followers_and_following/followers_1.json": """
-                    [{"title": "", "media_list_data": [], "string_list_data": [{"href": "https://www.instagram.com/sam", "value": "sam", "timestamp": 1700000000}]}]
-                    """,
+                [{"title": "", "media_list_data": [], "string_list_data": [{"href": "https://www.instagram.com/sam", "value": "sam", "timestamp": 1700000000}]}]
+                """,
             ], under: root)
         let result = try InstagramTestSupport.importArchive(at: root)
         let likes = result.items.filter { $0.kind == .reaction }
@@ -48,7 +48,10 @@ import Testing
         let first = try #require(likes.first)
         #expect(first.occurredAt.map(TimeFormatting.utcISO8601) == "2026-05-06T07:18:19Z")
         #expect(first.counterparties == [Person(handle: "maggie_m")])
-        #expect(first.attachments == [Attachment(kind: .link, uri: "https://www.instagram.com/reel/DXGRu_qAgui/")])
+        #expect(
+            first.attachments == [
+                Attachment(kind: .link, uri: "https://www.instagram.com/reel/DXGRu_qAgui/")
+            ])
         // The liked post's caption is someone else's words: not the like's text.
         #expect(first.text == nil)
         #expect(likes.last?.counterparties == [])

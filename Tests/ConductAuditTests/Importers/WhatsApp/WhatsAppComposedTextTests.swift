@@ -32,7 +32,8 @@ import Testing
 
     @Test("iOS German notices with a sender are notices; deletions, media and polls stay messages")
     func germanNotices() throws {
-        let result = try Support.importChat(Self.germanGroup, named: "WhatsApp Chat - Klasse 2B.txt")
+        let result = try Support.importChat(
+            Self.germanGroup, named: "WhatsApp Chat - Klasse 2B.txt")
         let lines = result.items.compactMap { $0.source.locator }
         #expect(lines == ["line 6", "line 7", "line 8", "line 9", "line 13", "line 14", "line 17"])
         // The chat starts at the first message, not at the notices hours before it.
@@ -40,7 +41,8 @@ import Testing
         #expect(TimeFormatting.utcISO8601(first) == "2023-09-27T12:09:05Z")
         // The group's name is no participant; the people notices name are.
         let counterparties = Set(
-            result.items.flatMap { $0.counterparties }.compactMap { (person: Person) in person.name })
+            result.items.flatMap { $0.counterparties }.compactMap { (person: Person) in person.name
+            })
         #expect(!counterparties.contains("Klasse 2B"))
         #expect(counterparties.isSuperset(of: ["Ali", "Leon"]))
         // "‎Du" (a marked label: the exporter as "you") is nobody's name.
@@ -52,7 +54,8 @@ import Testing
         let voiceChat = try #require(Support.item(result, line: 13))
         #expect(voiceChat.title == "Sprachchat. 2\u{00A0}Sek. • 1 beigetreten")
         #expect(voiceChat.text == nil)
-        #expect(Support.item(result, line: 14)?.text?.hasPrefix("UMFRAGE:\nWann lernen wir?") == true)
+        #expect(
+            Support.item(result, line: 14)?.text?.hasPrefix("UMFRAGE:\nWann lernen wir?") == true)
     }
 
     @Test(
@@ -72,7 +75,8 @@ import Testing
             "[12/9/22, 18:19:49] Ana: \u{200E}\u{200E}Ana cambió su número de teléfono. \u{200E}Pulsa para enviar un mensaje o añadir el nuevo número.",
         ])
     func notices(_ notice: String) throws {
-        let chat = "[1/1/24, 9:00:00] Chat: \u{200E}Messages and calls are end-to-end encrypted.\n"
+        let chat =
+            "[1/1/24, 9:00:00] Chat: \u{200E}Messages and calls are end-to-end encrypted.\n"
             + "[1/1/24, 9:00:01] Sam: hello\n" + notice + "\n"
         let result = try Support.importChat(chat)
         #expect(result.items.map(\.source.locator) == ["line 2"])
@@ -120,7 +124,8 @@ import Testing
         #expect(WhatsAppMessageBody.deletedNote("Se eliminó este mensaje.") == .other)
         #expect(WhatsAppMessageBody.deletedNote("Mensagem apagada") == .other)
         #expect(WhatsAppMessageBody.deletedNote("Dit bericht is verwijderd.") == .other)
-        #expect(WhatsAppMessageBody.deletedNote("Un admin., Jimmy, eliminó este mensaje.") == .other)
+        #expect(
+            WhatsAppMessageBody.deletedNote("Un admin., Jimmy, eliminó este mensaje.") == .other)
         #expect(WhatsAppMessageBody.deletedNote("Mensagem apagada por um admin (você)") == .other)
         #expect(
             WhatsAppMessageBody.deletedNote("Diese Nachricht wurde von Admin Leon gelöscht.")
