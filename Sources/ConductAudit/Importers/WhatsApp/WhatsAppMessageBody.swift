@@ -130,11 +130,14 @@ struct WhatsAppMessageBody: Equatable, Sendable {
         "this message was deleted", "diese nachricht wurde gelöscht", "se eliminó este mensaje",
         "dit bericht is verwijderd", "mensagem apagada", "esta mensagem foi apagada",
         "pesan ini telah dihapus", "ce message a été supprimé",
-        "questo messaggio è stato eliminato",
+        "questo messaggio è stato eliminato", "waiting for this message",
     ]
 
-    /// Deleted by an admin: the note's start and end around the admin's name, lowercased.
+    /// Deleted by an admin: the note's start and end around the admin's name, lowercased. (Also
+    /// "Waiting for this message. This may take a while.", which stands in place of a message
+    /// that could not be decrypted: like a deleted one, it is the sender's, without its text.)
     private static let adminDeletedNotes: [(prefix: String, suffix: String)] = [
+        ("waiting for this message", ""),
         ("this message was deleted by admin ", ""),
         ("diese nachricht wurde von admin ", " gelöscht"),
         ("un admin", " eliminó este mensaje"), ("mensagem apagada por um admin", ""),

@@ -131,6 +131,10 @@ import Testing
             WhatsAppMessageBody.deletedNote("Diese Nachricht wurde von Admin Leon gelöscht.")
                 == .other)
         #expect(WhatsAppMessageBody.deletedNote("You deleted this message") == .byExporter)
+        #expect(
+            WhatsAppMessageBody.deletedNote("Waiting for this message. This may take a while.")
+                == .other)
+        #expect(WhatsAppMessageBody.deletedNote("Waiting for this message") == .other)
         #expect(WhatsAppMessageBody.deletedNote("This message was deleted by me, sorry") == nil)
         #expect(WhatsAppMessageBody.deletedNote("This message was deleted by admin Jo.") == .other)
         #expect(WhatsAppMessageBody.deletedNote("Mensagem apagada? não") == nil)
