@@ -32,6 +32,14 @@ struct WhatsAppMessageBody: Equatable, Sendable {
 
     /// Reads the text after the sender's name and the message's continuation lines.
     init(lines rawLines: [String]) {
+        var notes: [String] = []
+        var rawLines = rawLines
+        // iOS ends an edited message with its note in the phone's language, marked:
+        // "text ‎<Diese Nachricht wurde bearbeitet.>".
+        if let last = rawLines.last, let note = Self.markedEndNote(in: last) {
+            rawLines[rawLines.count - 1] = String(last[..<note.start])
+            notes.append(note.text)
+        }
         var lines = rawLines.map(Self.removingMarks)
         while let last = lines.last, last.trimmingCharacters(in: .whitespaces).isEmpty,
             lines.count > 1
@@ -39,7 +47,6 @@ struct WhatsAppMessageBody: Equatable, Sendable {
             lines.removeLast()
         }
         var body = lines.joined(separator: "\n")
-        var notes: [String] = []
 
         let edited = "<This message was edited>"
         if body.hasSuffix(edited) {
@@ -82,6 +89,21 @@ struct WhatsAppMessageBody: Equatable, Sendable {
         let text = body.trimmingCharacters(in: .whitespacesAndNewlines)
         self.text = text.isEmpty ? nil : text
         title = notes.isEmpty ? nil : notes.joined(separator: "; ")
+    }
+
+    /// A note in angle brackets after a left-to-right mark at the end of a line (`‎<This message
+    /// was edited>`, `‎<Diese Nachricht wurde bearbeitet.>`), with where it starts; an
+    /// attachment (`‎<attached: …>`) is not a note.
+    private static func markedEndNote(in line: String) -> (start: String.Index, text: String)? {
+        guard line.hasSuffix(">"), let open = line.range(of: "\u{200E}<", options: .backwards)
+        else { return nil }
+        let inner = line[open.upperBound..<line.index(before: line.endIndex)]
+        guard !inner.isEmpty, !inner.contains(">"), !inner.contains("<"),
+            !inner.hasPrefix("attached: ")
+        else { return nil }
+        var text = String(inner)
+        if text.hasSuffix(".") { text.removeLast() }
+        return (open.lowerBound, text)
     }
 
     /// A call the sender made: no text, and WhatsApp's note ("Voice call, 12 sec") as the title.
@@ -133,9 +155,10 @@ struct WhatsAppMessageBody: Equatable, Sendable {
         "questo messaggio è stato eliminato", "waiting for this message",
     ]
 
-    /// Deleted by an admin: the note's start and end around the admin's name, lowercased. (Also
-    /// "Waiting for this message. This may take a while.", which stands in place of a message
-    /// that could not be decrypted: like a deleted one, it is the sender's, without its text.)
+    /// Deleted by an admin: the note's start and end around the admin's name, lowercased.
+    ///
+    /// Also the longer "Waiting for this message. This may take a while.", which stands in place
+    /// of a message not yet decrypted: like a deleted one, it is the sender's, without its text.
     private static let adminDeletedNotes: [(prefix: String, suffix: String)] = [
         ("waiting for this message", ""),
         ("this message was deleted by admin ", ""),

@@ -119,6 +119,20 @@ import Testing
         #expect(result.items.map(\.source.locator) == ["line 1", "line 5"])
     }
 
+    @Test("an edit note in the phone's language ends the message; it is the title, not text")
+    func editNotes() {
+        let german = WhatsAppMessageBody(lines: [
+            "gönn dir \u{200E}<Diese Nachricht wurde bearbeitet.>"
+        ])
+        #expect(german.text == "gönn dir")
+        #expect(german.title == "Diese Nachricht wurde bearbeitet")
+        let attached = WhatsAppMessageBody(lines: ["look \u{200E}<attached: 00000012-PHOTO.jpg>"])
+        #expect(attached.title == nil)
+        #expect(attached.attachments.map(\.fileName) == ["00000012-PHOTO.jpg"])
+        let typed = WhatsAppMessageBody(lines: ["a <b> tag"])
+        #expect(typed.text == "a <b> tag")
+    }
+
     @Test("deleted-message notes in each listed language, with and without the full stop")
     func deletedNotes() {
         #expect(WhatsAppMessageBody.deletedNote("Se eliminó este mensaje.") == .other)
