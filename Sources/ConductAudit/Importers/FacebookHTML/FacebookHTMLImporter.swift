@@ -223,9 +223,15 @@ public struct FacebookHTMLImporter: ArchiveImporter {
     static func participants(of files: [MetaHTMLFile], owner: Person?) -> [String] {
         for file in files {
             for text in file.page.furnitureTexts where text.hasPrefix("Participants:") {
-                return text.dropFirst("Participants:".count).split(separator: ",").map {
+                // "Participants: A, B and C": the last two are joined by " and ".
+                var names = text.dropFirst("Participants:".count).split(separator: ",").map {
                     $0.trimmingCharacters(in: .whitespaces)
-                }.filter { !$0.isEmpty }
+                }
+                if let last = names.last, let and = last.range(of: " and ", options: .backwards) {
+                    names.removeLast()
+                    names += [String(last[..<and.lowerBound]), String(last[and.upperBound...])]
+                }
+                return names.filter { !$0.isEmpty }
             }
         }
         var names: [String] = []

@@ -23,6 +23,47 @@ enum InstagramJSONDTO {
         }
     }
 
+    /// One element of `label_values`.
+    ///
+    /// A `{label, value, href}` pair, or a titled `dict` list of them. Parts that are not of
+    /// these types are read as absent.
+    struct LabelValue: Decodable {
+        let label: String?
+        let value: String?
+        let href: String?
+        let title: String?
+        let dict: [LabelValue]?
+
+        private enum CodingKeys: String, CodingKey { case label, value, href, title, dict }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            label = try? container.decodeIfPresent(String.self, forKey: .label)
+            value = try? container.decodeIfPresent(String.self, forKey: .value)
+            href = try? container.decodeIfPresent(String.self, forKey: .href)
+            title = try? container.decodeIfPresent(String.self, forKey: .title)
+            dict = try? container.decodeIfPresent([LabelValue].self, forKey: .dict)
+        }
+
+        /// The first pair labelled `label` in `values` (depth first), inside a list titled
+        /// `title` when one is given.
+        static func find(
+            _ label: String, under title: String?, in values: [LabelValue], inside: String?
+        ) -> LabelValue? {
+            for value in values {
+                if value.label == label, title == nil || inside == title { return value }
+                if let nested = value.dict,
+                    let found = find(
+                        label, under: title, in: nested,
+                        inside: value.title.flatMap { $0.isEmpty ? nil : $0 } ?? inside)
+                {
+                    return found
+                }
+            }
+            return nil
+        }
+    }
+
     /// One `{href, value, timestamp}` entry of a generic record (§2.2).
     struct StringEntry: Decodable {
         let href: String?
@@ -35,17 +76,25 @@ enum InstagramJSONDTO {
     ///
     /// `media_map_data` (the profile photo) is read leniently: a value that is not a media
     /// object is ignored rather than failing the record.
+    ///
+    /// Since 2026 `likes/liked_posts.json` is a plain list of another shape: a top-level
+    /// `timestamp`, `label_values` (the post's URL, caption and owner) and `fbid`.
     struct Record: Decodable {
         let title: String?
         let stringListData: [StringEntry]?
         let stringMapData: [String: StringEntry]?
         let mediaMapData: [String: Media]?
+        /// The record's own time (2026 likes).
+        let timestamp: Epoch?
+        /// The record's labelled values (2026 likes).
+        let labelValues: [LabelValue]?
 
         private enum CodingKeys: String, CodingKey {
-            case title
+            case title, timestamp
             case stringListData = "string_list_data"
             case stringMapData = "string_map_data"
             case mediaMapData = "media_map_data"
+            case labelValues = "label_values"
         }
 
         init(from decoder: any Decoder) throws {
@@ -57,6 +106,14 @@ enum InstagramJSONDTO {
                 [String: StringEntry].self, forKey: .stringMapData)
             mediaMapData = try? container.decodeIfPresent(
                 [String: Media].self, forKey: .mediaMapData)
+            timestamp = try? container.decodeIfPresent(Epoch.self, forKey: .timestamp)
+            labelValues = try? container.decodeIfPresent([LabelValue].self, forKey: .labelValues)
+        }
+
+        /// The value labelled `label` among `label_values`, searched depth first through nested
+        /// `dict` lists (the owner's `Username` sits two lists down, under the title "Owner").
+        func labelled(_ label: String, under title: String? = nil) -> LabelValue? {
+            LabelValue.find(label, under: title, in: labelValues ?? [], inside: nil)
         }
 
         /// The entry under `label`, matched without regard to case ("Media Owner" and "Media

@@ -142,10 +142,15 @@ struct InstagramJSONItemBuilder {
         let account =
             fix(record.title).flatMap { $0.isEmpty ? nil : $0 }
             ?? fix(record.entry("Owner")?.value ?? record.entry("Username")?.value)
-        let link = fix(listed?.href ?? record.entry("URL")?.href)
+            ?? fix(record.labelled("Username", under: "Owner")?.value).flatMap {
+                $0.isEmpty ? nil : $0
+            }
+        let labelledLink = record.labelled("URL").flatMap { $0.href ?? $0.value }
+        let link = fix(listed?.href ?? record.entry("URL")?.href ?? labelledLink)
+            .flatMap { $0.isEmpty ? nil : $0 }
         let time = instant(
-            listed?.timestamp ?? Self.anyTimestamp(in: record), milliseconds: false,
-            locator: locator)
+            listed?.timestamp ?? record.timestamp ?? Self.anyTimestamp(in: record),
+            milliseconds: false, locator: locator)
         append(
             kind: .reaction, isAuthoredByOwner: true, author: owner,
             counterparties: withoutOwner(account.map { [Person(handle: $0)] } ?? []),

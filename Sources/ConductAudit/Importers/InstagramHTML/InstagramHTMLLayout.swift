@@ -31,17 +31,27 @@ struct InstagramHTMLLayout {
     ]
 
     /// File names (without extension) only Instagram exports use.
-    /// (Names that Facebook might also use, such as `following` or `stories`, are left out: the
-    /// folders above mark those.)
+    /// (Names that Facebook also uses, such as `following`, `stories` or `secret_conversations`
+    /// (in a 2024 Facebook export's `messages/`), are left out: the folders above mark those.)
     private static let instagramStems: Set<String> = [
         "personal_information", "liked_posts", "liked_comments", "secret_groups",
         "profile_photos", "story_likes", "pending_follow_requests", "recent_follow_requests",
-        "close_friends", "secret_conversations", "archived_posts",
+        "close_friends", "archived_posts",
+    ]
+
+    /// Folders only Facebook exports have: what is inside them is Facebook's, whatever its name
+    /// (a 2024 Facebook HTML export has `your_activity_across_facebook/messages/
+    /// secret_conversations.html`, a name Instagram uses too).
+    private static let facebookFolders: Set<String> = [
+        "your_activity_across_facebook", "your_facebook_activity",
     ]
 
     /// Whether the entry's folders or name are Instagram's.
     static func isInstagramMarker(_ entry: ArchiveReader.Entry) -> Bool {
         let components = entry.path.lowercased().split(separator: "/")
+        if components.dropLast().contains(where: { facebookFolders.contains(String($0)) }) {
+            return false
+        }
         if components.dropLast().contains(where: { instagramFolders.contains(String($0)) }) {
             return true
         }

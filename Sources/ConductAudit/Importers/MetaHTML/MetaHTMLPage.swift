@@ -9,8 +9,9 @@ import Foundation
 /// `<main>`, else the body), after unwrapping single wrappers and splitting a block that is
 /// itself a list of dated blocks. Undated blocks count as records only on a page with no dates at
 /// all (followers lists; blocks with at least one element inside) or when they have the shape
-/// (tag and class) of the page's dated records,
-/// so that page furniture such as a "Participants:" line is not taken for a message.
+/// (tag and class) of the page's dated records and as many parts as the smallest of them, so
+/// that page furniture such as a "Participants:" line (in the old layout a record's box with one
+/// line and an empty date slot) is not taken for a message.
 struct MetaHTMLPage {
     /// The page's `<title>`.
     let title: String?
@@ -155,14 +156,22 @@ struct MetaHTMLPage {
                 found.append(child)
             }
         }
-        let datedShapes = Set(found.filter { datedBlockCount($0) > 0 }.map(shape))
+        // The fewest parts a dated record of each shape has.
+        var datedParts: [String: Int] = [:]
+        for block in found where datedBlockCount(block) > 0 {
+            datedParts[shape(block)] = min(
+                datedParts[shape(block)] ?? .max, block.elements.count)
+        }
         // A page without any date (a followers list): every block that has some structure (a
         // heading, a name in a <div>) is a record; bare text is not (it is what libxml2 makes of
         // a page that is not HTML at all).
-        guard !datedShapes.isEmpty else { return found.filter { !$0.elements.isEmpty } }
+        guard !datedParts.isEmpty else { return found.filter { !$0.elements.isEmpty } }
+        // An undated block of a record's shape is a record that lost its date, unless it has
+        // fewer parts than the records: the old layout's "Participants: …" box is a record's
+        // box holding one line and an empty date slot.
         return found.filter { block in
             datedBlockCount(block) > 0
-                || (datedShapes.contains(shape(block)) && block.elements.count >= 2)
+                || block.elements.count >= max(2, datedParts[shape(block)] ?? .max)
         }
     }
 }

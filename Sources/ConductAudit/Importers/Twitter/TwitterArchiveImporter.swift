@@ -1,7 +1,10 @@
 import Foundation
 
 /// Reads an X (Twitter) "Your archive" download: every `window.YTD` data file, at the zip root
-/// (2018-2020) or under `data/` (2020+), zipped or unpacked (FORMATS.md §3).
+/// (2018-2020) or under `data/` (2020+), zipped or unpacked (FORMATS.md §3); and the classic
+/// archive of 2010–2018 (`data/js/tweets/YYYY_MM.js` assigning `Grailbird.data.tweets_YYYY_MM`,
+/// `data/js/user_details.js` naming the owner; docs/formats/twitter.md), whose tweets are the
+/// same objects without the `{"tweet": …}` wrapper.
 ///
 /// What becomes a ``TimelineItem``:
 /// - tweets (`tweets.js`, `tweet.js` and every `tweets-partN.js`, read as one section, each tweet
@@ -238,6 +241,18 @@ public struct TwitterArchiveImporter: ArchiveImporter {
         case .account:
             builder.addAccount(try records(TwitterDTO.AccountElement.self))
             return .profile
+        case .classicAccount:
+            let json = try script().json
+            do {
+                let details = try MetaJSONDecoding.decode(
+                    TwitterDTO.ClassicUserDetails.self, from: json)
+                builder.addClassicAccount(details, raw: String(decoding: json, as: UTF8.self))
+            } catch let error as MetaJSONDecoding.InvalidJSON {
+                throw FileProblem.invalidJSON(error.detail)
+            } catch {
+                throw FileProblem.wrongShape(MetaRecord<MetaJSONValue>.describe(error, below: 0))
+            }
+            return .profile
         case .profile:
             builder.addProfile(try records(TwitterDTO.ProfileElement.self))
             return .profile
@@ -268,11 +283,6 @@ public struct TwitterArchiveImporter: ArchiveImporter {
         do {
             return try TwitterScript(data: data)
         } catch {
-            if data.range(of: Data("Grailbird".utf8)) != nil {
-                throw FileProblem.notImported(
-                    "data file of the classic archive layout (before August 2018), which this tool does not read; ask for a fresh archive"
-                )
-            }
             throw FileProblem.notAnAssignment
         }
     }

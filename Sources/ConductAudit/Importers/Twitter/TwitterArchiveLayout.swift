@@ -6,7 +6,9 @@ import Foundation
 /// Files are recognised by content: every data file is a `window.YTD.<type>.partN = …`
 /// assignment (FORMATS.md §3.2), and the `<type>` in it, not the file name, says what it holds.
 /// That covers `tweet.js` (2018-2022) and `tweets.js` (2022+), data files at the zip root
-/// (2018-2020) or under `data/`, and every `-partN` file.
+/// (2018-2020) or under `data/`, and every `-partN` file; and the classic archive (2010–2018),
+/// whose `data/js/tweets/YYYY_MM.js` assign `Grailbird.data.tweets_YYYY_MM` and whose
+/// `data/js/user_details.js` assigns `var user_details` (``TwitterScript/dataType(ofGlobal:)``).
 struct TwitterArchiveLayout {
     /// What the importer does with one file.
     enum Role: Equatable {
@@ -36,6 +38,8 @@ struct TwitterArchiveLayout {
         /// Encrypted X Chat events (`message_event`).
         case messageEvents
         case account
+        /// The classic archive's `user_details.js`: the owner's account, one object.
+        case classicAccount
         case profile
         case screenNameChanges
         /// The archive's manifest (`window.__THAR_CONFIG`).
@@ -57,7 +61,7 @@ struct TwitterArchiveLayout {
     /// Names of the data files every archive has, read first when recognising an archive.
     private static let typicalNames: Set<String> = [
         "account.js", "tweets.js", "tweet.js", "manifest.js", "follower.js", "following.js",
-        "like.js", "profile.js",
+        "like.js", "profile.js", "user_details.js", "tweet_index.js",
     ]
 
     /// Whether the archive is an X archive: one of its `.js` files (the typical ones first, at
@@ -101,7 +105,7 @@ struct TwitterArchiveLayout {
         if folders.contains(where: { $0.hasSuffix("_media") }) { return .media }
         if isViewer(entry) {
             return .skipped(
-                "part of the archive's offline viewer ('Your archive.html' and its assets), not account data"
+                "part of the archive's offline viewer ('Your archive.html', or the classic archive's index.html, and their assets), not account data"
             )
         }
         if Self.mediaExtensions.contains(ext) { return .media }
@@ -111,19 +115,25 @@ struct TwitterArchiveLayout {
         }
         if name == "tweets.csv" {
             return .skipped(
-                "tweets of the classic archive layout (before August 2018), which this tool does not read; ask for a fresh archive"
+                "a spreadsheet copy of the classic archive's tweets (before August 2018); they are read from its data/js/tweets/ files"
             )
         }
         return .skipped(
             "not a file this tool reads (\(ext.isEmpty ? "no extension" : ".\(ext) file"))")
     }
 
-    /// Whether the entry belongs to the offline viewer: `Your archive.html` and `assets/`.
+    /// Whether the entry belongs to the offline viewer: `Your archive.html` and `assets/`; in
+    /// the classic archive `index.html`, `css/`, `img/`, `js/` and `lib/` (its data is under
+    /// `data/js/`).
     private func isViewer(_ entry: ArchiveReader.Entry) -> Bool {
         let components = entry.path.lowercased().split(separator: "/")
         let name = components.last.map(String.init) ?? ""
-        return components.dropLast().contains("assets")
+        let folders = components.dropLast()
+        return folders.contains("assets")
             || (name.hasPrefix("your archive") && name.hasSuffix(".html"))
+            || name == "index.html" || folders.contains("lib") || folders.contains("css")
+            || folders.contains("img")
+            || (folders.last == "js" && folders.dropLast().last != "data")
     }
 
     /// What a data file with this global holds.
@@ -152,11 +162,14 @@ struct TwitterArchiveLayout {
         case "direct_message_headers", "direct_message_group_headers": return .messageHeaders
         case "message_event": return .messageEvents
         case "account": return .account
+        case "user_details": return .classicAccount
         case "profile": return .profile
         case "screen_name_change": return .screenNameChanges
         default:
             let what = notImportedTypes[type] ?? "data this tool does not read"
-            return .notImported("read, not imported: \(what) (window.YTD.\(type))")
+            let global =
+                TwitterScript.classicGlobals.contains(type) ? "var \(type)" : "window.YTD.\(type)"
+            return .notImported("read, not imported: \(what) (\(global))")
         }
     }
 
@@ -193,6 +206,8 @@ struct TwitterArchiveLayout {
         "protected_history": "when the account was protected",
         "key_registry": "encryption keys of X Chat",
         "grok_chat_item": "conversations with the Grok assistant",
+        "tweet_index": "the classic archive's list of its monthly tweet files",
+        "payload_details": "the classic archive's tweet count and date",
     ]
 
     // MARK: - Order

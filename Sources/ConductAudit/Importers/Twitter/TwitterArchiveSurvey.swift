@@ -8,7 +8,8 @@ import Foundation
 /// account, every tweet file and every message file once, keeping only these links; the second
 /// reading then builds items file by file.
 struct TwitterArchiveSurvey {
-    /// The owner from `account.js`, else from the manifest; nil when the archive names none.
+    /// The owner from `account.js` (the classic archive's `user_details.js`), else from the
+    /// manifest; nil when the archive names none.
     private(set) var owner: Person?
     /// Every handle the owner has had (`screen-name-change.js`), lower-cased.
     private(set) var ownerHandles: Set<String> = []
@@ -31,13 +32,17 @@ struct TwitterArchiveSurvey {
     var ownerID: String? { owner?.accountID }
 
     /// Surveys the archive's data files.
-    /// - Parameter ownerOnly: read only `account.js` and `manifest.js`, for ``owner`` alone.
+    /// - Parameter ownerOnly: read only `account.js`, `user_details.js` and `manifest.js`, for
+    ///   ``owner`` alone.
     init(archive: ArchiveReader, layout: TwitterArchiveLayout, ownerOnly: Bool = false) {
         var manifestOwner: Person?
         var notes: [(id: String, time: Date?, text: String)] = []
         var tweetStarts: [(id: String, time: Date?, start: String)] = []
         for entry in layout.orderedEntries where layout.role(of: entry) == .script {
-            if ownerOnly, !["account.js", "manifest.js"].contains(entry.fileName.lowercased()) {
+            if ownerOnly,
+                !["account.js", "manifest.js", "user_details.js"].contains(
+                    entry.fileName.lowercased())
+            {
                 continue
             }
             if !ownerOnly,
@@ -71,6 +76,11 @@ struct TwitterArchiveSurvey {
                         name: account.account.accountDisplayName, handle: account.account.username,
                         accountID: account.account.accountID?.value)
                     owner = person.isAnonymous ? nil : person
+                }
+            case .classicAccount:
+                if owner == nil {
+                    owner = (try? JSONDecoder().decode(
+                        TwitterDTO.ClassicUserDetails.self, from: script.json))?.owner
                 }
             case .manifest:
                 if let user = try? JSONDecoder().decode(TwitterDTO.Manifest.self, from: script.json)

@@ -368,6 +368,29 @@ enum TwitterDTO {
         }
     }
 
+    /// The classic archive's `user_details.js` (2010–2018): one object, not a list.
+    struct ClassicUserDetails: Decodable {
+        let screenName: String?
+        let fullName: String?
+        let id: Identifier?
+        let createdAt: String?
+        let bio: String?
+        let location: String?
+
+        private enum CodingKeys: String, CodingKey {
+            case id, bio, location
+            case screenName = "screen_name"
+            case fullName = "full_name"
+            case createdAt = "created_at"
+        }
+
+        /// The owner it names, or nil when it names nobody.
+        var owner: Person? {
+            let person = Person(name: fullName, handle: screenName, accountID: id?.value)
+            return person.isAnonymous ? nil : person
+        }
+    }
+
     /// The element of `profile.js`.
     struct ProfileElement: Decodable {
         let profile: Profile

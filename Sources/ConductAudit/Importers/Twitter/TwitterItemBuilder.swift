@@ -430,6 +430,19 @@ struct TwitterItemBuilder {
         }
     }
 
+    /// Adds the classic archive's `user_details.js` as a `.profile` item: the owner's names, id,
+    /// bio and location.
+    mutating func addClassicAccount(_ details: TwitterDTO.ClassicUserDetails, raw: String) {
+        let lines = [
+            ("Display name", details.fullName), ("Username", details.screenName),
+            ("Account id", details.id?.value), ("Created", details.createdAt),
+            ("Bio", details.bio), ("Location", details.location),
+        ].compactMap { label, value in value.flatMap { $0.isEmpty ? nil : "\(label): \($0)" } }
+        append(
+            kind: .profile, isAuthoredByOwner: true, author: owner,
+            text: lines.joined(separator: "\n"), occurredAt: nil, raw: raw, locator: "")
+    }
+
     /// Adds `profile.js` as a `.profile` item: bio, website, location and pictures.
     mutating func addProfile(_ records: [MetaRecord<TwitterDTO.ProfileElement>]) {
         for (index, record) in records.enumerated() {

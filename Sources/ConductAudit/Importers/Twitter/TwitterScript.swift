@@ -1,7 +1,11 @@
 import Foundation
 
-/// One data file of an X archive: the JavaScript assignment `window.YTD.<name>.partN = <JSON>`
-/// (FORMATS.md §3.2), split into the global's name and the JSON after the `=`.
+/// One data file of an X archive, split into the global's name and the JSON after the `=`.
+///
+/// Data files are the JavaScript assignment `window.YTD.<name>.partN = <JSON>` (FORMATS.md
+/// §3.2). The classic archive (2010–2018, docs/formats/twitter.md) assigns
+/// `Grailbird.data.tweets_2013_04 = …` and `var user_details = …`: their globals are
+/// `Grailbird.data.tweets_2013_04` and `user_details`.
 ///
 /// A UTF-8 byte-order mark, whitespace around the `=`, a trailing `;` and a missing final newline
 /// are tolerated. The JSON is usually an array but may be an object (old `ageinfo.js`); that is
@@ -32,23 +36,32 @@ struct TwitterScript {
 
     /// The global a data file assigns and where the JSON after its `=` starts, read from the
     /// file's first bytes (enough of them to hold the `=`); nil when they are not
-    /// `window.<name> =`.
+    /// `window.<name> =`, `Grailbird.<name> =` or `var <name> =` of one of the classic archive's
+    /// ``classicGlobals``.
     static func header(of data: Data) -> (globalName: String, jsonStart: Data.Index)? {
         var bytes = data[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         bytes = bytes.drop { Self.isSpace($0) }
-        let prefix = Array("window.".utf8)
-        guard bytes.starts(with: prefix) else { return nil }
-        bytes = bytes.dropFirst(prefix.count)
+        let isVariable = bytes.starts(with: Array("var ".utf8))
+        if bytes.starts(with: Array("window.".utf8)) {
+            bytes = bytes.dropFirst("window.".utf8.count)
+        } else if isVariable {
+            bytes = bytes.dropFirst("var ".utf8.count).drop { Self.isSpace($0) }
+        } else if !bytes.starts(with: Array("Grailbird.".utf8)) {
+            return nil
+        }
         let name = bytes.prefix { byte in
             byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "$")
                 || (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte)
                 || (0x61...0x7A).contains(byte)
         }
         guard !name.isEmpty else { return nil }
+        let globalName = String(decoding: name, as: UTF8.self)
+        // Of plain variables, only the classic archive's own are X data files.
+        if isVariable, !classicGlobals.contains(globalName) { return nil }
         bytes = bytes.dropFirst(name.count).drop { Self.isSpace($0) }
         guard bytes.first == UInt8(ascii: "=") else { return nil }
-        return (String(decoding: name, as: UTF8.self), bytes.index(after: bytes.startIndex))
+        return (globalName, bytes.index(after: bytes.startIndex))
     }
 
     /// The data type named by a `YTD.<type>.partN` global ("tweets", "direct_messages"), or nil
@@ -58,11 +71,23 @@ struct TwitterScript {
     }
 
     /// The data type named by the global `globalName`; see ``dataType``.
+    ///
+    /// The classic archive's
+    /// monthly tweet files (`Grailbird.data.tweets_2013_04`) are "tweets"; its other globals
+    /// (`user_details`, `tweet_index`, `payload_details`) are their own types.
     static func dataType(ofGlobal globalName: String) -> String? {
         let parts = globalName.split(separator: ".")
-        guard parts.count >= 2, parts[0] == "YTD" else { return nil }
-        return String(parts[1])
+        if parts.count >= 2, parts[0] == "YTD" { return String(parts[1]) }
+        if parts.count == 3, parts[0] == "Grailbird", parts[1] == "data",
+            parts[2].hasPrefix("tweets_")
+        {
+            return "tweets"
+        }
+        return classicGlobals.contains(globalName) ? globalName : nil
     }
+
+    /// The classic archive's plain variables (`var user_details = …`).
+    static let classicGlobals: Set<String> = ["user_details", "tweet_index", "payload_details"]
 
     private static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D

@@ -123,28 +123,48 @@ struct WhatsAppChat: Sendable {
     private mutating func read(_ entries: [Entry]) {
         let senders = Set(entries.compactMap { Self.split($0.header.rest)?.sender })
         var people = Set<String>()
-        for entry in entries {
+        for (index, entry) in entries.enumerated() {
             let rest = entry.header.rest
             let continuation = entry.lines.dropFirst().map(String.init)
             let raw = entry.lines.joined(separator: "\n")
             if let (sender, body) = Self.split(rest) ?? Self.splitAtBareColon(rest, senders) {
-                let cleaned = WhatsAppMessageBody.removingMarks(body)
-                    .trimmingCharacters(in: .whitespaces)
-                if WhatsAppNotice.isEncryptionNotice(cleaned) {
-                    notices.append((entry.line, .encryption))
-                    encryptionNoticeSender = encryptionNoticeSender ?? sender
-                    continue
-                }
-                // iOS writes notices after the chat's name, marked with U+200E.
-                if continuation.isEmpty, body.unicodeScalars.first == "\u{200E}",
-                    let notice = WhatsAppNotice.read(cleaned, requireKnownWording: true)
+                var composed = WhatsAppComposedText.read(
+                    body, sender: sender, header: entry.header,
+                    hasContinuation: !continuation.isEmpty, isFirstEntry: index == 0)
+                // Older iOS exports put the encryption notice after the chat's name, unmarked,
+                // in English ("Messages …"): only such a line is looked at twice.
+                if composed == nil, body.utf8.count < 300,
+                    let start = body.unicodeScalars.first(where: {
+                        !WhatsAppHeader.isInvisibleMark($0)
+                    }), start == "M" || start == "m",
+                    WhatsAppNotice.isEncryptionNotice(
+                        WhatsAppMessageBody.removingMarks(body).trimmingCharacters(
+                            in: .whitespaces))
                 {
+                    composed = .notice(.encryption)
+                }
+                if case .notice(let notice) = composed {
+                    if notice == .encryption {
+                        encryptionNoticeSender = encryptionNoticeSender ?? sender
+                    } else if sender != encryptionNoticeSender, body.range(of: sender) != nil,
+                        rest.unicodeScalars.first.map(WhatsAppHeader.isInvisibleMark) != true
+                    {
+                        // The notice names its sender: they acted or were acted on. (A marked
+                        // label, "‎Du", is WhatsApp's word for the exporter, no one's name.)
+                        people.insert(sender)
+                    }
                     record(notice, line: entry.line, into: &people)
                     continue
                 }
+                let messageBody: WhatsAppMessageBody
+                if case .call(let note) = composed {
+                    messageBody = WhatsAppMessageBody(callNote: note)
+                } else {
+                    messageBody = WhatsAppMessageBody(lines: [body] + continuation)
+                }
                 let message = Message(
-                    line: entry.line, sender: sender, header: entry.header,
-                    body: WhatsAppMessageBody(lines: [body] + continuation), raw: raw)
+                    line: entry.line, sender: sender, header: entry.header, body: messageBody,
+                    raw: raw)
                 if message.body.isDeletedByExporter {
                     exporterEvidence.append((sender, entry.line))
                 }

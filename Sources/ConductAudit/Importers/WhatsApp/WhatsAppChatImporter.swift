@@ -20,7 +20,10 @@ import Foundation
 /// message's first line, and the raw fragment is the message's lines as written.
 ///
 /// Not items: WhatsApp's notices (the encryption notice, "X added Y", "X left", subject and
-/// number changes …); they are read for the chat's name and participants.
+/// number changes …, in any language, also when iOS writes them after a sender's name:
+/// ``WhatsAppComposedText``); they are read for the chat's name and participants. An iOS call log
+/// is the caller's `.message` with WhatsApp's note ("Voice call, 12 sec") as its title and no
+/// text (the contract has no call activity).
 ///
 /// Times are the exporting phone's wall-clock time with no zone: they are read in
 /// ``ImportContext/localTimeZone`` with ``WallClockTime``, so every item's basis is

@@ -35,11 +35,17 @@ struct WhatsAppHeader: Equatable, Sendable {
     var meridiem: Meridiem?
     /// The rest of the line after the header, as written (direction marks included).
     var rest: String
+    /// Whether a direction mark comes before the header.
+    ///
+    /// iOS marks so the lines it writes around a sender's file (`<attached: …>`, `image
+    /// omitted`), never its notices.
+    var isMarked = false
 
     /// The header of `line`, or nil when the line does not start with one.
     static func parse(_ line: Substring) -> WhatsAppHeader? {
         var scanner = Scanner(Array(line.unicodeScalars))
         scanner.skip(where: isInvisibleMark)
+        let isMarked = scanner.index > 0
         let bracketed = scanner.take("[")
         guard let first = scanner.number(maxDigits: 4) else { return nil }
         guard let separator = scanner.next(), "/.-".unicodeScalars.contains(separator),
@@ -81,7 +87,7 @@ struct WhatsAppHeader: Equatable, Sendable {
             layout: bracketed ? .bracketed : .dashed,
             dateFields: [first.value, second.value, third.value], isYearFirst: yearFirst,
             hour: hour.value, minute: minute.value, second: seconds, meridiem: meridiem,
-            rest: scanner.remainder)
+            rest: scanner.remainder, isMarked: isMarked)
     }
 
     /// The hour on a 24-hour clock, or nil when a 12-hour time is impossible ("13:05 pm").

@@ -4,8 +4,10 @@ import Foundation
 /// group changes, number changes.
 ///
 /// Notices are read for what they say about the chat (its name, who took part) and are not
-/// timeline items: nobody wrote them. English wording only; a notice in another language is a
-/// message of the "sender" the line names, or an unattributed line counted as a notice.
+/// timeline items: nobody wrote them. Which lines are notices is decided by their structure (no
+/// sender, or text WhatsApp composed after one: ``WhatsAppComposedText``), in any language; the
+/// cases below other than ``other`` are read from English wordings only, for the chat's name and
+/// participants.
 enum WhatsAppNotice: Equatable, Sendable {
     /// "Messages and calls are end-to-end encrypted …" and its older wordings.
     case encryption
@@ -48,16 +50,29 @@ enum WhatsAppNotice: Equatable, Sendable {
         }
     }
 
-    /// Whether `text` is WhatsApp's end-to-end-encryption notice (any of its wordings).
+    /// Whether `text` is WhatsApp's end-to-end-encryption notice: any of its English wordings,
+    /// or "end-to-end" in the languages exports have shown (the notice's only fixed term).
     static func isEncryptionNotice(_ text: String) -> Bool {
-        let lowered = text.lowercased()
-        return lowered.hasPrefix("messages and calls are end-to-end encrypted")
-            || lowered.hasPrefix(
-                "messages to this group are now secured with end-to-end encryption")
-            || lowered.hasPrefix("messages you send to this group are now secured with end-to-end")
-            || lowered.hasPrefix("messages you send to this chat and calls are now secured")
-            || lowered.hasPrefix("messages to this chat and calls are now secured")
+        let start = text.prefix(120).lowercased()
+        return englishEncryptionNotices.contains { start.hasPrefix($0) }
+            || localizedEncryptionTerms.contains { start.contains($0) }
     }
+
+    private static let englishEncryptionNotices = [
+        "messages and calls are end-to-end encrypted",
+        "messages to this group are now secured with end-to-end encryption",
+        "messages you send to this group are now secured with end-to-end",
+        "messages you send to this chat and calls are now secured",
+        "messages to this chat and calls are now secured",
+    ]
+
+    /// "End-to-end" as the notice writes it in other languages (German, Spanish, Portuguese;
+    /// Dutch and Indonesian keep the English term).
+    private static let localizedEncryptionTerms = [
+        "ende-zu-ende-verschlüsselt", "cifrados de extremo a extremo",
+        "criptografia de ponta a ponta", "end-to-end versleuteld",
+        "terenkripsi secara end-to-end",
+    ]
 
     /// Reads a notice.
     ///

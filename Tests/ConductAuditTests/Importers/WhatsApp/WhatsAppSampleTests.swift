@@ -135,7 +135,12 @@ import Testing
             Support.item(result, line: 19)?.attachments == [
                 Attachment(kind: .photo, caption: "image omitted")
             ])
-        #expect(Support.item(result, line: 21)?.text == "Video call, 5 min")
+        // Call logs are the caller's, with WhatsApp's note as the title and no text.
+        let missed = try #require(Support.item(result, line: 20))
+        #expect(missed.title == "Missed voice call")
+        #expect(missed.text == nil)
+        #expect(Support.item(result, line: 21)?.title == "Video call, 5 min")
+        #expect(Support.item(result, line: 21)?.text == nil)
         #expect(Support.item(result, line: 22)?.title == "This message was deleted.")
         let edited = try #require(Support.item(result, line: 23))
         #expect(edited.text == "An edited message")
