@@ -83,6 +83,7 @@ extension CaseDatabase {
             configuration: configuration, ruleDescriptions: ruleDescriptions,
             inputHashes: inputHashes, generatedAt: generatedAt)
         bundle.items = try items(ids: Array(bundle.items.keys))
+        bundle.attachOutcomes(try outcomes())
         return bundle
     }
 

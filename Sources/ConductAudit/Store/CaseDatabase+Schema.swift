@@ -183,6 +183,36 @@ extension CaseDatabase {
                     """)
         }
 
+        migrator.registerMigration("v5-incident-outcomes") { db in
+            // An incident's outcome in KCSIE's terms. Incidents are renumbered on each run, so
+            // the row names the incident by rule and key as well as by the number it had.
+            try db.create(table: "incident_outcome") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("incident_id", .text).notNull()
+                t.column("rule", .text).notNull()
+                t.column("incident_key", .text).notNull()
+                t.column("outcome", .text).notNull()
+                    .check {
+                        ["substantiated", "unsubstantiated", "unfounded", "false", "malicious"]
+                            .contains($0)
+                    }
+                t.column("reason", .text).notNull()
+                t.column("reviewer", .text).notNull()
+                t.column("decided_at", .integer).notNull()
+            }
+            for operation in ["UPDATE", "DELETE"] {
+                try db.execute(
+                    sql: """
+                        CREATE TRIGGER incident_outcome_no_\(operation.lowercased())
+                        BEFORE \(operation) ON incident_outcome
+                        BEGIN
+                            SELECT RAISE(ABORT, 'incident_outcome is append-only: \
+                        \(operation) is not allowed');
+                        END
+                        """)
+            }
+        }
+
         return migrator
     }
 }

@@ -4,7 +4,7 @@ enum EvidenceStyle {
         :root { color-scheme: light; }
         body { font-family: -apple-system, "Segoe UI", Roboto, "Liberation Sans", Arial, sans-serif;
           font-size: 15px; line-height: 1.45; color: #111; background: #fff; margin: 2rem auto;
-          max-width: 62rem; padding: 0 1rem; }
+          max-width: 74rem; padding: 0 1rem; }
         h1 { font-size: 1.6rem; margin-bottom: 0.2rem; }
         h2 { font-size: 1.25rem; margin-top: 2rem; border-bottom: 1px solid #999; }
         h3 { font-size: 1.05rem; margin-top: 1.4rem; }
@@ -79,10 +79,62 @@ enum EvidenceStyle {
           table.chart td.work.l4 { box-shadow: inset 0 0 0 2px #666; }
           .legend .hatch { background-image: none !important; background-color: #dcdcdc; }
           a { color: inherit; text-decoration: none; }
-          h2, h3 { break-after: avoid-page; }
-          table, pre, blockquote, .note { break-inside: avoid-page; }
+          h2, h3, h4 { break-after: avoid-page; break-inside: avoid-page; }
+          .story-grid { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); }
+          .utc { font-size: 0.85em; }
+          blockquote, .note, tr { break-inside: avoid-page; }
+          table.facts, table.severity, svg { break-inside: avoid-page; }
         }
-        p, td, li { overflow-wrap: anywhere; }
+        p, td, li { overflow-wrap: break-word; }
+        code.rule { white-space: nowrap; overflow-wrap: normal; word-break: keep-all; }
+        .first-screen h1 { margin-top: 0; }
+        .lede { color: #333; margin: 0.2rem 0; }
+        .headline { font-size: 1.1rem; margin: 0.4rem 0 0.6rem; }
+        .story-grid { display: grid; grid-template-columns: minmax(0, 5fr) minmax(0, 6fr);
+          gap: 1.5rem; }
+        .story-grid h2, .next-steps h3 { margin-top: 0.6rem; }
+        table.severity td, table.severity th { padding: 0.15rem 0.5rem; }
+        tr.sev-high th { border-left: 5px solid #000; }
+        tr.sev-medium th { border-left: 5px solid #777; }
+        ol.people { margin: 0.3rem 0; padding-left: 1.4rem; }
+        ol.people li { margin-bottom: 0.3rem; }
+        .tag { font-size: 0.8em; border: 1px solid #777; border-radius: 3px; padding: 0 0.3em;
+          white-space: nowrap; }
+        .next-steps { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr));
+          gap: 0.8rem; }
+        .next-step { border: 1px solid #888; border-left-width: 6px; padding: 0.2rem 0.7rem;
+          break-inside: avoid-page; }
+        .next-step p { margin: 0.3rem 0; }
+        .next-step h2, .next-step h3 { border: none; margin: 0.3rem 0; font-size: 1.05rem; }
+        .matter-harms-threshold.next-step { border-left: 6px solid #000; background: #f2f2f2; }
+        .matter-low-level-concern.next-step { border-left: 6px double #555; }
+        .matter-conduct.next-step { border-left: 6px dotted #777; }
+        .charts { display: flex; flex-wrap: wrap; gap: 1.5rem; align-items: flex-start; }
+        .charts figure { margin: 0.6rem 0; }
+        figcaption { font-weight: bold; font-size: 0.9rem; margin-bottom: 0.2rem; }
+        svg.chart { max-width: 100%; height: auto; }
+        .utc { color: #555; font-size: 0.9em; }
+        table.findings { width: 100%; table-layout: fixed; }
+        table.findings th:nth-child(1) { width: 1.8rem; }
+        table.findings th:nth-child(2) { width: 16%; }
+        table.findings th:nth-child(3) { width: 20%; }
+        table.findings th:nth-child(5) { width: 15%; }
+        table.findings th:nth-child(6) { width: 6.5rem; }
+        table.findings th:nth-child(7) { width: 12%; }
+        .quote { border-left: 3px solid #777; padding-left: 0.4rem; margin-top: 0.3rem; }
+        .badge { display: inline-block; border: 1.5px solid #000; border-radius: 3px;
+          font-weight: bold; font-size: 0.8em; padding: 0 0.25em; margin-left: 0.25em; }
+        tr.gap td { text-align: center; color: #555; font-style: italic; background: #fafafa; }
+        .source h4 { margin: 0.8rem 0 0.2rem; font-size: 0.95rem; }
+        .source-line { font-size: 0.8em; color: #333; margin: 0.1rem 0; }
+        pre.fragment { font-size: 0.72em; line-height: 1.25; padding: 0.3rem; margin: 0.2rem 0; }
+        .keep { break-inside: avoid-page; }
+        .cover { break-after: page; padding-top: 30%; }
+        .contents { break-after: page; }
+        .contents ol { list-style: none; padding: 0; }
+        .contents li { display: flex; gap: 0.4rem; margin: 0.15rem 0; }
+        .contents li .dots { flex: 1; border-bottom: 1px dotted #777; margin-bottom: 0.3rem; }
+        .bundle-part { break-before: page; }
         img.exhibit-picture { display: block; max-width: 100%; max-height: 12cm; margin-top: 4pt;
           border: 1px solid #999; break-inside: avoid; }
         """
