@@ -116,11 +116,10 @@ extension EvidenceBundle {
 }
 
 extension EvidenceBundle.PupilSummary {
-    /// The roster's name (preferred forename and surname when given) and year group, or that
-    /// the pupil has left.
+    /// The roster's legal name and year group, or that the pupil has left.
     init(_ pupil: Pupil) {
-        let forename = pupil.preferredForename ?? pupil.legalForename
-        let surname = pupil.preferredSurname ?? pupil.legalSurname
+        let forename = pupil.legalForename
+        let surname = pupil.legalSurname
         var detail: String?
         if let left = pupil.leavingDate {
             detail = "former pupil (left \(left))"

@@ -64,7 +64,7 @@ public struct EvidenceBundle: Sendable {
 
     /// A pupil the findings concern, as the roster names them.
     public struct PupilSummary: Codable, Sendable, Equatable {
-        /// "Oliver Bennett" (the preferred forename when the roster has one).
+        /// "Oliver Bennett": the roster's legal name.
         public var name: String
         /// "Year 6", "former pupil (left 2023-07-21)".
         public var detail: String?

@@ -25,10 +25,10 @@ public enum EvidenceFirstScreen {
         html += "<p class=\"headline\">\(headline(bundle, overview))</p>\n"
         html += "<div class=\"story-grid\">\n<div>\n<h2>How serious</h2>\n"
         html += severityTable(bundle, overview)
+        html += nextSteps(bundle, overview, linkPrefix: linkPrefix)
         html += "</div>\n<div>\n<h2>Who is involved</h2>\n"
         html += peopleList(bundle, overview, linkPrefix: linkPrefix)
         html += "</div>\n</div>\n"
-        html += nextSteps(bundle, overview, linkPrefix: linkPrefix)
         html += "<div class=\"charts\">\n<figure>\n<figcaption>Findings per month, by rule"
         html += "</figcaption>\n\(EvidenceCharts.monthlyStrip(overview))</figure>\n"
         html += "<figure>\n<figcaption>When the staff member was active (own items, local "

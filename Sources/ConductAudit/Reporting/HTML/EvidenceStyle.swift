@@ -102,25 +102,26 @@ enum EvidenceStyle {
           white-space: nowrap; }
         .next-steps { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr));
           gap: 0.8rem; }
+        .story-grid .next-steps { grid-template-columns: minmax(0, 1fr); gap: 0.5rem; }
+        .story-grid .next-step { font-size: 0.9em; }
         .next-step { border: 1px solid #888; border-left-width: 6px; padding: 0.2rem 0.7rem;
           break-inside: avoid-page; }
         .next-step p { margin: 0.3rem 0; }
         .next-step h2, .next-step h3 { border: none; margin: 0.3rem 0; font-size: 1.05rem; }
         .matter-harms-threshold.next-step { border-left: 6px solid #000; background: #f2f2f2; }
         .matter-low-level-concern.next-step { border-left: 6px double #555; }
-        .matter-conduct.next-step { border-left: 6px dotted #777; }
+        .matter-conduct.next-step { border-left: 6px solid #bbb; }
         .charts { display: flex; flex-wrap: wrap; gap: 1.5rem; align-items: flex-start; }
         .charts figure { margin: 0.6rem 0; }
         figcaption { font-weight: bold; font-size: 0.9rem; margin-bottom: 0.2rem; }
         svg.chart { max-width: 100%; height: auto; }
         .utc { color: #555; font-size: 0.9em; }
-        table.findings { width: 100%; table-layout: fixed; }
-        table.findings th:nth-child(1) { width: 1.8rem; }
-        table.findings th:nth-child(2) { width: 16%; }
-        table.findings th:nth-child(3) { width: 20%; }
-        table.findings th:nth-child(5) { width: 15%; }
-        table.findings th:nth-child(6) { width: 6.5rem; }
-        table.findings th:nth-child(7) { width: 12%; }
+        .finding-block { border-top: 1px solid #999; padding-top: 0.2rem; margin-top: 0.4rem;
+          break-inside: avoid-page; }
+        .finding-block p { margin: 0.2rem 0; }
+        .finding-head { font-size: 0.95em; }
+        .how-sure { color: #333; }
+        a.inc, .people a, .next-step a, table.grouped a { white-space: nowrap; }
         .quote { border-left: 3px solid #777; padding-left: 0.4rem; margin-top: 0.3rem; }
         .badge { display: inline-block; border: 1.5px solid #000; border-radius: 3px;
           font-weight: bold; font-size: 0.8em; padding: 0 0.25em; margin-left: 0.25em; }

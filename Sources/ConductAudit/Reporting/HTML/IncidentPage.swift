@@ -145,48 +145,51 @@ struct IncidentPage {
         return places
     }
 
+    /// The findings, one compact block each: when, what, why, how sure, status, evidence.
     private func findingsTable() -> String {
         let places = transcriptPlaces
-        var html = "<h2>Findings</h2>\n<table class=\"findings\">\n"
-        html += "<tr><th class=\"number\">#</th><th>When</th><th>What</th><th>Why it was flagged"
-        html += "</th><th>How sure</th><th>Status</th><th>Evidence</th></tr>\n"
+        var html = "<h2>Findings</h2>\n"
         for (index, finding) in findings.enumerated() {
             let item = bundle.items[finding.item]
-            html += "<tr id=\"\(HTML.escape(finding.id.rawValue))\"><td class=\"number\">\(index + 1)</td>"
-            html += "<td>\(presentation.time(finding.occurredAt))"
+            html += "<div class=\"finding-block\" id=\"\(HTML.escape(finding.id.rawValue))\">\n"
+            html += "<p class=\"finding-head\"><span class=\"badge\">\(index + 1)</span> "
+            html += "<strong>\(presentation.time(finding.occurredAt))</strong>"
             if let item, item.timeBasis.isInferred {
-                html += "<br><small>(time read from the phone's clock)</small>"
+                html += " <small>(time read from the phone's clock)</small>"
             }
-            html += "</td><td>\(HTML.escape(finding.platform.displayName)) "
+            html += " · \(HTML.escape(finding.platform.displayName)) "
             html += "\(HTML.escape(finding.activity.displayName))"
             if let counterparty = finding.counterparty {
                 var who = HTML.escape(counterparty.name ?? "(no name)")
                 if let handle = counterparty.handle { who += " (@\(HTML.escape(handle)))" }
                 html += " with \(who)"
             }
-            if places[finding.item] == nil, let excerpt = finding.excerpt {
-                html += "<div class=\"excerpt quote\">"
-                html += HTML.highlighted(excerpt, spans: finding.highlights) + "</div>"
-            }
-            html += "</td><td>\(HTML.escape(finding.explanation))</td>"
-            html += "<td>\(HTML.escape(EvidencePresentation.confidencePhrase(finding, item: item)))</td>"
-            html += "<td>\(EvidencePresentation.status(finding.status))</td><td>"
+            html += " · \(EvidencePresentation.status(finding.status))"
             var evidence: [String] = []
             if let number = exhibits.number(ofItem: finding.item) {
                 evidence.append("<a href=\"#E\(number)\">Exhibit \(number)</a>")
             }
             if let place = places[finding.item] {
-                evidence.append("message \(place.line) of <a href=\"#E\(place.exhibit)\">Exhibit \(place.exhibit)</a>")
+                evidence.append(
+                    "message \(place.line) of <a href=\"#E\(place.exhibit)\">Exhibit \(place.exhibit)</a>")
             }
             for id in finding.supportingItems {
                 if let number = exhibits.number(ofItem: id) {
                     evidence.append("<a href=\"#E\(number)\">Exhibit \(number)</a> (supporting)")
                 }
             }
-            html += evidence.joined(separator: "<br>")
-            html += "<br><small class=\"mono\">\(HTML.escape(finding.id.rawValue))</small></td></tr>\n"
+            if !evidence.isEmpty { html += " · " + evidence.joined(separator: ", ") }
+            html += " · <span class=\"mono\">\(HTML.escape(finding.id.rawValue))</span></p>\n"
+            if places[finding.item] == nil, let excerpt = finding.excerpt {
+                html += "<div class=\"excerpt quote\">"
+                html += HTML.highlighted(excerpt, spans: finding.highlights) + "</div>\n"
+            }
+            html += "<p>\(HTML.escape(finding.explanation))</p>\n"
+            html += "<p class=\"how-sure\"><small><strong>How sure:</strong> "
+            html += "\(HTML.escape(EvidencePresentation.confidencePhrase(finding, item: item)))"
+            html += "</small></p>\n</div>\n"
         }
-        return html + "</table>\n"
+        return html
     }
 
     // MARK: Context, each once
