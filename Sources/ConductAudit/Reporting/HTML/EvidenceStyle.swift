@@ -67,7 +67,17 @@ enum EvidenceStyle {
           @bottom-right { content: "Page " counter(page) " of " counter(pages);
             font-family: "Liberation Sans", Arial, sans-serif; font-size: 8pt; color: #444; } }
         @media print {
-          body { font-size: 10pt; margin: 0; max-width: none; padding: 0; }
+          body { font-size: 9.5pt; line-height: 1.3; margin: 0; max-width: none; padding: 0; }
+          h1 { font-size: 14pt; margin: 0 0 4pt; }
+          h2 { font-size: 11.5pt; margin: 9pt 0 3pt; }
+          h3 { font-size: 10pt; margin: 7pt 0 2pt; }
+          p { margin: 3pt 0; }
+          table { margin: 3pt 0; }
+          th, td { padding: 1.5pt 4pt; }
+          blockquote { margin: 3pt 0; padding: 2pt 6pt; }
+          pre { padding: 3pt; }
+          footer { margin-top: 8pt; font-size: 7.5pt; }
+          .finding-block { margin-top: 3pt; }
           nav, .howto { display: none; }
           /* Hatching every cell makes Chromium's PDF ten times larger: grey instead. */
           table.chart td.work { background-image: none; background-color: #dcdcdc; }

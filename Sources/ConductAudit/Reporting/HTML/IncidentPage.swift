@@ -17,15 +17,22 @@ struct IncidentPage {
     func render() -> String {
         let title = "\(incident.id): \(incident.title)"
         var body = "<nav><a href=\"../index.html\">← All incidents</a></nav>\n"
-        body += self.body(linkPrefix: "")
-        body += """
-            <footer><p>This page is part of an evidence folder whose files are listed with their \
-            SHA-256 digests in <code>manifest.json</code>; run <code>conduct-audit verify</code> \
-            on the folder to check it has not been changed.</p></footer>\n
-            """
+        body += self.body(linkPrefix: "") + Self.footer
         return HTML.page(
             title: title, body: body,
             printLabel: "\(incident.id) · \(bundle.staffName) · conduct-audit")
+    }
+
+    static let footer = """
+        <footer><p>This page is part of an evidence folder whose files are listed with their \
+        SHA-256 digests in <code>manifest.json</code>; run <code>conduct-audit verify</code> \
+        on the folder to check it has not been changed.</p></footer>\n
+        """
+
+    /// The page as a part of the combined print bundle, which sits at the folder's root:
+    /// laid out as the page itself is printed.
+    func bundlePart() -> String {
+        body(linkPrefix: "\(incident.id)/") + Self.footer
     }
 
     /// The page's content without navigation and footer, for this page and the combined
@@ -57,11 +64,6 @@ struct IncidentPage {
                 "\(findings.count): \(EvidencePresentation.statusSummary(findings.map(\.status)))"
             ),
             ("Outcome", outcome()),
-            (
-                "Generated",
-                presentation.time(bundle.generatedAt)
-                    + " by conduct-audit \(HTML.escape(bundle.toolVersion))"
-            ),
         ])
         body += "<div class=\"next-step matter-\(matter.rawValue) keep\">\n"
         body += "<h2>What to do next: \(HTML.escape(matter.title.lowercased()))</h2>\n"
@@ -79,6 +81,8 @@ struct IncidentPage {
         body += decisions()
         body += contextSections()
         body += sourceExhibits(linkPrefix: linkPrefix)
+        body += "<p class=\"generated\"><small>Generated \(presentation.time(bundle.generatedAt)) "
+        body += "by conduct-audit \(HTML.escape(bundle.toolVersion)).</small></p>\n"
         return body + "</section>\n"
     }
 

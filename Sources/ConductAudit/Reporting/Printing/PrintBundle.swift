@@ -21,6 +21,8 @@ struct PrintBundle {
         var title: String
         /// The part's markup (a section starting on a new page).
         var html: String
+        /// Whether the part is an incident's page (whose own PDF gives its page count).
+        var isIncident = false
     }
 
     /// The cover and contents, with each part's first page when known.
@@ -56,18 +58,22 @@ struct PrintBundle {
         for (incident, body) in incidentBodies {
             parts.append(Part(
                 anchor: incident.id,
-                title: "\(HTML.escape(incident.id)): \(HTML.escape(incident.title))", html: body))
+                title: "\(HTML.escape(incident.id)): \(HTML.escape(incident.title))", html: body,
+                isIncident: true))
         }
         parts.append(Part(anchor: "exhibit-index", title: "Exhibit index", html: index.exhibitsSection()))
         return parts
     }
 
+    /// One part as the bundle holds it: a section starting on a new page.
+    func section(_ part: Part) -> String {
+        "<section class=\"bundle-part\" id=\"\(HTML.escape(part.anchor))\">\n\(part.html)</section>\n"
+    }
+
     /// The whole document.
     func document(front: String, parts: [Part]) -> String {
         var body = front
-        for part in parts {
-            body += "<section class=\"bundle-part\" id=\"\(HTML.escape(part.anchor))\">\n\(part.html)</section>\n"
-        }
+        for part in parts { body += section(part) }
         return HTML.page(
             title: "Evidence bundle: \(bundle.staffName)", body: body,
             printLabel: "Evidence bundle · \(bundle.staffName) · conduct-audit")
