@@ -108,15 +108,17 @@ struct IncidentPage {
         return html
     }
 
-    /// Every finding's review decisions, oldest first, or how to record one.
+    /// The history of findings decided more than once (the latest decision is shown with each
+    /// finding), and how to record a decision.
     private func decisions() -> String {
         let reviewed = findings.enumerated().filter { !(bundle.reviews[$0.element.id] ?? []).isEmpty }
+        let revised = reviewed.filter { (bundle.reviews[$0.element.id] ?? []).count > 1 }
         var html = ""
-        if !reviewed.isEmpty {
-            html += "<h3>Reviewers' decisions</h3>\n<table class=\"decisions\">\n"
+        if !revised.isEmpty {
+            html += "<h3>Decision history</h3>\n<table class=\"decisions\">\n"
             html += "<tr><th>Finding</th><th>Decided</th><th>Decision</th><th>Reviewer</th>"
             html += "<th>Reason</th></tr>\n"
-            for (index, finding) in reviewed {
+            for (index, finding) in revised {
                 for review in bundle.reviews[finding.id] ?? [] {
                     html += "<tr><td>\(index + 1)</td><td>\(presentation.time(review.decidedAt))</td>"
                     html += "<td>\(EvidencePresentation.status(review.decision))</td>"
@@ -158,9 +160,6 @@ struct IncidentPage {
             html += "<div class=\"finding-block\" id=\"\(HTML.escape(finding.id.rawValue))\">\n"
             html += "<p class=\"finding-head\"><span class=\"badge\">\(index + 1)</span> "
             html += "<strong>\(presentation.time(finding.occurredAt))</strong>"
-            if let item, item.timeBasis.isInferred {
-                html += " <small>(time read from the phone's clock)</small>"
-            }
             html += " · \(HTML.escape(finding.platform.displayName)) "
             html += "\(HTML.escape(finding.activity.displayName))"
             if let counterparty = finding.counterparty {
@@ -188,7 +187,16 @@ struct IncidentPage {
                 html += "<div class=\"excerpt quote\">"
                 html += HTML.highlighted(excerpt, spans: finding.highlights) + "</div>\n"
             }
+            if let note = item.flatMap({ presentation.timeBasisNote($0.timeBasis) }) {
+                html += "<p class=\"how-sure\"><small><strong>Time:</strong> \(note)</small></p>\n"
+            }
             html += "<p>\(HTML.escape(finding.explanation))</p>\n"
+            if let latest = bundle.reviews[finding.id]?.last {
+                html += "<p class=\"decision\">Reviewer's decision: "
+                html += "\(EvidencePresentation.status(latest.decision)) by "
+                html += "<strong>\(HTML.escape(latest.reviewer))</strong> on "
+                html += "\(presentation.time(latest.decidedAt)): “\(HTML.escape(latest.reason))”</p>\n"
+            }
             html += "<p class=\"how-sure\"><small><strong>How sure:</strong> "
             html += "\(HTML.escape(EvidencePresentation.confidencePhrase(finding, item: item)))"
             html += "</small></p>\n</div>\n"
