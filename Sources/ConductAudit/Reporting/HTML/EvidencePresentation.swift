@@ -78,6 +78,14 @@ struct EvidencePresentation {
             ? label : "\(label) (\(HTML.escape(details.joined(separator: ", "))))"
     }
 
+    /// A person as "Name (@handle)", without the account id (which the source fragment holds).
+    static func shortPerson(_ person: Person?) -> String {
+        guard let person, !person.isAnonymous else { return "<em>unnamed</em>" }
+        let label = HTML.escape(person.label)
+        guard person.name != nil, let handle = person.handle else { return label }
+        return "\(label) (@\(HTML.escape(handle)))"
+    }
+
     /// Where an item or finding came from: archive path and digest, file, locator.
     func source(_ source: SourceReference) -> String {
         HTML.facts([
@@ -226,7 +234,7 @@ struct EvidencePresentation {
             let badge = numbers.map { "<span class=\"badge\">\($0)</span>" }.joined()
             html += "<tr\(marker)><td class=\"number\">\(line)\(badge)</td>"
             html += "<td>\(time(item.occurredAt))\(basisNote)</td>"
-            html += "<td>\(Self.person(item.author))</td>"
+            html += "<td>\(Self.shortPerson(item.author))</td>"
             html += "<td class=\"excerpt\">\(text)</td>"
             html += "<td class=\"mono\">\(HTML.escape(item.source.locator))</td></tr>\n"
         }

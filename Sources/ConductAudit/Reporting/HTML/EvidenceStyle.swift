@@ -61,7 +61,7 @@ enum EvidenceStyle {
         .howto { font-size: 0.85em; color: #444; }
         caption { text-align: left; font-weight: bold; padding: 0.2rem 0; }
         pre.recipe { font-size: 0.8em; }
-        @page { size: A4; margin: 15mm 14mm 18mm 14mm;
+        @page { size: A4; margin: 12mm 12mm 15mm 12mm;
           @bottom-left { font-family: "Liberation Sans", Arial, sans-serif; font-size: 8pt;
             color: #444; }
           @bottom-right { content: "Page " counter(page) " of " counter(pages);
@@ -78,6 +78,12 @@ enum EvidenceStyle {
           pre { padding: 3pt; }
           footer { margin-top: 8pt; font-size: 7.5pt; }
           .finding-block { margin-top: 3pt; }
+          table.transcript, table.items { font-size: 8.5pt; }
+          table.transcript th:nth-child(2) { width: 19%; }
+          table.transcript th:nth-child(3) { width: 14%; }
+          table.transcript th:nth-child(5), table.items th:nth-child(6) { width: 16%; }
+          .next-step p { margin: 2pt 0; }
+          .next-step h2 { margin: 2pt 0; font-size: 10.5pt; }
           nav, .howto { display: none; }
           /* Hatching every cell makes Chromium's PDF ten times larger: grey instead. */
           table.chart td.work { background-image: none; background-color: #dcdcdc; }

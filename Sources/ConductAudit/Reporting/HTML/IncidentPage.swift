@@ -17,22 +17,16 @@ struct IncidentPage {
     func render() -> String {
         let title = "\(incident.id): \(incident.title)"
         var body = "<nav><a href=\"../index.html\">← All incidents</a></nav>\n"
-        body += self.body(linkPrefix: "") + Self.footer
+        body += self.body(linkPrefix: "")
         return HTML.page(
             title: title, body: body,
             printLabel: "\(incident.id) · \(bundle.staffName) · conduct-audit")
     }
 
-    static let footer = """
-        <footer><p>This page is part of an evidence folder whose files are listed with their \
-        SHA-256 digests in <code>manifest.json</code>; run <code>conduct-audit verify</code> \
-        on the folder to check it has not been changed.</p></footer>\n
-        """
-
     /// The page as a part of the combined print bundle, which sits at the folder's root:
     /// laid out as the page itself is printed.
     func bundlePart() -> String {
-        body(linkPrefix: "\(incident.id)/") + Self.footer
+        body(linkPrefix: "\(incident.id)/")
     }
 
     /// The page's content without navigation and footer, for this page and the combined
@@ -48,21 +42,17 @@ struct IncidentPage {
         }
         body += HTML.facts([
             (
-                "Staff member",
-                HTML.escape(bundle.staffName)
-                    + (bundle.staffRole.map { ", " + HTML.escape($0) } ?? "")
-            ),
-            (
                 "Rule",
                 "<code class=\"rule\">\(HTML.escape(incident.rule.rawValue))</code>"
                     + (bundle.ruleDescriptions[incident.rule].map { ": " + HTML.escape($0) } ?? "")
             ),
-            ("Severity", "\(incident.severity.rawValue) · \(HTML.escape(matter.title.lowercased()))"),
-            ("When", when),
             (
-                "Findings",
-                "\(findings.count): \(EvidencePresentation.statusSummary(findings.map(\.status)))"
+                "Severity",
+                "\(incident.severity.rawValue) · \(HTML.escape(matter.title.lowercased())) · "
+                    + "\(findings.count) finding\(findings.count == 1 ? "" : "s"): "
+                    + EvidencePresentation.statusSummary(findings.map(\.status))
             ),
+            ("When", when),
             ("Outcome", outcome()),
         ])
         body += "<div class=\"next-step matter-\(matter.rawValue) keep\">\n"
@@ -81,8 +71,13 @@ struct IncidentPage {
         body += decisions()
         body += contextSections()
         body += sourceExhibits(linkPrefix: linkPrefix)
-        body += "<p class=\"generated\"><small>Generated \(presentation.time(bundle.generatedAt)) "
-        body += "by conduct-audit \(HTML.escape(bundle.toolVersion)).</small></p>\n"
+        body += "<footer><p>Staff member: \(HTML.escape(bundle.staffName))"
+        body += bundle.staffRole.map { ", " + HTML.escape($0) } ?? ""
+        body += ". Generated \(presentation.time(bundle.generatedAt)) by conduct-audit "
+        body += "\(HTML.escape(bundle.toolVersion)). This page is part of an evidence folder whose "
+        body += "files are listed with their SHA-256 digests in <code>manifest.json</code>; run "
+        body += "<code>conduct-audit verify</code> on the folder to check it has not been changed."
+        body += "</p></footer>\n"
         return body + "</section>\n"
     }
 
@@ -254,9 +249,7 @@ struct IncidentPage {
     /// Every item exhibit of the page once: where it came from and its raw source fragment.
     private func sourceExhibits(linkPrefix: String) -> String {
         var seen = Set<ItemID>()
-        var html = "<h2>Exhibits: the source of each item</h2>\n"
-        html += "<p><small>Each item exactly as in the export, with where it is and the SHA-256 "
-        html += "of the fragment shown.</small></p>\n"
+        var html = "<h2>Exhibits: each item exactly as in the export</h2>\n"
         for finding in findings {
             for id in [finding.item] + finding.supportingItems where seen.insert(id).inserted {
                 guard let item = bundle.items[id] else { continue }
