@@ -200,8 +200,11 @@ struct EvidencePresentation {
     /// thread when known, else its place in the extract); each flagged message is highlighted,
     /// carries the numbers of the findings flagging it (`flagged`, by item) and marks the words
     /// those findings highlight. A gap in the thread's numbering shows as a row of its own.
+    /// `note` adds the footnote explaining the columns (a page with several transcripts gives
+    /// it once).
     func transcript(
-        _ items: [TimelineItem], flagged: [ItemID: [Int]], findings: [Finding] = []
+        _ items: [TimelineItem], flagged: [ItemID: [Int]], findings: [Finding] = [],
+        note: Bool = true
     ) -> String {
         let isWholeThreadNumbering = items.allSatisfy { bundle.threadPositions[$0.id] != nil }
         var html = "<table class=\"transcript\">\n"
@@ -239,7 +242,8 @@ struct EvidencePresentation {
             html += "<td class=\"mono\">\(HTML.escape(item.source.locator))</td></tr>\n"
         }
         html += "</table>\n"
-        html += "<p><small>“Msg” numbers messages in the order of the thread"
+        guard note else { return html }
+        html += "<p><small>Each message is shown once. “Msg” numbers messages in the order of the thread"
         html += isWholeThreadNumbering ? "" : " (within this extract)"
         html += "; a boxed number is the finding on this page that flags the message. “Place in "
         html += "the file” is where the message is in the export (a chat's line number, a JSON "

@@ -229,14 +229,14 @@ struct IncidentPage {
         var flagged: [ItemID: [Int]] = [:]
         for (index, finding) in findings.enumerated() { flagged[finding.item, default: []].append(index + 1) }
         var html = "<h2>\(groups.contains(where: \.isThread) ? "Conversations" : "Items around the findings")</h2>\n"
-        for group in groups {
+        let lastThread = groups.lastIndex(where: \.isThread)
+        for (position, group) in groups.enumerated() {
             let items = group.items.compactMap { bundle.items[$0] }
             html += "<h3 id=\"E\(group.number)\">Exhibit \(group.number): "
             html += "\(presentation.contextTitle(items))</h3>\n"
             if group.isThread {
-                html += "<p><small>Each message once, in the order of the thread; the flagged "
-                html += "ones are highlighted and carry their finding's number.</small></p>\n"
-                html += presentation.transcript(items, flagged: flagged, findings: findings)
+                html += presentation.transcript(
+                    items, flagged: flagged, findings: findings, note: position == lastThread)
             } else {
                 html += presentation.itemTable(items, cited: Set(flagged.keys))
             }
