@@ -103,7 +103,8 @@ public enum EvidenceFirstScreen {
         }
         html += "</ol>\n"
         if overview.people.count > shown.count {
-            html += "<p><small>and \(count(overview.people.count - shown.count, "more person"))"
+            let more = overview.people.count - shown.count
+            html += "<p><small>and \(more) more \(more == 1 ? "person" : "people")"
             html += " (see “Incidents by person” below).</small></p>\n"
         }
         return html

@@ -273,7 +273,10 @@ struct EvidencePresentation {
         }
         var basis: String
         if let explanation = finding.counterparty?.matchExplanation, !explanation.isEmpty {
-            basis = explanation
+            // The finding's own explanation often gives the identification already.
+            basis =
+                finding.explanation.contains(explanation)
+                ? "the identification given above" : explanation
         } else {
             switch finding.rule {
             case .workingHours: basis = "the time the platform recorded and the staff timetable"

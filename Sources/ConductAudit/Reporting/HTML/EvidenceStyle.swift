@@ -109,7 +109,8 @@ enum EvidenceStyle {
         .story-grid { display: grid; grid-template-columns: minmax(0, 5fr) minmax(0, 6fr);
           gap: 1.5rem; }
         .story-grid h2, .next-steps h3 { margin-top: 0.6rem; }
-        table.severity td, table.severity th { padding: 0.15rem 0.5rem; }
+        table.severity { width: 100%; font-size: 0.9em; }
+        table.severity td, table.severity th { padding: 0.15rem 0.35rem; }
         tr.sev-high th { border-left: 5px solid #000; }
         tr.sev-medium th { border-left: 5px solid #777; }
         ol.people { margin: 0.3rem 0; padding-left: 1.4rem; }
