@@ -96,7 +96,9 @@ enum EvidenceStyle {
           .legend .hatch { background-image: none !important; background-color: #dcdcdc; }
           a { color: inherit; text-decoration: none; }
           h2, h3, h4 { break-after: avoid-page; break-inside: avoid-page; }
-          .story-grid { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); }
+          .story-grid { grid-template-columns: minmax(0, 1fr); gap: 0; }
+          .headline { font-size: 10.5pt; }
+          .next-steps { grid-template-columns: repeat(3, minmax(0, 1fr)); }
           .utc { font-size: 0.85em; }
           blockquote, .note, tr { break-inside: avoid-page; }
           table.facts, table.severity, svg { break-inside: avoid-page; }
