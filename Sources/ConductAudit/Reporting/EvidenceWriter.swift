@@ -396,7 +396,7 @@ public struct EvidenceWriter: Sendable {
             }
             media.append(entry)
         }
-        return IncidentDocument(
+        var document = IncidentDocument(
             toolVersion: bundle.toolVersion, generatedAt: bundle.generatedAt,
             timeZone: bundle.timeZone.identifier, staff: bundle.staffName, incident: incident,
             policyClause: bundle.policyClauses[incident.rule],
@@ -416,6 +416,9 @@ public struct EvidenceWriter: Sendable {
             threadPositions: Dictionary(
                 uniqueKeysWithValues: Set(cited.keys).union(context.keys).sorted()
                     .compactMap { id in bundle.threadPositions[id].map { (id.rawValue, $0) } }))
+        document.matter = MatterKind.of(rule: incident.rule, findings: findings)
+        document.outcomes = bundle.outcomes(of: incident)
+        return document
     }
 
     /// Writes and prints the combined print bundle of one copy, whose pages are already printed

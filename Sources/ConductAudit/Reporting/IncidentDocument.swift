@@ -26,6 +26,10 @@ struct IncidentDocument: Encodable {
     var media: [MediaEntry]
     /// Each message's line in its whole thread, keyed by item id.
     var threadPositions: [String: ThreadPosition]
+    /// The kind of matter, which decides the next step (KCSIE Part four).
+    var matter: MatterKind = .conduct
+    /// The outcomes recorded for the incident, oldest first (the latest stands).
+    var outcomes: [IncidentOutcome] = []
 
     /// One attached media file of the incident.
     struct MediaEntry: Encodable {
