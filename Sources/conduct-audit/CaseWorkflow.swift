@@ -356,6 +356,14 @@ extension CaseWorkflow {
                 break
             }
         }
+        if !pdf {
+            let dropped = EvidenceWriter.pdfCount(inPreviousFolder: evidenceFolder)
+            if dropped > 0 {
+                Terminal.note(
+                    "note: the previous evidence folder had \(dropped) PDF(s); this run writes none, "
+                        + "so they are replaced by a folder without PDFs. Add --pdf to print them again.")
+            }
+        }
         try EvidenceWriter().write(bundle, to: evidenceFolder, options: writerOptions)
         return AuditOutcome(
             findings: analysis.findings, incidents: analysis.incidents,

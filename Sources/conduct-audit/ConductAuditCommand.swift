@@ -18,7 +18,7 @@ struct ConductAuditCommand: ParsableCommand {
         subcommands: [
             AuditCommand.self, ImportCommand.self, FindingsCommand.self, ReviewCommand.self,
             ReportCommand.self, VerifyCommand.self, TimelineCommand.self, SelfCheckCommand.self,
-            RosterCommand.self, SearchCommand.self,
+            OutcomeCommand.self, RosterCommand.self, SearchCommand.self,
         ]
     )
 

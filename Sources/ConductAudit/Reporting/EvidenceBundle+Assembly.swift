@@ -81,6 +81,11 @@ extension EvidenceBundle {
             ownActivity: pass.ownActivity,
             workingHoursShading: workingHours(of: timetable.pattern), reviews: reviews,
             threadPositions: threadPositions, itemsInPeriod: itemsInPeriod)
+        bundle.nextSteps = configuration.school.nextSteps
+        for id in Set(findings.compactMap { $0.counterparty?.rosterID }) {
+            guard let pupil = configuration.roster.pupil(withID: id) else { continue }
+            bundle.pupils[id] = PupilSummary(pupil)
+        }
         if configuration.roster.idsAreDerived {
             bundle.inputNotes.append(
                 "The roster has no id column (UPN, admission number or pupil id): each pupil's "
@@ -107,5 +112,20 @@ extension EvidenceBundle {
             }
         }
         return cells
+    }
+}
+
+extension EvidenceBundle.PupilSummary {
+    /// The roster's legal name and year group, or that the pupil has left.
+    init(_ pupil: Pupil) {
+        let forename = pupil.legalForename
+        let surname = pupil.legalSurname
+        var detail: String?
+        if let left = pupil.leavingDate {
+            detail = "former pupil (left \(left))"
+        } else if let year = pupil.yearGroup?.trimmingCharacters(in: .whitespaces), !year.isEmpty {
+            detail = year.allSatisfy(\.isNumber) || year.uppercased() == "R" ? "Year \(year)" : year
+        }
+        self.init(name: "\(forename) \(surname)", detail: detail)
     }
 }

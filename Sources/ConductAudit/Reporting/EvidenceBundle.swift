@@ -62,6 +62,19 @@ public struct EvidenceBundle: Sendable {
         }
     }
 
+    /// A pupil the findings concern, as the roster names them.
+    public struct PupilSummary: Codable, Sendable, Equatable {
+        /// "Oliver Bennett": the roster's legal name.
+        public var name: String
+        /// "Year 6", "former pupil (left 2023-07-21)".
+        public var detail: String?
+
+        public init(name: String, detail: String? = nil) {
+            self.name = name
+            self.detail = detail
+        }
+    }
+
     /// The staff member whose archives were audited.
     public var staffName: String
     public var staffRole: String?
@@ -112,6 +125,12 @@ public struct EvidenceBundle: Sendable {
     public var owners: [String: ArchiveOwner] = [:]
     /// Per archive SHA-256, what its download cannot contain.
     public var blindSpots: [String: [BlindSpot]] = [:]
+    /// The pupils findings name as counterparties, by roster id.
+    public var pupils: [String: PupilSummary] = [:]
+    /// The school's local designated officer and wording of next steps.
+    public var nextSteps: NextStepsSettings = NextStepsSettings()
+    /// The outcomes recorded for each incident, oldest first, by incident id.
+    public var outcomes: [String: [IncidentOutcome]] = [:]
 
     public init(
         staffName: String, staffRole: String? = nil, period: Period = Period(),
@@ -152,6 +171,18 @@ public struct EvidenceBundle: Sendable {
         media.merge(collected.media) { _, new in new }
         archiveAccess.merge(collected.archiveAccess) { _, new in new }
     }
+
+    /// Adds recorded outcomes to the incidents they concern (by rule and key, whatever the
+    /// incidents' numbers now); outcomes of incidents this bundle lacks are left out.
+    public mutating func attachOutcomes(_ recorded: [IncidentOutcome]) {
+        for incident in incidents {
+            let mine = recorded.filter { $0.concerns(incident) }
+            if !mine.isEmpty { outcomes[incident.id] = mine }
+        }
+    }
+
+    /// The outcomes recorded for an incident, oldest first.
+    func outcomes(of incident: Incident) -> [IncidentOutcome] { outcomes[incident.id] ?? [] }
 
     /// The items findings cite (their own and supporting items), in no particular order.
     public var citedItems: [TimelineItem] {

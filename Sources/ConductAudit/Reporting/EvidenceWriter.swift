@@ -61,7 +61,10 @@ public struct EvidenceWriter: Sendable {
         if let disclosureFolder, !Self.isSafeFolderName(disclosureFolder) {
             throw ReportError.invalidIncidentID(disclosureFolder)
         }
-        let disclosure = try options.disclosure.map { try renderDisclosure(bundle, using: $0) }
+        let printing = options.printer != nil
+        let disclosure = try options.disclosure.map {
+            try renderDisclosure(bundle, using: $0, printBundle: printing)
+        }
         let fileManager = FileManager.default
         let directory = directory.standardizedFileURL
         let parent = directory.deletingLastPathComponent()
@@ -76,20 +79,30 @@ public struct EvidenceWriter: Sendable {
             // all in memory at once.
             // The index and one page per incident.
             let pageCount = bundle.incidents.count + 1
+            var sealedParts: (PrintBundle, [PrintBundle.Part])?
             var entries = try write(
                 in: staging, printer: options.printer, pageCount: pageCount,
                 progress: options.progress
             ) { emit in
-                try render(bundle, copy: .sealed(disclosureFolder: disclosureFolder), emit: emit)
+                try render(
+                    bundle, copy: .sealed(disclosureFolder: disclosureFolder),
+                    printParts: printing ? { sealedParts = ($0, $1) } : nil, emit: emit)
+            }
+            if let printer = options.printer, let (printBundle, parts) = sealedParts {
+                entries += try writePrintBundle(printBundle, parts: parts, in: staging, printer: printer)
             }
             if let disclosure, let disclosureFolder {
                 let root = staging.appendingPathComponent(disclosureFolder)
                 try createFolder(root)
-                let disclosureEntries = try write(
+                var disclosureEntries = try write(
                     in: root, printer: options.printer, pageCount: pageCount,
                     progress: options.progress
                 ) { emit in
                     for (path, data) in disclosure.files { try emit(path, data) }
+                }
+                if let printer = options.printer, let (printBundle, parts) = disclosure.printParts {
+                    disclosureEntries += try writePrintBundle(
+                        printBundle, parts: parts, in: root, printer: printer)
                 }
                 let disclosureManifest = manifest(
                     for: disclosure.indexBundle, kind: "disclosure", files: disclosureEntries)
@@ -184,11 +197,13 @@ public struct EvidenceWriter: Sendable {
     /// - Throws: ``ReportError`` when the bundle is incomplete.
     func render(
         _ bundle: EvidenceBundle, copy: EvidenceCopy = .sealed(disclosureFolder: nil),
-        incidentBundles: [String: EvidenceBundle] = [:], exhibits: ExhibitIndex? = nil
+        incidentBundles: [String: EvidenceBundle] = [:], exhibits: ExhibitIndex? = nil,
+        printParts: ((PrintBundle, [PrintBundle.Part]) -> Void)? = nil
     ) throws -> [(path: String, data: Data)] {
         var files: [(path: String, data: Data)] = []
         try render(
-            bundle, copy: copy, incidentBundles: incidentBundles, exhibits: exhibits
+            bundle, copy: copy, incidentBundles: incidentBundles, exhibits: exhibits,
+            printParts: printParts
         ) { files.append(($0, $1)) }
         return files
     }
@@ -201,12 +216,15 @@ public struct EvidenceWriter: Sendable {
     ///   - incidentBundles: for a disclosure copy, the bundle each incident's page is rendered
     ///     from (redacted for that incident); the page falls back to `bundle`.
     ///   - exhibits: the numbering; computed from `bundle` when nil.
+    ///   - printParts: when given, told the parts of the combined print bundle (summary, each
+    ///     incident's page, exhibit index) once every file is handed over.
     ///   - emit: takes each file's path and contents.
     /// - Throws: ``ReportError`` when the bundle is incomplete (files already handed over stay
     ///   handed over), and what `emit` throws.
     func render(
         _ bundle: EvidenceBundle, copy: EvidenceCopy = .sealed(disclosureFolder: nil),
         incidentBundles: [String: EvidenceBundle] = [:], exhibits: ExhibitIndex? = nil,
+        printParts: ((PrintBundle, [PrintBundle.Part]) -> Void)? = nil,
         emit: (String, Data) throws -> Void
     ) throws {
         let exhibits = exhibits ?? ExhibitIndex(bundle: bundle)
@@ -224,6 +242,8 @@ public struct EvidenceWriter: Sendable {
         let index = IndexPage(bundle: bundle, exhibits: exhibits, copy: copy)
         try emit("index.html", Data(index.render().utf8))
         let bundleFindings = Self.findingsByID(bundle)
+        var incidentBodies: [(Incident, String)] = []
+        let wantsBundleParts = printParts != nil
         // Incidents are rendered a group at a time on every core, and handed over in order; a
         // group bounds how many rendered pages wait in memory.
         var start = bundle.incidents.startIndex
@@ -238,14 +258,20 @@ public struct EvidenceWriter: Sendable {
                         return try files(
                             of: incident, in: pageBundle ?? bundle,
                             findings: pageBundle.map(Self.findingsByID) ?? bundleFindings,
-                            exhibits: exhibits)
+                            exhibits: exhibits, bundlePart: wantsBundleParts)
                     }
                 }
             }
             for result in rendered.joined() {
-                for file in try result.get() { try emit(file.path, file.data) }
+                let rendered = try result.get()
+                for file in rendered.files { try emit(file.path, file.data) }
+                if let part = rendered.bundlePart { incidentBodies.append(part) }
             }
             start = end
+        }
+        if let printParts {
+            let printBundle = PrintBundle(bundle: bundle, exhibits: exhibits, copy: copy)
+            printParts(printBundle, printBundle.parts(incidentBodies: incidentBodies))
         }
     }
 
@@ -253,11 +279,12 @@ public struct EvidenceWriter: Sendable {
         Dictionary(bundle.findings.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
-    /// One incident's files in writing order: its page, its JSON and its media copies.
+    /// One incident's files in writing order (its page, its JSON and its media copies), and
+    /// its page's part of the combined print bundle when `bundlePart` is set.
     private func files(
         of incident: Incident, in pageBundle: EvidenceBundle, findings: [FindingID: Finding],
-        exhibits: ExhibitIndex
-    ) throws -> [(path: String, data: Data)] {
+        exhibits: ExhibitIndex, bundlePart: Bool
+    ) throws -> (files: [(path: String, data: Data)], bundlePart: (Incident, String)?) {
         let members = try incident.findings.map { id in
             guard let finding = findings[id] else {
                 throw ReportError.incompleteBundle(
@@ -270,17 +297,21 @@ public struct EvidenceWriter: Sendable {
             for: pageIncident, findings: members, in: pageBundle, exhibits: exhibits)
         let page = IncidentPage(
             bundle: pageBundle, incident: pageIncident, findings: members, exhibits: exhibits)
-        return [
+        let files = [
             ("\(incident.id)/incident.html", Data(page.render().utf8)),
             ("\(incident.id)/incident.json", try EvidenceJSON.data(document)),
         ] + mediaCopies(in: incident.id, bundle: pageBundle, exhibits: exhibits)
+        return (files, bundlePart ? (pageIncident, page.bundlePart()) : nil)
     }
 
     /// The disclosure copy's files: the index from a bundle that protects every pupil concerned,
     /// each incident from one that protects only that incident's pupils.
-    private func renderDisclosure(_ bundle: EvidenceBundle, using redaction: DisclosureRedaction)
-        throws -> (files: [(path: String, data: Data)], indexBundle: EvidenceBundle)
-    {
+    private func renderDisclosure(
+        _ bundle: EvidenceBundle, using redaction: DisclosureRedaction, printBundle: Bool
+    ) throws -> (
+        files: [(path: String, data: Data)], indexBundle: EvidenceBundle,
+        printParts: (PrintBundle, [PrintBundle.Part])?
+    ) {
         let exhibits = ExhibitIndex(bundle: bundle)
         let indexBundle = bundle.redacted(
             using: redaction.redactor(for: bundle, concerning: bundle.findings))
@@ -292,9 +323,11 @@ public struct EvidenceWriter: Sendable {
             incidentBundles[incident.id] = bundle.restricted(to: incident)
                 .redacted(using: redaction.redactor(for: bundle, concerning: concerned))
         }
+        var printParts: (PrintBundle, [PrintBundle.Part])?
         let files = try render(
-            indexBundle, copy: .disclosure, incidentBundles: incidentBundles, exhibits: exhibits)
-        return (files, indexBundle)
+            indexBundle, copy: .disclosure, incidentBundles: incidentBundles, exhibits: exhibits,
+            printParts: printBundle ? { printParts = ($0, $1) } : nil)
+        return (files, indexBundle, printParts)
     }
 
     /// The copies of an incident's media exhibits, in exhibit order.
@@ -363,7 +396,7 @@ public struct EvidenceWriter: Sendable {
             }
             media.append(entry)
         }
-        return IncidentDocument(
+        var document = IncidentDocument(
             toolVersion: bundle.toolVersion, generatedAt: bundle.generatedAt,
             timeZone: bundle.timeZone.identifier, staff: bundle.staffName, incident: incident,
             policyClause: bundle.policyClauses[incident.rule],
@@ -387,6 +420,74 @@ public struct EvidenceWriter: Sendable {
                 uniqueKeysWithValues: cited.keys.sorted().compactMap { id in
                     bundle.furtherSources[id].map { (id.rawValue, $0) }
                 }))
+        document.matter = MatterKind.of(rule: incident.rule, findings: findings)
+        document.outcomes = bundle.outcomes(of: incident)
+        return document
+    }
+
+    /// Writes and prints the combined print bundle of one copy, whose pages are already printed
+    /// under `root`: each part's pages are counted (the incident pages' own PDFs; the summary,
+    /// exhibit index and front matter printed on their own in a scratch folder), then the
+    /// contents are written with the page each part starts on.
+    /// - Returns: the manifest entries of `evidence-bundle.html` and `evidence-bundle.pdf`.
+    private func writePrintBundle(
+        _ printBundle: PrintBundle, parts: [PrintBundle.Part], in root: URL,
+        printer: any PagePrinter
+    ) throws -> [EvidenceManifest.File] {
+        let fileManager = FileManager.default
+        let scratch = fileManager.temporaryDirectory
+            .appendingPathComponent("conduct-audit-bundle-\(UUID().uuidString)")
+        try fileManager.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? fileManager.removeItem(at: scratch) }
+        func pages(ofStandalone html: String, named name: String) throws -> Int? {
+            let page = scratch.appendingPathComponent("\(name).html")
+            let pdf = scratch.appendingPathComponent("\(name).pdf")
+            try Data(printBundle.standalone(html).utf8).write(to: page)
+            try printer.printPage(at: page, to: pdf)
+            return PrintBundle.pageCount(ofPDF: try Data(contentsOf: pdf))
+        }
+        var counts: [Int?] = []
+        for (index, part) in parts.enumerated() {
+            let own = root.appendingPathComponent("\(part.anchor)/incident.pdf")
+            if part.isIncident, fileManager.fileExists(atPath: own.path) {
+                counts.append(PrintBundle.pageCount(ofPDF: try Data(contentsOf: own)))
+            } else {
+                counts.append(
+                    try pages(ofStandalone: printBundle.section(part), named: "part-\(index)"))
+            }
+        }
+        let placeholder = printBundle.front(parts, firstPages: parts.map { _ in 888 })
+        var firstPages: [Int]?
+        if let frontPages = try pages(ofStandalone: placeholder, named: "front"),
+            counts.allSatisfy({ $0 != nil })
+        {
+            var page = frontPages + 1
+            firstPages = counts.map { count in
+                defer { page += count ?? 0 }
+                return page
+            }
+        }
+        let html = printBundle.document(
+            front: printBundle.front(parts, firstPages: firstPages), parts: parts)
+        let htmlPath = PrintBundle.baseName + ".html"
+        let pdfPath = PrintBundle.baseName + ".pdf"
+        let htmlData = Data(html.utf8)
+        try writeFile(htmlData, at: htmlPath, in: root)
+        try willWriteFile(pdfPath)
+        let pdf = root.appendingPathComponent(pdfPath)
+        try printer.printPage(at: root.appendingPathComponent(htmlPath), to: pdf)
+        try fileManager.setAttributes([.posixPermissions: 0o600], ofItemAtPath: pdf.path)
+        return [Self.entry(htmlPath, htmlData), Self.entry(pdfPath, try Data(contentsOf: pdf))]
+    }
+
+    /// How many PDFs the evidence folder at `directory` lists in its manifest (0 when there is
+    /// no readable manifest): what a re-run without printing would drop.
+    public static func pdfCount(inPreviousFolder directory: URL) -> Int {
+        let url = directory.appendingPathComponent(EvidenceManifest.fileName)
+        guard let data = try? Data(contentsOf: url),
+            let manifest = try? EvidenceJSON.decoder.decode(EvidenceManifest.self, from: data)
+        else { return 0 }
+        return manifest.files.filter { $0.path.hasSuffix(".pdf") }.count
     }
 
     /// Refuses to replace anything but nothing, an empty folder or a previous evidence folder.

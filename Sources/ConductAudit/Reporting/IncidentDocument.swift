@@ -29,6 +29,10 @@ struct IncidentDocument: Encodable {
     /// The further places a cited item occurs (the same event in another archive), keyed by
     /// item id.
     var furtherSources: [String: [SourceReference]]
+    /// The kind of matter, which decides the next step (KCSIE Part four).
+    var matter: MatterKind = .conduct
+    /// The outcomes recorded for the incident, oldest first (the latest stands).
+    var outcomes: [IncidentOutcome] = []
 
     /// One attached media file of the incident.
     struct MediaEntry: Encodable {

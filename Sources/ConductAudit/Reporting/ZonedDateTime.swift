@@ -59,6 +59,31 @@ struct ZonedDateTime: Equatable {
         "\(Self.weekdayNames[weekday - 1]) \(day) \(Self.monthNames[month - 1]) \(year)"
     }
 
+    /// "Sat 12 Oct 2024".
+    var shortDate: String {
+        "\(Self.weekdayNames[weekday - 1].prefix(3)) \(day) "
+            + "\(Self.monthNames[month - 1].prefix(3)) \(year)"
+    }
+
+    /// "18:20".
+    var shortClock: String { TimeFormatting.padded(hour) + ":" + TimeFormatting.padded(minute) }
+
+    /// The zone's abbreviation at the instant as people in the zone write it: "BST" or "GMT" for
+    /// the United Kingdom, "IST"/"GMT" for Ireland, "UTC" for UTC, else the offset
+    /// ("UTC+02:00"): Foundation on Linux gives other zones only "GMT+2".
+    var zoneAbbreviation: String {
+        let isSummer = offsetSeconds != 0
+        switch zoneIdentifier {
+        case "Europe/London", "Europe/Belfast", "Europe/Guernsey", "Europe/Jersey",
+            "Europe/Isle_of_Man", "GB":
+            return isSummer ? "BST" : "GMT"
+        case "Europe/Dublin": return isSummer ? "IST" : "GMT"
+        case "UTC", "Etc/UTC", "GMT", "Etc/GMT": return "UTC"
+        default: break
+        }
+        return "UTC" + TimeFormatting.offsetString(seconds: offsetSeconds)
+    }
+
     /// The UTC form of an instant: "2024-06-12T09:15:00Z" (with milliseconds when present).
     static func utc(_ date: Date) -> String {
         let utc = ZonedDateTime(date, in: TimeZone(secondsFromGMT: 0) ?? .current)

@@ -28,6 +28,8 @@ public struct SchoolConfiguration: Sendable, Equatable {
     public var lexicons: Lexicons
     /// The school's own clause text, keyed by rule id (such as "working-hours").
     public var policy: [String: PolicyClause]
+    /// The local designated officer and the school's wording of next steps (optional).
+    public var nextSteps: NextStepsSettings = NextStepsSettings()
 
     /// Creates a configuration from its parts (tests and tools; users write school.yaml).
     public init(

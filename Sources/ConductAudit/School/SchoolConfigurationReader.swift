@@ -30,7 +30,7 @@ struct SchoolConfigurationReader {
             of: root, at: "",
             accepted: [
                 "school", "working_hours", "terms", "closures", "inset_days", "in_service_days",
-                "staff", "governors", "known_adults", "lexicons", "policy",
+                "staff", "governors", "known_adults", "lexicons", "policy", "next_steps",
             ])
 
         let school = try readSchool(
@@ -65,11 +65,26 @@ struct SchoolConfigurationReader {
             } ?? []
         let lexicons = try top.optional("lexicons").map(readLexicons) ?? Lexicons()
         let policy = try top.optional("policy").map(readPolicy) ?? [:]
-        return SchoolConfiguration(
+        var configuration = SchoolConfiguration(
             school: school, workingHours: workingHours, terms: terms, closures: closures,
             insetDays: insetDays,
             staff: staff, governors: governors, knownAdults: knownAdults, lexicons: lexicons,
             policy: policy)
+        configuration.nextSteps =
+            try top.optional("next_steps").map(readNextSteps) ?? NextStepsSettings()
+        return configuration
+    }
+
+    private func readNextSteps(_ node: LocatedNode) throws -> NextStepsSettings {
+        let map = try fields(
+            of: node.node, at: node.path,
+            accepted: ["lado_contact", "guidance", "harms_threshold", "low_level_concern", "conduct"])
+        return NextStepsSettings(
+            ladoContact: try map.optional("lado_contact").map(text),
+            guidance: try map.optional("guidance").map(text),
+            harmsThreshold: try map.optional("harms_threshold").map(text),
+            lowLevelConcern: try map.optional("low_level_concern").map(text),
+            conduct: try map.optional("conduct").map(text))
     }
 
     // MARK: - Sections

@@ -96,6 +96,7 @@ extension CaseDatabase {
             }
             if !further.isEmpty { bundle.furtherSources[item.id] = further }
         }
+        bundle.attachOutcomes(try outcomes())
         return bundle
     }
 

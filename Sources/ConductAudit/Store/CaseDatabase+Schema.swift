@@ -229,6 +229,37 @@ extension CaseDatabase {
             }
         }
 
+        migrator.registerMigration("v6-incident-outcomes") { db in
+            // An incident's outcome in KCSIE's terms. The row names the incident by rule and key
+            // as well as by its number (numbers never change since v5, but cases from before
+            // it renumbered on each run).
+            try db.create(table: "incident_outcome") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("incident_id", .text).notNull()
+                t.column("rule", .text).notNull()
+                t.column("incident_key", .text).notNull()
+                t.column("outcome", .text).notNull()
+                    .check {
+                        ["substantiated", "unsubstantiated", "unfounded", "false", "malicious"]
+                            .contains($0)
+                    }
+                t.column("reason", .text).notNull()
+                t.column("reviewer", .text).notNull()
+                t.column("decided_at", .integer).notNull()
+            }
+            for operation in ["UPDATE", "DELETE"] {
+                try db.execute(
+                    sql: """
+                        CREATE TRIGGER incident_outcome_no_\(operation.lowercased())
+                        BEFORE \(operation) ON incident_outcome
+                        BEGIN
+                            SELECT RAISE(ABORT, 'incident_outcome is append-only: \
+                        \(operation) is not allowed');
+                        END
+                        """)
+            }
+        }
+
         return migrator
     }
 }

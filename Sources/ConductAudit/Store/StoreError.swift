@@ -14,6 +14,10 @@ public enum StoreError: LocalizedError, Equatable {
     case cannotOpen(location: String, reason: String)
     /// A finding id that is not in the case.
     case unknownFinding(FindingID, location: String)
+    /// An incident id that the case's current findings do not have.
+    case unknownIncident(String, location: String)
+    /// A value a record needs (a reason, a reviewer) was empty.
+    case emptyValue(String)
     /// An item given to `store` does not come from the archive it is stored with.
     case itemFromAnotherArchive(ItemID, itemArchive: String, archive: String)
     /// A finding cites an item that is not in the case.
@@ -42,6 +46,11 @@ public enum StoreError: LocalizedError, Equatable {
         case .unknownFinding(let id, let location):
             "There is no finding '\(id)' in the case '\(location)'. List the finding ids with "
                 + "`conduct-audit findings --case \(location)`."
+        case .unknownIncident(let id, let location):
+            "There is no incident '\(id)' in the case '\(location)'. List the incidents with "
+                + "`conduct-audit findings --case \(location)` (its Incident column)."
+        case .emptyValue(let name):
+            "The \(name) must not be empty: say it in a few words."
         case .itemFromAnotherArchive(let item, let itemArchive, let archive):
             "Item \(item) comes from archive \(itemArchive), not from the archive being stored "
                 + "(\(archive)). This is a defect in conduct-audit; please report it."

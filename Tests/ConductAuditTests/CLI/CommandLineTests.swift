@@ -74,6 +74,50 @@ import Testing
     }
 
     @Test(
+        "outcome records an incident's outcome; a re-run that drops PDFs says so",
+        .enabled(if: isBuilt, "the conduct-audit binary is not built beside the tests"))
+    func outcomeAndDroppedPDFs() throws {
+        let folder = try EvidenceFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let casePath = "Reports/rebecca-hale/case.sqlite"
+        #expect(try Self.run(Self.auditArguments, in: folder).status == 1)
+
+        let recorded = try Self.run(
+            [
+                "outcome", "inc-0001", "--unsubstantiated", "--reason", "Timer app",
+                "--reviewer", "J. Smith (HR)", "--case", casePath,
+            ], in: folder)
+        #expect(recorded.status == 0)
+        #expect(recorded.output.contains("Recorded: INC-0001 is unsubstantiated (by J. Smith (HR))"))
+        let unknown = try Self.run(
+            [
+                "outcome", "INC-9999", "--false", "--reason", "x", "--reviewer", "y",
+                "--case", casePath,
+            ], in: folder)
+        #expect(unknown.status != 0)
+        #expect(unknown.error.contains("There is no incident 'INC-9999'"))
+        let two = try Self.run(
+            [
+                "outcome", "INC-0001", "--false", "--malicious", "--reason", "x", "--reviewer",
+                "y", "--case", casePath,
+            ], in: folder)
+        #expect(two.status != 0)
+
+        // A folder printed before (its manifest lists a PDF) re-rendered without --pdf.
+        let evidence = folder.appendingPathComponent("Reports/rebecca-hale/evidence")
+        let manifestURL = evidence.appendingPathComponent("manifest.json")
+        let manifest = try EvidenceFixture.text(manifestURL).replacingOccurrences(
+            of: #""files" : ["#,
+            with: #""files" : [{"path" : "index.pdf", "sha256" : "00", "size" : 1},"#)
+        try Data(manifest.utf8).write(to: manifestURL)
+        let rerun = try Self.run(Self.auditArguments, in: folder)
+        #expect(rerun.status == 1)
+        #expect(rerun.error.contains("the previous evidence folder had 1 PDF(s); this run writes none"))
+        let page = try EvidenceFixture.text(evidence.appendingPathComponent("INC-0001/incident.html"))
+        #expect(page.contains("<strong>unsubstantiated</strong>"))
+    }
+
+    @Test(
         "review, report and a re-run audit keep and show the decision; verify names an edit",
         .enabled(if: isBuilt, "the conduct-audit binary is not built beside the tests"))
     func reviewAcrossReRun() throws {

@@ -57,4 +57,32 @@ import Testing
         let image = try Data(contentsOf: png)
         #expect(image.starts(with: [0x89, 0x50, 0x4E, 0x47]))
     }
+
+    @Test(
+        "the combined bundle's contents give each part's real first page and link to it",
+        .enabled(if: chromium != nil, "Chromium is not installed (apt-get install chromium)"),
+        .enabled(if: ShellTool.exists("pdftotext"), "poppler's pdftotext is not installed"),
+        .timeLimit(.minutes(3)))
+    func bundleContentsMatchThePrint() throws {
+        let printer = try #require(Self.chromium)
+        let root = try EvidenceFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let out = root.appendingPathComponent("evidence")
+        try EvidenceWriter().write(EvidenceFixture.bundle(), to: out, options: .init(printer: printer))
+        let pdf = out.appendingPathComponent("evidence-bundle.pdf")
+        let html = try EvidenceFixture.text(out.appendingPathComponent("evidence-bundle.html"))
+        for anchor in ["INC-0001", "INC-0002", "exhibit-index"] {
+            let entry = try #require(html.range(of: "<a href=\"#\(anchor)\">"))
+            let line = html[entry.upperBound...].prefix { $0 != "\n" }
+            let page = try #require(
+                line.components(separatedBy: "<span class=\"page\">").last?
+                    .components(separatedBy: "<").first.flatMap { Int($0) })
+            let text = try ShellTool.run("pdftotext -f \(page) -l \(page) '\(pdf.path)' -")
+            let expected = anchor == "exhibit-index" ? "Exhibit index" : "\(anchor):"
+            #expect(text.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix(expected), "\(anchor) on page \(page)")
+        }
+        // The contents' entries are links inside the document.
+        let data = try Data(contentsOf: pdf)
+        #expect(String(decoding: data, as: UTF8.self).contains("/Subtype /Link"))
+    }
 }

@@ -45,10 +45,9 @@ import Testing
         #expect(html.contains(#"href="INC-0002/incident.html#E4""#))
         #expect(html.contains(SHA256Hex.digest(of: EvidenceFixture.summerPost.rawFragment)))
         let page = try EvidenceFixture.text(out.appendingPathComponent("INC-0001/incident.html"))
-        #expect(
-            page.contains(#"<h3 id="E1">Exhibit 1: The item — Facebook message by Rebecca Hale"#))
-        #expect(page.contains(#"<h3 id="E2">Exhibit 2: Further item cited"#))
-        #expect(page.contains(#"<h3 id="E3">Exhibit 3: Context"#))
+        #expect(page.contains(#"<h4 id="E1">Exhibit 1: Facebook message by Rebecca Hale"#))
+        #expect(page.contains(#"<h4 id="E2">Exhibit 2: Facebook message by Zoe Kent"#))
+        #expect(page.contains(#"<h3 id="E3">Exhibit 3: Facebook thread"#))
         let json = try EvidenceFixture.text(out.appendingPathComponent("INC-0001/incident.json"))
         #expect(json.contains(#""label" : "E3""#))
     }
@@ -84,7 +83,8 @@ import Testing
 
         #expect(page.contains(#"<table class="transcript">"#))
         #expect(page.contains("messages 41–42 of 57"))
-        #expect(page.contains(#"<tr class="cited"><td class="number">41</td>"#))
+        #expect(
+            page.contains(#"<tr class="cited"><td class="number">41<span class="badge">1</span></td>"#))
         #expect(page.contains(#"<tr><td class="number">42</td>"#))
         #expect(page.contains("ok miss"))
     }
@@ -97,7 +97,7 @@ import Testing
             cited: [EvidenceFixture.winterMessage.id])
         #expect(html.contains(#"<td class="number">1</td>"#))
         #expect(html.contains(#"<td class="number">2</td>"#))
-        #expect(html.contains("Messages are numbered within this extract."))
+        #expect(html.contains("in the order of the thread (within this extract)"))
     }
 
     @Test("printed pages carry 'Page X of Y' and the incident in the bottom margin")

@@ -38,8 +38,17 @@ import Testing
         let manifest = try EvidenceWriter().write(
             EvidenceFixture.bundle(), to: out, options: .init(printer: printer))
 
-        #expect(printer.printed.sorted() == ["incident.html", "incident.html", "index.html"])
-        for path in ["index.pdf", "INC-0001/incident.pdf", "INC-0002/incident.pdf"] {
+        // The pages, then the combined bundle: its summary, exhibit index and front matter are
+        // printed on their own first (in a scratch folder) to count their pages.
+        #expect(
+            printer.printed.sorted() == [
+                "evidence-bundle.html", "front.html", "incident.html", "incident.html",
+                "index.html", "part-0.html", "part-3.html",
+            ])
+        for path in [
+            "index.pdf", "INC-0001/incident.pdf", "INC-0002/incident.pdf", "evidence-bundle.pdf",
+            "evidence-bundle.html",
+        ] {
             #expect(manifest.files.contains { $0.path == path }, "\(path)")
             #expect(try EvidenceFixture.permissions(out.appendingPathComponent(path)) == 0o600)
         }

@@ -79,6 +79,17 @@ import Testing
             configuration: ReviewWorkflowTests.configuration())
         let further = try #require(bundle.furtherSources[finding.item])
         #expect(further.map(\.archiveSHA256) == [archives[1].sha256])
+
+        // The incident page cites the other copy beside the item's own source.
+        let folder = try EvidenceFixture.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try EvidenceWriter().write(bundle, to: folder.appendingPathComponent("evidence"))
+        let incident = try #require(
+            analysis.incidents.first { $0.findings.contains(finding.id) })
+        let page = try EvidenceFixture.text(
+            folder.appendingPathComponent("evidence/\(incident.id)/incident.html"))
+        #expect(page.contains("Also in another copy (kept once, not counted twice)"))
+        #expect(page.contains(archives[1].sha256))
     }
 
     @Test("two identical messages of one download stay two; a third copy elsewhere matches one")

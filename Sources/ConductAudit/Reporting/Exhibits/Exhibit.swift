@@ -20,12 +20,15 @@ struct Exhibit: Encodable, Equatable {
     var subject: Subject
     /// The incidents whose pages show the exhibit, first one first.
     var incidents: [String]
+    /// For a context exhibit, the findings whose context it shows (one transcript per
+    /// conversation per incident), first one first.
+    var findings: [FindingID] = []
 
     /// "E7": the short label used in file names and anchors.
     var label: String { "E\(number)" }
 
     private enum CodingKeys: String, CodingKey {
-        case number, label, kind, item, attachment, finding, incidents
+        case number, label, kind, item, attachment, finding, findings, incidents
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -44,6 +47,7 @@ struct Exhibit: Encodable, Equatable {
         case .context(let id):
             try container.encode("context", forKey: .kind)
             try container.encode(id, forKey: .finding)
+            try container.encode(findings.isEmpty ? [id] : findings, forKey: .findings)
         }
     }
 }

@@ -2,13 +2,17 @@
 ///
 /// For each incident in order, for each of its findings in order: the finding's item, its
 /// supporting items, their attached media files, then the context shown around the finding. An
-/// exhibit shown by several incidents keeps the number it first received.
+/// exhibit shown by several incidents keeps the number it first received. Within an incident,
+/// the contexts of findings in the same conversation are one exhibit (one transcript), and so
+/// are the contexts of its findings that are not messages (the staff member's items around them).
 struct ExhibitIndex: Equatable {
     private(set) var exhibits: [Exhibit] = []
     private var itemNumbers: [ItemID: Int] = [:]
     private var mediaNumbers: [MediaKey: Int] = [:]
     private var attachmentNumbers: [ItemID: [Int: Int]] = [:]
     private var contextNumbers: [FindingID: Int] = [:]
+    /// Context exhibits by incident and conversation (or incident alone, for non-messages).
+    private var contextGroups: [String: Int] = [:]
 
     init(bundle: EvidenceBundle) {
         let findings = Dictionary(
@@ -35,8 +39,13 @@ struct ExhibitIndex: Equatable {
                     }
                 }
                 if let context = bundle.context[finding.id], !context.isEmpty {
-                    contextNumbers[finding.id] = number(
-                        for: .context(finding.id), in: incident.id, existing: nil)
+                    let key = Self.contextKey(context, incident: incident.id, in: bundle)
+                    let existing = contextGroups[key]
+                    let number = number(
+                        for: .context(finding.id), in: incident.id, existing: existing)
+                    contextGroups[key] = number
+                    contextNumbers[finding.id] = number
+                    exhibits[number - 1].findings.append(finding.id)
                 }
             }
         }
@@ -57,6 +66,42 @@ struct ExhibitIndex: Equatable {
 
     /// The exhibit number of the context shown around a finding.
     func number(ofContext id: FindingID) -> Int? { contextNumbers[id] }
+
+    /// The items a context exhibit shows: the contexts of all its findings, each item once, in
+    /// thread order (else time order).
+    func contextItems(of exhibit: Exhibit, in bundle: EvidenceBundle) -> [ItemID] {
+        guard case .context(let first) = exhibit.subject else { return [] }
+        return Self.contextItems(of: exhibit.findings.isEmpty ? [first] : exhibit.findings, in: bundle)
+    }
+
+    /// The contexts of `findings` merged: each item once, in thread order (else time order).
+    static func contextItems(of findings: [FindingID], in bundle: EvidenceBundle) -> [ItemID] {
+        var seen = Set<ItemID>()
+        let ids = findings.flatMap { bundle.context[$0] ?? [] }.filter { seen.insert($0).inserted }
+        let items = ids.compactMap { bundle.items[$0] }
+        guard items.count == ids.count else { return ids }
+        return items.sorted { a, b in
+            if let x = bundle.threadPositions[a.id], let y = bundle.threadPositions[b.id],
+                a.conversation == b.conversation
+            {
+                return x.line < y.line
+            }
+            return Timeline.isOrderedBefore(a, b)
+        }.map(\.id)
+    }
+
+    /// One conversation's contexts in one incident share a key; so do its other contexts.
+    private static func contextKey(_ context: [ItemID], incident: String, in bundle: EvidenceBundle)
+        -> String
+    {
+        let items = context.compactMap { bundle.items[$0] }
+        if let first = items.first, let conversation = first.conversation,
+            items.allSatisfy({ $0.conversation == conversation && $0.platform == first.platform })
+        {
+            return "\(incident)\u{1F}\(first.platform.rawValue)\u{1F}\(conversation)"
+        }
+        return "\(incident)\u{1F}items"
+    }
 
     /// The exhibits an incident's page shows, in number order.
     func exhibits(in incident: String) -> [Exhibit] {

@@ -4,17 +4,20 @@ import Foundation
 struct EvidencePresentation {
     var bundle: EvidenceBundle
 
-    /// A local time with offset and zone, and the same instant in UTC, in a `<time>` element;
-    /// or a plain statement that the source gives no time.
+    /// A local time as people read it, "Sat 12 Oct 2024, 18:20 BST", with the same instant in
+    /// UTC beside it, in a `<time>` element whose title holds the exact ISO 8601 time; or a
+    /// plain statement that the source gives no time.
     func time(_ date: Date?) -> String {
         guard let date else { return "<em>no time in the source</em>" }
         let local = ZonedDateTime(date, in: bundle.timeZone)
-        // The date and the clock never break inside; a narrow column breaks between them.
-        let clock = local.iso8601.dropFirst(local.date.count)
-        return
-            "<time datetime=\"\(ZonedDateTime.utc(date))\"><span class=\"nw\">\(local.date)</span>"
-            + "<wbr><span class=\"nw\">\(HTML.escape(String(clock)))</span> "
-            + "(\(HTML.escape(local.zoneIdentifier)))</time>"
+        let utc = ZonedDateTime(date, in: TimeZone(secondsFromGMT: 0) ?? .current)
+        let utcText = utc.date == local.date
+            ? "\(utc.shortClock) UTC" : "\(utc.shortDate), \(utc.shortClock) UTC"
+        return "<time datetime=\"\(ZonedDateTime.utc(date))\" title=\"\(local.iso8601) "
+            + "(\(HTML.escape(local.zoneIdentifier)))\"><span class=\"nw\">\(local.shortDate),"
+            + "</span> <span class=\"nw\">\(local.shortClock) "
+            + "\(HTML.escape(local.zoneAbbreviation))</span></time> "
+            + "<span class=\"utc nw\">(\(utcText))</span>"
     }
 
     /// The UTC form of an instant, or a dash.
@@ -75,6 +78,14 @@ struct EvidencePresentation {
             ? label : "\(label) (\(HTML.escape(details.joined(separator: ", "))))"
     }
 
+    /// A person as "Name (@handle)", without the account id (which the source fragment holds).
+    static func shortPerson(_ person: Person?) -> String {
+        guard let person, !person.isAnonymous else { return "<em>unnamed</em>" }
+        let label = HTML.escape(person.label)
+        guard person.name != nil, let handle = person.handle else { return label }
+        return "\(label) (@\(HTML.escape(handle)))"
+    }
+
     /// Where an item or finding came from: archive path and digest, file, locator.
     func source(_ source: SourceReference) -> String {
         HTML.facts([
@@ -125,7 +136,7 @@ struct EvidencePresentation {
         let when =
             item.occurredAt.map {
                 let local = ZonedDateTime($0, in: bundle.timeZone)
-                return "\(local.iso8601) (\(local.zoneIdentifier))"
+                return "\(local.shortDate), \(local.shortClock) \(local.zoneAbbreviation)"
             } ?? "no time in the source"
         if item.kind.isConnection || item.author == nil {
             // Connections are between two accounts; the export names the other one.
@@ -155,9 +166,11 @@ struct EvidencePresentation {
                 + HTML.escape(itemSummary(item))
                 + "<br><span class=\"mono\">\(HTML.escape(attachment.uri ?? ""))</span>"
         case .context(let id):
-            let items = (bundle.context[id] ?? []).compactMap { bundle.items[$0] }
-            return "Context of finding <span class=\"mono\">\(HTML.escape(id.rawValue))</span>: "
-                + contextTitle(items)
+            let ids = exhibit.findings.isEmpty ? [id] : exhibit.findings
+            let items = ExhibitIndex.contextItems(of: ids, in: bundle).compactMap { bundle.items[$0] }
+            return "Context of finding\(ids.count == 1 ? "" : "s") "
+                + ids.map { "<span class=\"mono\">\(HTML.escape($0.rawValue))</span>" }
+                .joined(separator: ", ") + ": " + contextTitle(items)
         }
     }
 
@@ -184,41 +197,98 @@ struct EvidencePresentation {
     }
 
     /// A thread extract as a transcript with line numbers (the message's place in its whole
-    /// thread when known, else its place in the extract); `cited` rows are marked.
-    func transcript(_ items: [TimelineItem], cited: Set<ItemID>) -> String {
+    /// thread when known, else its place in the extract); each flagged message is highlighted,
+    /// carries the numbers of the findings flagging it (`flagged`, by item) and marks the words
+    /// those findings highlight. A gap in the thread's numbering shows as a row of its own.
+    /// `note` adds the footnote explaining the columns (a page with several transcripts gives
+    /// it once).
+    func transcript(
+        _ items: [TimelineItem], flagged: [ItemID: [Int]], findings: [Finding] = [],
+        note: Bool = true
+    ) -> String {
         let isWholeThreadNumbering = items.allSatisfy { bundle.threadPositions[$0.id] != nil }
         var html = "<table class=\"transcript\">\n"
         html += "<tr><th class=\"number\">Msg</th><th>Local time</th><th>From</th>"
         html += "<th>Message</th><th>Place in the file</th></tr>\n"
+        var previous: Int?
         for (index, item) in items.enumerated() {
             let line =
                 isWholeThreadNumbering
                 ? bundle.threadPositions[item.id]?.line ?? index + 1 : index + 1
-            let marker = cited.contains(item.id) ? " class=\"cited\"" : ""
+            if let previous, line > previous + 1 {
+                let skipped = previous + 1 == line - 1
+                    ? "message \(previous + 1)" : "messages \(previous + 1)–\(line - 1)"
+                html += "<tr class=\"gap\"><td colspan=\"5\">⋯ \(skipped) not shown</td></tr>\n"
+            }
+            previous = line
+            let numbers = flagged[item.id] ?? []
+            let marker = numbers.isEmpty ? "" : " class=\"cited\""
             let attachments = item.attachments.map { attachment in
                 "[\(attachment.kind.rawValue)\(attachment.uri.map { ": " + $0 } ?? "")]"
             }
-            let text = ([item.text ?? item.title ?? ""] + attachments).filter { !$0.isEmpty }
-                .joined(separator: "\n")
+            let plain = item.text ?? item.title ?? ""
+            let spans = findings.filter { $0.item == item.id && $0.excerpt == plain }
+                .flatMap(\.highlights)
+            var text = spans.isEmpty ? HTML.escape(plain) : HTML.highlighted(plain, spans: spans)
+            if !attachments.isEmpty {
+                text += (plain.isEmpty ? "" : "\n") + HTML.escape(attachments.joined(separator: "\n"))
+            }
             let basisNote = item.timeBasis.isInferred ? " <em>(time inferred)</em>" : ""
-            html += "<tr\(marker)><td class=\"number\">\(line)</td>"
+            let badge = numbers.map { "<span class=\"badge\">\($0)</span>" }.joined()
+            html += "<tr\(marker)><td class=\"number\">\(line)\(badge)</td>"
             html += "<td>\(time(item.occurredAt))\(basisNote)</td>"
-            html += "<td>\(Self.person(item.author))</td>"
-            html += "<td class=\"excerpt\">\(HTML.escape(text))</td>"
+            html += "<td>\(Self.shortPerson(item.author))</td>"
+            html += "<td class=\"excerpt\">\(text)</td>"
             html += "<td class=\"mono\">\(HTML.escape(item.source.locator))</td></tr>\n"
         }
         html += "</table>\n"
-        html += "<p><small>“Msg” numbers messages in the order of the thread; “Place in the file” "
-            + "is where the message is in the export (a chat's line number, a JSON pointer): cite "
-            + "that one to find it in the source.</small></p>\n"
-        if !isWholeThreadNumbering {
-            html += "<p><small>Messages are numbered within this extract.</small></p>\n"
-        }
+        guard note else { return html }
+        html += "<p><small>Each message is shown once. “Msg” numbers messages in the order of the thread"
+        html += isWholeThreadNumbering ? "" : " (within this extract)"
+        html += "; a boxed number is the finding on this page that flags the message. “Place in "
+        html += "the file” is where the message is in the export (a chat's line number, a JSON "
+        html += "pointer): cite that one to find it in the source.</small></p>\n"
         return html
+    }
+
+    /// The transcript of a context extract with `cited` items highlighted (no finding numbers).
+    func transcript(_ items: [TimelineItem], cited: Set<ItemID>) -> String {
+        transcript(items, flagged: Dictionary(uniqueKeysWithValues: cited.map { ($0, []) }))
     }
 
     /// Confidence as "0.93".
     static func confidence(_ value: Double) -> String {
         String(format: "%.2f", value)
+    }
+
+    /// How sure the finding is, as a short phrase saying what it rests on: "Near certain: the
+    /// roster lists this account". The number itself stays in the JSON.
+    static func confidencePhrase(_ finding: Finding, item: TimelineItem?) -> String {
+        let level: String
+        switch finding.confidence {
+        case 0.9...: level = "Near certain"
+        case 0.75..<0.9: level = "Likely"
+        case 0.5..<0.75: level = "Possible"
+        default: level = "Uncertain"
+        }
+        var basis: String
+        if let explanation = finding.counterparty?.matchExplanation, !explanation.isEmpty {
+            // The finding's own explanation often gives the identification already.
+            basis =
+                finding.explanation.contains(explanation)
+                ? "the identification given above" : explanation
+        } else {
+            switch finding.rule {
+            case .workingHours: basis = "the time the platform recorded and the staff timetable"
+            case .ageMisrepresentation: basis = "the staff member's own words on the profile"
+            default:
+                basis = finding.highlights.isEmpty
+                    ? "the item itself" : "the highlighted words in the staff member's own text"
+            }
+        }
+        if item?.timeBasis.isInferred == true {
+            basis += "; the time is the phone's clock, read in the school's zone"
+        }
+        return "\(level): \(basis)"
     }
 }

@@ -10,30 +10,15 @@ struct IndexPage {
 
     private var presentation: EvidencePresentation { EvidencePresentation(bundle: bundle) }
 
-    /// The page's HTML.
+    /// The page's HTML: the first screen (who, what, how serious, what next), the incidents
+    /// grouped and in full, then the exhibits, archives and inputs.
     func render() -> String {
         let title = "Social media conduct audit: \(bundle.staffName)"
-        var body = "<header>\n<h1>\(HTML.escape(title))</h1>\n"
-        body += HTML.facts([
-            ("Staff member", HTML.escape(bundle.staffName)),
-            ("Role", bundle.staffRole.map(HTML.escape)),
-            ("Period audited", HTML.escape(bundle.period.summary)),
-            (
-                "Time zone",
-                HTML.escape(bundle.timeZone.identifier)
-                    + " (all local times below are in this zone, with their UTC offset)"
-            ),
-            (
-                "Generated",
-                presentation.time(bundle.generatedAt)
-                    + " = \(presentation.utc(bundle.generatedAt))"
-            ),
-            ("Tool", "conduct-audit \(HTML.escape(bundle.toolVersion))"),
-            ("This copy", copyDescription),
-        ])
-        body += "</header>\n"
+        var body = "<header>\n" + EvidenceFirstScreen.html(for: bundle) + "</header>\n"
+        body += aboutSection()
+        body += IncidentGroups(bundle: bundle, overview: EvidenceOverview(bundle: bundle)).render()
         body += summarySection() + incidentsSection() + exhibitsSection() + archivesSection()
-        body += activitySection() + inputsSection()
+        body += inputsSection()
         body += """
             <footer><p>Every file of this folder is listed with its SHA-256 digest in \
             <code>manifest.json</code>. Run <code>conduct-audit verify &lt;this folder&gt;</code> \
@@ -43,6 +28,35 @@ struct IndexPage {
         return HTML.page(
             title: title, body: body,
             printLabel: "Evidence index · \(bundle.staffName) · conduct-audit")
+    }
+
+    /// Everything of the index but the exhibit index, for the combined print bundle.
+    func summaryBody() -> String {
+        EvidenceFirstScreen.html(for: bundle) + aboutSection()
+            + IncidentGroups(bundle: bundle, overview: EvidenceOverview(bundle: bundle)).render()
+            + summarySection() + incidentsSection() + archivesSection() + inputsSection()
+    }
+
+    /// Who, when, which zone and which copy: the facts behind the first screen.
+    func aboutSection() -> String {
+        "<h2>About this evidence</h2>\n"
+            + HTML.facts([
+                ("Staff member", HTML.escape(bundle.staffName)),
+                ("Role", bundle.staffRole.map(HTML.escape)),
+                ("Period audited", HTML.escape(bundle.period.summary)),
+                (
+                    "Time zone",
+                    HTML.escape(bundle.timeZone.identifier)
+                        + " (local times are shown in this zone, with UTC beside them)"
+                ),
+                (
+                    "Generated",
+                    presentation.time(bundle.generatedAt)
+                        + " = \(presentation.utc(bundle.generatedAt))"
+                ),
+                ("Tool", "conduct-audit \(HTML.escape(bundle.toolVersion))"),
+                ("This copy", copyDescription),
+            ])
     }
 
     private var copyDescription: String {
@@ -61,7 +75,7 @@ struct IndexPage {
         }
     }
 
-    private func exhibitsSection() -> String {
+    func exhibitsSection() -> String {
         var html = "<h2>Exhibit index</h2>\n"
         guard !exhibits.exhibits.isEmpty else { return html + "<p>No exhibits.</p>\n" }
         html += """
@@ -129,7 +143,7 @@ struct IndexPage {
             let description = bundle.ruleDescriptions[rule].map {
                 "<br><small>\(HTML.escape($0))</small>"
             }
-            html += "<tr><td><code>\(HTML.escape(rule.rawValue))</code>\(description ?? "")</td>"
+            html += "<tr><td><code class=\"rule\">\(HTML.escape(rule.rawValue))</code>\(description ?? "")</td>"
             for status in ReviewStatus.allCases {
                 html += "<td class=\"number\">\(statuses.filter { $0 == status }.count)</td>"
             }
@@ -152,29 +166,13 @@ struct IndexPage {
     }
 
     private func incidentsSection() -> String {
-        var html = "<h2>Incidents</h2>\n"
+        var html = "<h2>All incidents, in time order</h2>\n"
         guard !bundle.incidents.isEmpty else {
             return html + "<p>No incidents: no rule found anything in the period audited.</p>\n"
         }
-        let findings = Dictionary(
-            bundle.findings.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        html += """
-            <table>
-            <tr><th>Incident</th><th>Rule</th><th>Summary</th><th>Severity</th><th>First</th>\
-            <th class="number">Findings</th><th>Status</th></tr>\n
-            """
-        for incident in bundle.incidents {
-            let link = "\(incident.id)/incident.html"
-            let statuses = incident.findings.compactMap { findings[$0]?.status }
-            html += "<tr><td><a href=\"\(HTML.escape(link))\">\(HTML.escape(incident.id))</a></td>"
-            html += "<td><code>\(HTML.escape(incident.rule.rawValue))</code></td>"
-            html += "<td>\(HTML.escape(incident.title))</td>"
-            html += "<td>\(incident.severity.rawValue)</td>"
-            html += "<td>\(presentation.time(incident.firstOccurredAt))</td>"
-            html += "<td class=\"number\">\(incident.findings.count)</td>"
-            html += "<td>\(EvidencePresentation.statusSummary(statuses))</td></tr>\n"
-        }
-        return html + "</table>\n"
+        html += IncidentList(bundle: bundle, overview: EvidenceOverview(bundle: bundle))
+            .table(bundle.incidents)
+        return html
     }
 
     private func archivesSection() -> String {
@@ -324,53 +322,6 @@ struct IndexPage {
                 "<p>Read but holding no items: \(HTML.escape(empty.joined(separator: ", "))).</p>\n"
         }
         return html
-    }
-
-    private func activitySection() -> String {
-        var counts: [EvidenceBundle.WeekdayHour: Int] = [:]
-        for date in bundle.ownActivity {
-            counts[EvidenceBundle.WeekdayHour(date, in: bundle.timeZone), default: 0] += 1
-        }
-        let maximum = counts.values.max() ?? 0
-        var html = """
-            <h2>When the staff member was active</h2>
-            <p>Items the archive owner made (posts, comments, messages, reactions…), counted by \
-            local weekday and hour in \(HTML.escape(bundle.timeZone.identifier)). Hatched cells \
-            are normal working time; darker cells had more activity.\
-            <span class="legend"><span class="l2" style="background:#9ecae1"></span>activity\
-            <span class="hatch" style="background-image:repeating-linear-gradient(45deg,\
-            rgba(0,0,0,0.13) 0 2px,transparent 2px 6px)"></span>working time (grey when printed)\
-            </span></p>
-            <table class="chart">
-            <tr><th></th>
-            """
-        for hour in 0..<24 { html += "<th>\(hour < 10 ? "0" : "")\(hour)</th>" }
-        html += "<th class=\"number\">total</th></tr>\n"
-        for weekday in 1...7 {
-            let name = ZonedDateTime.weekdayNames[weekday - 1]
-            html += "<tr><th scope=\"row\">\(name.prefix(3))</th>"
-            var total = 0
-            for hour in 0..<24 {
-                let cell = EvidenceBundle.WeekdayHour(weekday: weekday, hour: hour)
-                let count = counts[cell] ?? 0
-                total += count
-                var classes: [String] = []
-                if bundle.workingHoursShading.contains(cell) { classes.append("work") }
-                if count > 0 && maximum > 0 {
-                    classes.append(
-                        "l\(max(1, Int((4.0 * Double(count) / Double(maximum)).rounded(.up))))")
-                }
-                let label =
-                    "\(name) \(hour):00–\(hour):59: \(count) item(s)"
-                    + (bundle.workingHoursShading.contains(cell) ? ", working time" : "")
-                let classAttribute =
-                    classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
-                let shown = count > 0 ? String(count) : ""
-                html += "<td\(classAttribute) title=\"\(HTML.escape(label))\">\(shown)</td>"
-            }
-            html += "<td class=\"number\">\(total)</td></tr>\n"
-        }
-        return html + "</table>\n"
     }
 
     private func inputsSection() -> String {

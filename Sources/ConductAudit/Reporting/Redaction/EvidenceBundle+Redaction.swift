@@ -100,6 +100,20 @@ extension EvidenceBundle {
                 importedSHA256: evidence.sha256, content: .withheld)
         }
         copy.media = media
+        copy.pupils = pupils.mapValues { pupil in
+            var pupil = pupil
+            pupil.name = redactor.apply(pupil.name)
+            return pupil
+        }
+        copy.outcomes = outcomes.mapValues { recorded in
+            recorded.map { outcome in
+                var outcome = outcome
+                outcome.reason = redactor.apply(outcome.reason)
+                outcome.reviewer = redactor.apply(outcome.reviewer)
+                outcome.incidentKey = redactor.apply(outcome.incidentKey)
+                return outcome
+            }
+        }
         copy.reviews = reviews.mapValues { decisions in
             decisions.map { decision in
                 var decision = decision
