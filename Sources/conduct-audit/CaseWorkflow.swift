@@ -45,12 +45,7 @@ struct OpenedArchive {
 }
 
 /// What an analysis run produced, for printing and the result document.
-struct AuditOutcome {
-    var findings: [Finding]
-    var incidents: [Incident]
-    var evidenceFolder: URL
-    var openCount: Int { findings.filter { $0.status == .open }.count }
-}
+typealias AuditOutcome = CaseReport.Outcome
 
 /// The steps the subcommands share, composed from the library's stages.
 enum CaseWorkflow {
@@ -156,10 +151,7 @@ enum CaseWorkflow {
 
     /// SHA-256 of the configuration inputs, for the manifest.
     static func inputHashes(school: String, roster: String) throws -> [String: String] {
-        [
-            "school.yaml": try SHA256Hex.digest(ofFileAt: URL(fileURLWithPath: school)),
-            "roster": try SHA256Hex.digest(ofFileAt: URL(fileURLWithPath: roster)),
-        ]
+        try CaseReport.inputHashes(school: URL(fileURLWithPath: school), roster: URL(fileURLWithPath: roster))
     }
 
     /// "everything read", or counts of parts not understood, not imported and caveats.
@@ -252,36 +244,24 @@ extension CaseWorkflow {
     }
 
     /// Writes the evidence folder for findings already stored in the case, with copies of the
-    /// media they cite read from the archives (when these are still where the case says).
+    /// media they cite read from the archives (when these are still where the case says), through
+    /// the library's report pipeline; its notes go to standard error.
     static func render(
         _ analysis: CaseAnalysis, database: CaseDatabase, configuration: AuditConfiguration,
         evidenceFolder: URL, inputHashes: [String: String], archives: [ImportedArchive],
         pdf: Bool = false, redactThirdParties: Bool = false, progress: ProgressHandler? = nil
     ) throws -> AuditOutcome {
-        var writerOptions = try EvidenceOutputOptions.writerOptions(
-            pdf: pdf, redactThirdParties: redactThirdParties, configuration: configuration,
-            timeline: CaseTimelineReader(database, rawFragmentsOf: [], textsOf: []))
-        writerOptions.progress = progress
-        let analyzer = Analyzer()
-        var descriptions: [RuleID: String] = [:]
-        for rule in analyzer.rules where configuration.rules.contains(rule.id) { descriptions[rule.id] = rule.summary }
-        var bundle = try database.evidenceBundle(
-            for: analysis, archives: archives, configuration: configuration,
-            ruleDescriptions: descriptions, inputHashes: inputHashes, generatedAt: Date())
-        bundle.attach(EvidenceMediaCollector().collect(for: bundle.citedItems, archives: archives))
-        for archive in archives {
-            switch bundle.archiveAccess[archive.sha256] {
-            case .missing?:
-                Terminal.note("note: \(archive.path) is no longer there; the evidence says so and copies no media from it.")
-            case .unreadable(let reason)?:
-                Terminal.note("note: \(archive.path) could not be opened (\(reason)); no media copied from it.")
-            default:
-                break
-            }
-        }
-        try EvidenceWriter().write(bundle, to: evidenceFolder, options: writerOptions)
-        return AuditOutcome(
-            findings: analysis.findings, incidents: analysis.incidents,
-            evidenceFolder: evidenceFolder)
+        let report = CaseReport(
+            configuration: configuration, inputHashes: inputHashes, pdf: pdf,
+            redactThirdParties: redactThirdParties)
+        let outcome = try report.write(
+            analysis, database: database, archives: archives, to: evidenceFolder, progress: progress)
+        printNotes(of: outcome)
+        return outcome
+    }
+
+    /// The report's notes on standard error.
+    static func printNotes(of outcome: AuditOutcome) {
+        for note in outcome.notes { Terminal.note(note.hasPrefix("warning: ") ? note : "note: " + note) }
     }
 }
