@@ -94,7 +94,8 @@ def review(driver, url, shots):
     reviewer.send_keys(REVIEWER)
     driver.find_element(By.CSS_SELECTOR, "#finding-decisions button[type=submit]").click()
     if not driver.current_url.endswith("/case/%s/incident.html" % incident):
-        fail("the decision did not return to the incident: " + driver.current_url)
+        fail("the decision did not return to the incident: %s: %s"
+             % (driver.current_url, driver.find_element(By.TAG_NAME, "body").text[:400]))
     row = driver.find_element(By.ID, "pick-" + finding).find_element(By.XPATH, "./ancestor::tr")
     if "dismissed" not in row.text:
         fail("the finding's row does not show the decision: " + row.text)
