@@ -96,6 +96,9 @@ def review(driver, url, shots):
     if not driver.current_url.endswith("/case/%s/incident.html" % incident):
         fail("the decision did not return to the incident: %s: %s"
              % (driver.current_url, driver.find_element(By.TAG_NAME, "body").text[:400]))
+    notice = driver.find_element(By.CLASS_NAME, "notice").text
+    if finding not in notice or "dismissed" not in notice:
+        fail("the page does not say what was recorded: " + notice)
     row = driver.find_element(By.ID, "pick-" + finding).find_element(By.XPATH, "./ancestor::tr")
     if "dismissed" not in row.text:
         fail("the finding's row does not show the decision: " + row.text)

@@ -100,6 +100,9 @@ struct ReviewHandlers: Sendable {
                 pages.problem("Nothing recorded", error.localizedDescription, back: back),
                 status: .conflict)
         }
+        await sessions.tell(
+            "Recorded: \(findings.map(\.rawValue).joined(separator: ", ")) \(status.rawValue) "
+                + "by \(reviewer), each in the audit log.", to: session)
         var response = Response(status: .seeOther)
         response.headers[.location] = back
         return response
@@ -138,7 +141,9 @@ struct ReviewHandlers: Sendable {
     private func pages(for request: Request) async throws -> ReviewPages {
         let id = ReviewGuard<BasicRequestContext>.cookie(ReviewGuard<BasicRequestContext>.cookieName, in: request) ?? ""
         let session = await sessions.session(id)
-        return ReviewPages(formToken: session?.formToken ?? "", reviewer: session?.reviewer, timeZone: timeZone)
+        return ReviewPages(
+            formToken: session?.formToken ?? "", reviewer: session?.reviewer, timeZone: timeZone,
+            notice: await sessions.takeNotice(of: id))
     }
 
     /// The posted form, its session id and page maker, or nils when the form's token is not the

@@ -11,6 +11,8 @@ struct ReviewPages: Sendable {
     var reviewer: String?
     /// The school's time zone, in which times are shown.
     var timeZone: TimeZone
+    /// What the last action did, shown under the bar.
+    var notice: String? = nil
 
     // MARK: Frame
 
@@ -68,8 +70,9 @@ struct ReviewPages: Sendable {
             let mark = section == current ? " aria-current=\"page\"" : ""
             return "<a href=\"\(href)\"\(mark)>\(label)</a>"
         }
+        let notice = notice.map { "\n<p class=\"notice\" role=\"status\">\(HTML.escape($0))</p>" } ?? ""
         return "<nav class=\"review-bar\"><strong>conduct-audit review</strong> "
-            + items.joined(separator: " ") + "</nav>"
+            + items.joined(separator: " ") + "</nav>" + notice
     }
 
     // MARK: Decisions
@@ -95,11 +98,11 @@ struct ReviewPages: Sendable {
                 html += "<td><a href=\"/case/\(HTML.escape(incident.id))/incident.html\">"
                 html += "\(HTML.escape(incident.id))</a></td>"
             }
-            html += "<td class=\"mono\"><label for=\"\(HTML.escape(box))\">\(HTML.escape(finding.id.rawValue))</label></td>"
-            html += "<td><code>\(HTML.escape(finding.rule.rawValue))</code></td>"
+            html += "<td class=\"mono nw\"><label for=\"\(HTML.escape(box))\">\(HTML.escape(finding.id.rawValue))</label></td>"
+            html += "<td class=\"nw\"><code>\(HTML.escape(finding.rule.rawValue))</code></td>"
             html += "<td>\(finding.severity.rawValue)</td>"
             html += "<td class=\"nw\">\(time(finding.occurredAt))</td>"
-            html += "<td>\(HTML.escape(finding.platform.displayName))</td>"
+            html += "<td class=\"nw\">\(HTML.escape(finding.platform.displayName))</td>"
             html += "<td>\(HTML.escape(Self.person(finding.counterparty)))</td>"
             html += "<td><span class=\"status status-\(finding.status.rawValue)\">\(finding.status.rawValue)</span></td>"
             html += "<td>\(HTML.escape(Self.shortened(finding.excerpt ?? finding.explanation)))</td></tr>\n"
@@ -191,7 +194,8 @@ struct ReviewPages: Sendable {
             body += "<td class=\"nw\">\(HTML.escape(Self.utc(entry.at)))</td>"
             body += "<td><code>\(HTML.escape(entry.command))</code></td>"
             body += "<td>\(HTML.escape(entry.summary))</td>"
-            body += "<td class=\"mono\">\(HTML.escape(entry.arguments.joined(separator: " ")))</td></tr>\n"
+            let arguments = entry.arguments.map { $0.contains(" ") || $0.isEmpty ? "\"\($0)\"" : $0 }
+            body += "<td class=\"mono\">\(HTML.escape(arguments.joined(separator: " ")))</td></tr>\n"
         }
         body += "</table>\n"
         return page(title: "Audit log", current: .auditLog, body: body)
@@ -263,6 +267,8 @@ struct ReviewPages: Sendable {
 
     /// The style of the review bar and forms, served as `/assets/review.css`.
     static let styleSheet = """
+        body { max-width: 84rem; }
+        .notice { background: #e7f3e7; border: 1px solid #4a7d4a; padding: 0.4rem 0.7rem; }
         .review-bar { position: sticky; top: 0; background: #1f3a5f; color: #fff; padding: 0.5rem 0.8rem;
           margin: -2rem -1rem 1.5rem; display: flex; gap: 1.2rem; flex-wrap: wrap; align-items: baseline; }
         .review-bar a { color: #fff; }

@@ -9,6 +9,8 @@ actor ReviewSessions {
         var formToken: String
         /// The reviewer name last used, to fill the next form with.
         var reviewer: String?
+        /// What the last action did, shown once on the next page.
+        var notice: String?
     }
 
     /// The token in the printed address; nil once used.
@@ -40,6 +42,17 @@ actor ReviewSessions {
     /// Remembers the reviewer's name for the session's next forms.
     func remember(reviewer: String, for id: String) {
         sessions[id]?.reviewer = reviewer
+    }
+
+    /// Keeps `notice` for the session's next page.
+    func tell(_ notice: String, to id: String) {
+        sessions[id]?.notice = notice
+    }
+
+    /// The session's notice, which is then forgotten.
+    func takeNotice(of id: String) -> String? {
+        defer { sessions[id]?.notice = nil }
+        return sessions[id]?.notice
     }
 
     /// 32 random bytes as hex, from the system's secure generator.

@@ -30,10 +30,15 @@ import Testing
                 #expect(response.status == .seeOther)
                 #expect(response.headers[.location] == "/incidents?rule=working-hours")
             }
-            // The page shows the new status and keeps the reviewer's name for the next form.
+            // The next page says what was recorded (once), shows the new status and keeps the
+            // reviewer's name for the next form.
             let html = try await ReviewClient.page("/incidents?status=dismissed", client, cookie: cookie)
-            for finding in chosen { #expect(html.contains(finding.id.rawValue)) }
+            for finding in chosen { #expect(html.contains("value=\"\(finding.id.rawValue)\"")) }
+            let notice = try #require(html.components(separatedBy: "<p class=\"notice\" role=\"status\">").dropFirst().first)
+            for finding in chosen { #expect(notice.prefix(200).contains(finding.id.rawValue)) }
             #expect(html.contains("value=\"J. Smith (HR)\""))
+            let again = try await ReviewClient.page("/incidents", client, cookie: cookie)
+            #expect(!again.contains("class=\"notice\""))
         }
         for finding in chosen {
             let reviews = try sample.database.reviews(of: finding.id)
