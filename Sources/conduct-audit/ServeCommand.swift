@@ -9,11 +9,12 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Review a case in the browser: a local page to read, filter, decide and write the sealed folder.",
         discussion: """
-            Serves the case on 127.0.0.1 only (never on the network) and prints one address with
-            a one-time token: open it in a browser on this computer. Nothing is opened by itself
-            and nothing is fetched from the internet. Decisions made on the page are recorded
-            exactly as 'review' records them, and "Write the sealed evidence folder" writes what
-            'report' writes. Stop the server with Ctrl-C.
+            Serves the case on 127.0.0.1 only (never on the network) and prints one
+            address with a one-time token: open it in a browser on this computer.
+            Nothing is opened by itself and nothing is fetched from the internet.
+            Decisions made on the page are recorded exactly as 'review' records them;
+            "Write the sealed evidence folder" writes what 'report' writes.
+            Stop the server with Ctrl-C.
 
             Example:
               conduct-audit serve --case Reports/rebecca-hale/case.sqlite \\
@@ -29,11 +30,11 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var location: CaseLocationOptions
 
     @Option(help: "The port on 127.0.0.1 (default: a free one).")
-    var port: Int = 0
+    var port: Int?
 
     func validate() throws {
         if location.case == nil { throw ValidationError("Give the case file with --case.") }
-        if !(0...65535).contains(port) { throw ValidationError("--port must be between 0 and 65535.") }
+        if let port, !(1...65535).contains(port) { throw ValidationError("--port must be between 1 and 65535.") }
     }
 
     func run() async throws {
@@ -52,7 +53,7 @@ struct ServeCommand: AsyncParsableCommand {
             reviewCase: ReviewCase(
                 database: database, report: report, evidenceFolder: location.evidenceURL(for: member)),
             timeZone: school.school.timeZone)
-        try await server.run(port: port) { address in
+        try await server.run(port: port ?? 0) { address in
             Terminal.print("Reviewing the case of \(member.name). Open this address in a browser on this computer (it works once):")
             Terminal.print("  \(address)")
             Terminal.print("Stop with Ctrl-C.")
