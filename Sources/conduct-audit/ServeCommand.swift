@@ -53,10 +53,17 @@ struct ServeCommand: AsyncParsableCommand {
             reviewCase: ReviewCase(
                 database: database, report: report, evidenceFolder: location.evidenceURL(for: member)),
             timeZone: school.school.timeZone)
-        try await server.run(port: port ?? 0) { address in
-            Terminal.print("Reviewing the case of \(member.name). Open this address in a browser on this computer (it works once):")
-            Terminal.print("  \(address)")
-            Terminal.print("Stop with Ctrl-C.")
+        do {
+            try await server.run(port: port ?? 0) { address in
+                Terminal.print("Reviewing the case of \(member.name). Open this address in a browser on this computer (it works once):")
+                Terminal.print("  \(address)")
+                Terminal.print("Stop with Ctrl-C.")
+            }
+        } catch {
+            // Binding fails when the port is taken: say so plainly rather than with NIO's words.
+            throw InputFailure(
+                message: "Cannot serve on \(ReviewServer.host):\(port.map(String.init) ?? "a free port") (\(error)). "
+                    + "Choose another --port, or leave --port out for a free one.")
         }
     }
 }
