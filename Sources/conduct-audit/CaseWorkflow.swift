@@ -46,17 +46,7 @@ struct OpenedArchive {
 }
 
 /// What an analysis run produced, for printing and the result document.
-struct AuditOutcome {
-    var findings: [Finding]
-    var incidents: [Incident]
-    var evidenceFolder: URL
-    /// Per archive SHA-256: whose account it is, and what its download cannot contain.
-    var owners: [String: ArchiveOwner] = [:]
-    var blindSpots: [String: [BlindSpot]] = [:]
-    /// The analysis run recorded, when the outcome is of one.
-    var run: AuditRun?
-    var openCount: Int { findings.filter { $0.status == .open }.count }
-}
+typealias AuditOutcome = CaseReport.Outcome
 
 /// The steps the subcommands share, composed from the library's stages.
 enum CaseWorkflow {
@@ -220,10 +210,7 @@ enum CaseWorkflow {
 
     /// SHA-256 of the configuration inputs, for the manifest.
     static func inputHashes(school: String, roster: String) throws -> [String: String] {
-        [
-            "school.yaml": try SHA256Hex.digest(ofFileAt: URL(fileURLWithPath: school)),
-            "roster": try SHA256Hex.digest(ofFileAt: URL(fileURLWithPath: roster)),
-        ]
+        try CaseReport.inputHashes(school: URL(fileURLWithPath: school), roster: URL(fileURLWithPath: roster))
     }
 
     /// "everything read", or counts of parts not understood, not imported and caveats.
@@ -317,56 +304,33 @@ extension CaseWorkflow {
         progress: ProgressHandler? = nil
     ) throws -> AuditOutcome {
         let analysis = try database.analyse(with: configuration, progress: progress)
-        var outcome = try render(
+        return try render(
             analysis, database: database, configuration: configuration,
             evidenceFolder: evidenceFolder, inputHashes: inputHashes, archives: archives, pdf: pdf,
             redactThirdParties: redactThirdParties, owners: owners, progress: progress)
-        outcome.run = try database.runs().last
-        return outcome
     }
 
     /// Writes the evidence folder for findings already stored in the case, with copies of the
-    /// media they cite read from the archives (when these are still where the case says).
+    /// media they cite read from the archives (when these are still where the case says), through
+    /// the library's report pipeline; its notes go to standard error.
     static func render(
         _ analysis: CaseAnalysis, database: CaseDatabase, configuration: AuditConfiguration,
         evidenceFolder: URL, inputHashes: [String: String], archives: [ImportedArchive],
         pdf: Bool = false, redactThirdParties: Bool = false, owners: [String: ArchiveOwner] = [:],
         progress: ProgressHandler? = nil
     ) throws -> AuditOutcome {
-        var writerOptions = try EvidenceOutputOptions.writerOptions(
-            pdf: pdf, redactThirdParties: redactThirdParties, configuration: configuration,
-            timeline: CaseTimelineReader(database, rawFragmentsOf: [], textsOf: []))
-        writerOptions.progress = progress
-        let analyzer = Analyzer()
-        var descriptions: [RuleID: String] = [:]
-        for rule in analyzer.rules where configuration.rules.contains(rule.id) { descriptions[rule.id] = rule.summary }
-        var bundle = try database.evidenceBundle(
-            for: analysis, archives: archives, configuration: configuration,
-            ruleDescriptions: descriptions, inputHashes: inputHashes, generatedAt: Date())
-        bundle.attach(EvidenceMediaCollector().collect(for: bundle.citedItems, archives: archives))
-        bundle.owners = owners
-        bundle.blindSpots = try database.blindSpots(of: archives)
-        for archive in archives {
-            switch bundle.archiveAccess[archive.sha256] {
-            case .missing?:
-                Terminal.note("note: \(archive.path) is no longer there; the evidence says so and copies no media from it.")
-            case .unreadable(let reason)?:
-                Terminal.note("note: \(archive.path) could not be opened (\(reason)); no media copied from it.")
-            default:
-                break
-            }
-        }
-        if !pdf {
-            let dropped = EvidenceWriter.pdfCount(inPreviousFolder: evidenceFolder)
-            if dropped > 0 {
-                Terminal.note(
-                    "note: the previous evidence folder had \(dropped) PDF(s); this run writes none, "
-                        + "so they are replaced by a folder without PDFs. Add --pdf to print them again.")
-            }
-        }
-        try EvidenceWriter().write(bundle, to: evidenceFolder, options: writerOptions)
-        return AuditOutcome(
-            findings: analysis.findings, incidents: analysis.incidents,
-            evidenceFolder: evidenceFolder, owners: owners, blindSpots: bundle.blindSpots)
+        let report = CaseReport(
+            configuration: configuration, inputHashes: inputHashes, pdf: pdf,
+            redactThirdParties: redactThirdParties)
+        let outcome = try report.write(
+            analysis, database: database, archives: archives, to: evidenceFolder,
+            owners: owners.isEmpty ? nil : owners, progress: progress)
+        printNotes(of: outcome)
+        return outcome
+    }
+
+    /// The report's notes on standard error.
+    static func printNotes(of outcome: AuditOutcome) {
+        for note in outcome.notes { Terminal.note(note.hasPrefix("warning: ") ? note : "note: " + note) }
     }
 }

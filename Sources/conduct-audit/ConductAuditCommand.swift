@@ -5,7 +5,7 @@ import Foundation
 /// The `conduct-audit` command: parses arguments, runs a subcommand, and maps failures to the
 /// contract's exit statuses (0 no open finding, 1 open findings, 2 usage error, 3 bad input).
 @main
-struct ConductAuditCommand: ParsableCommand {
+struct ConductAuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "conduct-audit",
         abstract: "Check a staff member's personal social-media exports against the school's social media policy.",
@@ -18,14 +18,18 @@ struct ConductAuditCommand: ParsableCommand {
         subcommands: [
             AuditCommand.self, ImportCommand.self, FindingsCommand.self, ReviewCommand.self,
             ReportCommand.self, VerifyCommand.self, TimelineCommand.self, SelfCheckCommand.self,
-            OutcomeCommand.self, RosterCommand.self, SearchCommand.self,
+            OutcomeCommand.self, RosterCommand.self, SearchCommand.self, ServeCommand.self,
         ]
     )
 
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch {
             finish(with: error)
         }

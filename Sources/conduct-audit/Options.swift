@@ -96,29 +96,6 @@ struct EvidenceOutputOptions: ParsableArguments {
 
     @Flag(help: "Also write a disclosure copy (in <evidence>/disclosure/) in which people other than the staff member and the pupil concerned appear as initials.")
     var redactThirdParties = false
-
-    /// The writer's options. When PDFs are asked for and Chromium is not on PATH, says so on
-    /// standard error and writes the pages without PDFs.
-    static func writerOptions(
-        pdf: Bool, redactThirdParties: Bool, configuration: AuditConfiguration,
-        timeline: CaseTimelineReader
-    ) throws -> EvidenceWriter.Options {
-        var options = EvidenceWriter.Options()
-        if redactThirdParties {
-            options.disclosure = try DisclosureRedaction(
-                configuration: configuration, source: timeline)
-        }
-        if pdf {
-            do {
-                options.printer = try ChromiumPrinter.locate(
-                    searchPath: ProcessInfo.processInfo.environment["PATH"],
-                    disablesSandbox: geteuid() == 0)
-            } catch {
-                Terminal.note("warning: " + ((error as? LocalizedError)?.errorDescription ?? "\(error)"))
-            }
-        }
-        return options
-    }
 }
 
 /// The `--rules` flag's value as rule ids.

@@ -44,20 +44,15 @@ struct ReportCommand: ParsableCommand {
         let configuration = AuditConfiguration(school: school, staff: member, roster: roster)
         let stages = StageProgressLine(quiet: quiet)
         defer { stages.finish() }
-        let outcome = try CaseWorkflow.render(
-            try database.storedAnalysis(), database: database, configuration: configuration,
-            evidenceFolder: location.evidenceURL(for: member),
-            inputHashes: CaseWorkflow.inputHashes(school: schoolOptions.school, roster: schoolOptions.roster),
-            archives: archives, pdf: output.pdf, redactThirdParties: output.redactThirdParties,
-            owners: archives.reduce(into: [:]) { owners, archive in
-                owners[archive.sha256] = try? CaseWorkflow.owner(of: archive, staff: member, school: school)
-            }, progress: stages.handler)
+        let report = CaseReport(
+            configuration: configuration,
+            inputHashes: try CaseWorkflow.inputHashes(school: schoolOptions.school, roster: schoolOptions.roster),
+            pdf: output.pdf, redactThirdParties: output.redactThirdParties)
+        let outcome = try report.rewrite(
+            database, to: location.evidenceURL(for: member), command: "report",
+            arguments: Array(CommandLine.arguments.dropFirst()), progress: stages.handler)
         stages.finish()
-        try database.appendAuditLog(
-            AuditLogEntry(
-                at: Date(), command: "report", arguments: Array(CommandLine.arguments.dropFirst()),
-                toolVersion: ToolVersion.current,
-                summary: "re-rendered \(outcome.incidents.count) incidents to \(outcome.evidenceFolder.path)"))
+        CaseWorkflow.printNotes(of: outcome)
         Terminal.print("Evidence: \(outcome.evidenceFolder.appendingPathComponent("index.html").path)")
     }
 }

@@ -70,14 +70,9 @@ struct ReviewCommand: ParsableCommand {
     func run() throws {
         let database = try CaseDatabase.openExisting(at: URL(fileURLWithPath: `case`))
         let id = FindingID(typed: finding)
-        let now = Date()
-        try database.recordReview(
-            ReviewDecision(findingID: id, decision: decision.status, reason: reason, reviewer: reviewer, decidedAt: now))
-        try database.appendAuditLog(
-            AuditLogEntry(
-                at: now, command: "review", arguments: Array(CommandLine.arguments.dropFirst()),
-                toolVersion: ToolVersion.current,
-                summary: "\(reviewer) marked \(id) \(decision.status.rawValue): \(reason)"))
+        try database.recordReviews(
+            [ReviewDecision(findingID: id, decision: decision.status, reason: reason, reviewer: reviewer, decidedAt: Date())],
+            command: "review", arguments: Array(CommandLine.arguments.dropFirst()))
         Terminal.print("Recorded: \(id) is \(decision.status.rawValue) (by \(reviewer)). Run 'conduct-audit report' to show it in the evidence folder.")
     }
 }

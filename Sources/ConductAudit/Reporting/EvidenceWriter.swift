@@ -275,13 +275,13 @@ public struct EvidenceWriter: Sendable {
         }
     }
 
-    private static func findingsByID(_ bundle: EvidenceBundle) -> [FindingID: Finding] {
+    static func findingsByID(_ bundle: EvidenceBundle) -> [FindingID: Finding] {
         Dictionary(bundle.findings.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// One incident's files in writing order (its page, its JSON and its media copies), and
     /// its page's part of the combined print bundle when `bundlePart` is set.
-    private func files(
+    func files(
         of incident: Incident, in pageBundle: EvidenceBundle, findings: [FindingID: Finding],
         exhibits: ExhibitIndex, bundlePart: Bool
     ) throws -> (files: [(path: String, data: Data)], bundlePart: (Incident, String)?) {

@@ -32,6 +32,14 @@ public struct CaseDatabase: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
         configuration.label = "conduct-audit case"
+        // Write-ahead logging: the review page of `serve` keeps reading the case while the
+        // command line writes to it (and the other way round); writers wait for each other up
+        // to the busy timeout instead of failing, so no decision is lost.
+        configuration.prepareDatabase { db in
+            if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+            }
+        }
         let dbQueue: DatabaseQueue
         do {
             dbQueue = try DatabaseQueue(path: url.path, configuration: configuration)

@@ -2,10 +2,10 @@
 ///
 /// Every piece of data that reaches a page goes through ``escape(_:)``; markup is only ever
 /// literal text in this module.
-enum HTML {
+public enum HTML {
     /// The text with `&`, `<`, `>`, `"` and `'` replaced by entities, safe in element content and
     /// in quoted attribute values.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for character in text.unicodeScalars {
