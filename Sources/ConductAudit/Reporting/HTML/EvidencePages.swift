@@ -29,7 +29,8 @@ public struct EvidencePages: Sendable {
     public func incidentFiles(id: String) throws -> [String: Data]? {
         guard let incident = bundle.incidents.first(where: { $0.id == id }) else { return nil }
         let files = try EvidenceWriter().files(
-            of: incident, in: bundle, findings: findings, exhibits: exhibits)
+            of: incident, in: bundle, findings: findings, exhibits: exhibits, bundlePart: false
+        ).files
         let prefix = incident.id + "/"
         return Dictionary(
             files.map { (String($0.path.dropFirst(prefix.count)), $0.data) },
