@@ -20,7 +20,8 @@ import urllib.parse
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 REASON = "Posted from a timer app at 07:00, checked with the staff member"
 REVIEWER = "J. Smith (HR)"
@@ -47,6 +48,14 @@ def main():
         driver.quit()
 
 
+def navigate(driver, element):
+    """Clicks a link or submit button and waits until the next page has replaced this one, so
+    that what follows reads the new page, never the old one still on screen."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(driver, 20).until(expected_conditions.staleness_of(page))
+
+
 def shot(driver, shots, name):
     height = driver.execute_script("return document.body.scrollHeight")
     driver.set_window_size(1280, max(900, min(height + 120, 6000)))
@@ -62,9 +71,9 @@ def review(driver, url, shots):
     shot(driver, shots, "1-summary")
 
     # Incidents, filtered by rule.
-    driver.find_element(By.LINK_TEXT, "Incidents and findings").click()
+    navigate(driver, driver.find_element(By.LINK_TEXT, "Incidents and findings"))
     Select(driver.find_element(By.NAME, "rule")).select_by_value("pupil-contact")
-    driver.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]").click()
+    navigate(driver, driver.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]"))
     if "rule=pupil-contact" not in driver.current_url:
         fail("filtering did not change the address: " + driver.current_url)
     count = driver.find_element(By.ID, "match-count").text
@@ -76,7 +85,7 @@ def review(driver, url, shots):
     # An incident, and a decision on one of its findings.
     link = driver.find_element(By.CSS_SELECTOR, "table.pick td:nth-child(2) a")
     incident = link.text
-    link.click()
+    navigate(driver, link)
     if incident not in driver.title:
         fail("the incident page did not open: " + driver.title)
     box = driver.find_element(By.CSS_SELECTOR, "#finding-decisions input[name=finding]")
@@ -92,7 +101,7 @@ def review(driver, url, shots):
     reviewer = driver.find_element(By.NAME, "reviewer")
     reviewer.clear()
     reviewer.send_keys(REVIEWER)
-    driver.find_element(By.CSS_SELECTOR, "#finding-decisions button[type=submit]").click()
+    navigate(driver, driver.find_element(By.CSS_SELECTOR, "#finding-decisions button[type=submit]"))
     if not driver.current_url.endswith("/case/%s/incident.html" % incident):
         fail("the decision did not return to the incident: %s: %s"
              % (driver.current_url, driver.find_element(By.TAG_NAME, "body").text[:400]))
@@ -105,15 +114,15 @@ def review(driver, url, shots):
     shot(driver, shots, "4-incident-decided")
 
     # The audit log shows the decision with the reviewer's name.
-    driver.find_element(By.LINK_TEXT, "Audit log").click()
+    navigate(driver, driver.find_element(By.LINK_TEXT, "Audit log"))
     if "%s marked %s dismissed" % (REVIEWER, finding) not in driver.page_source.replace("&amp;", "&"):
         fail("the audit log does not show the decision")
     shot(driver, shots, "5-audit-log")
 
     # The sealed evidence folder.
-    driver.find_element(By.LINK_TEXT, "Write the sealed evidence folder").click()
+    navigate(driver, driver.find_element(By.LINK_TEXT, "Write the sealed evidence folder"))
     shot(driver, shots, "6-evidence-form")
-    driver.find_element(By.CSS_SELECTOR, "form[action='/evidence'] button[type=submit]").click()
+    navigate(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/evidence'] button[type=submit]"))
     written = driver.find_element(By.ID, "written").text
     shot(driver, shots, "7-evidence-written")
 
