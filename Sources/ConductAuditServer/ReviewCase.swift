@@ -50,6 +50,20 @@ public actor ReviewCase {
             ])
     }
 
+    /// Records an incident's outcome as `conduct-audit outcome` does
+    /// (``CaseDatabase/recordOutcome(incident:outcome:reason:reviewer:at:arguments:analyzer:)``),
+    /// logged in the same transaction.
+    /// - Throws: ``StoreError`` for an unknown incident or a blank reason or reviewer.
+    func recordOutcome(
+        incident: String, outcome: OutcomeKind, reason: String, reviewer: String
+    ) throws -> IncidentOutcome {
+        try database.recordOutcome(
+            incident: incident, outcome: outcome, reason: reason, reviewer: reviewer, at: Date(),
+            arguments: [
+                incident, "--\(outcome.rawValue)", "--reason", reason, "--reviewer", reviewer,
+            ])
+    }
+
     /// Writes the sealed evidence folder as `conduct-audit report` does.
     /// - Throws: store and report errors.
     func writeEvidence(pdf: Bool, redactThirdParties: Bool) throws -> CaseReport.Outcome {

@@ -108,6 +108,49 @@ struct ReviewHandlers: Sendable {
         return response
     }
 
+    /// Records an incident's outcome in KCSIE's terms through the library function `outcome`
+    /// uses, then returns to the incident.
+    func recordOutcome(_ request: Request) async throws -> Response {
+        let (form, session, pages) = try await checkedForm(request)
+        guard let form, let session, let pages else {
+            return ReviewGuard<BasicRequestContext>.refusal(.forbidden, "The form is stale or not from this page; reload the page and try again.")
+        }
+        let back = Self.safeBack(form["back"])
+        var problems: [String] = []
+        let incident = form["incident"]
+        if incident == nil { problems.append("The form names no incident.") }
+        let outcome = form["outcome"].flatMap(OutcomeKind.init(rawValue:))
+        if outcome == nil {
+            problems.append(
+                "Choose an outcome: "
+                    + OutcomeKind.allCases.map(\.rawValue).joined(separator: ", ") + ".")
+        }
+        let reason = form["reason"]
+        if reason == nil { problems.append("Give the reason for the outcome.") }
+        let reviewer = form["reviewer"]
+        if reviewer == nil { problems.append("Give the reviewer's name and role.") }
+        guard problems.isEmpty, let incident, let outcome, let reason, let reviewer else {
+            return ReviewServer.html(
+                pages.problem("Nothing recorded", problems.joined(separator: " "), back: back),
+                status: .badRequest)
+        }
+        await sessions.remember(reviewer: reviewer, for: session)
+        do {
+            let recorded = try await reviewCase.recordOutcome(
+                incident: incident, outcome: outcome, reason: reason, reviewer: reviewer)
+            await sessions.tell(
+                "Recorded: \(recorded.incidentID) \(recorded.outcome.rawValue) by \(reviewer), "
+                    + "in the audit log.", to: session)
+        } catch let error as StoreError {
+            return ReviewServer.html(
+                pages.problem("Nothing recorded", error.localizedDescription, back: back),
+                status: .conflict)
+        }
+        var response = Response(status: .seeOther)
+        response.headers[.location] = back
+        return response
+    }
+
     func auditLog(_ request: Request) async throws -> Response {
         let pages = try await self.pages(for: request)
         return ReviewServer.html(pages.auditLog(try await reviewCase.auditLog()))

@@ -82,7 +82,10 @@ struct ReviewPages: Sendable {
     ///
     /// The form is a section of its own inside `<div class="decisions">`, so that a form for the
     /// incident's outcome can stand beside it.
-    func decisionForm(findings: [(finding: Finding, incident: Incident?)], back: String, preselect: Bool) -> String {
+    func decisionForm(
+        findings: [(finding: Finding, incident: Incident?)], back: String, preselect: Bool,
+        besides: String = ""
+    ) -> String {
         var html = "<div class=\"decisions\">\n<section id=\"finding-decisions\">\n"
         html += "<form method=\"post\" action=\"/decisions\">\n"
         html += hiddenToken + "<input type=\"hidden\" name=\"back\" value=\"\(HTML.escape(back))\">\n"
@@ -126,9 +129,34 @@ struct ReviewPages: Sendable {
             <p><button type="submit">Record the decision</button></p>
             </fieldset>
             </form>
-            </section>
-            </div>\n
+            </section>\n
             """
+        return html + besides + "</div>\n"
+    }
+
+    /// The form recording the incident's outcome in KCSIE's terms (Part four), beside the
+    /// decisions on its findings.
+    func outcomeForm(incident: Incident, back: String) -> String {
+        var html = "<section id=\"incident-outcome\">\n"
+        html += "<form method=\"post\" action=\"/outcome\">\n"
+        html += hiddenToken + "<input type=\"hidden\" name=\"back\" value=\"\(HTML.escape(back))\">\n"
+        html += "<input type=\"hidden\" name=\"incident\" value=\"\(HTML.escape(incident.id))\">\n"
+        html += "<fieldset>\n<legend>Outcome of \(HTML.escape(incident.id)) once the matter is "
+        html += "concluded (Keeping children safe in education, Part four)</legend>\n"
+        html += "<p class=\"choices\">\n"
+        for kind in OutcomeKind.allCases {
+            html += "<label><input type=\"radio\" name=\"outcome\" value=\"\(kind.rawValue)\"> "
+            html += "\(kind.rawValue.capitalized): \(HTML.escape(kind.meaning))</label>\n"
+        }
+        html += "</p>\n"
+        html += "<p><label for=\"outcome-reason\">Reason (recorded with the outcome)</label><br>\n"
+        html += "<textarea id=\"outcome-reason\" name=\"reason\" rows=\"3\" cols=\"70\" required>"
+        html += "</textarea></p>\n"
+        html += "<p><label for=\"outcome-reviewer\">Reviewer (name and role)</label><br>\n"
+        html += "<input id=\"outcome-reviewer\" name=\"reviewer\" size=\"40\" required "
+        html += "value=\"\(HTML.escape(reviewer ?? ""))\"></p>\n"
+        html += "<p><button type=\"submit\">Record the outcome</button></p>\n"
+        html += "</fieldset>\n</form>\n</section>\n"
         return html
     }
 
@@ -137,7 +165,8 @@ struct ReviewPages: Sendable {
         "<section class=\"review-panel\">\n<h2>Review \(HTML.escape(incident.id))</h2>\n"
             + decisionForm(
                 findings: findings.map { ($0, nil) },
-                back: "/case/\(incident.id)/incident.html", preselect: findings.count == 1)
+                back: "/case/\(incident.id)/incident.html", preselect: findings.count == 1,
+                besides: outcomeForm(incident: incident, back: "/case/\(incident.id)/incident.html"))
             + "</section>\n"
     }
 

@@ -86,6 +86,7 @@ public struct ReviewServer: Sendable {
         }
         router.get("/incidents") { request, _ in try await handlers.incidents(request) }
         router.post("/decisions") { request, _ in try await handlers.decide(request) }
+        router.post("/outcome") { request, _ in try await handlers.recordOutcome(request) }
         router.get("/audit-log") { request, _ in try await handlers.auditLog(request) }
         router.get("/evidence") { request, _ in try await handlers.evidenceForm(request) }
         router.post("/evidence") { request, _ in try await handlers.writeEvidence(request) }

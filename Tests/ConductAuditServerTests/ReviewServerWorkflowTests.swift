@@ -53,6 +53,57 @@ import Testing
         #expect(Set(log.compactMap { entry in chosen.first { entry.summary.contains($0.id.rawValue) } }.map(\.id)).count == 3)
     }
 
+    @Test("an incident's outcome is recorded from its page through the library's one function, and logged")
+    func outcomeFromThePage() async throws {
+        let sample = try SampleCase()
+        defer { sample.remove() }
+        let incident = try #require(sample.analysis.incidents.first { $0.rule == .pupilContact })
+        let page = "/case/\(incident.id)/incident.html"
+        try await sample.server.application(port: 0).test(.router) { client in
+            let cookie = try await ReviewClient.signIn(client)
+            let html = try await ReviewClient.page(page, client, cookie: cookie)
+            #expect(html.contains("<section id=\"incident-outcome\">"))
+            #expect(html.contains("value=\"unsubstantiated\""))
+            let token = try await ReviewClient.formToken(page, client, cookie: cookie)
+            // Without a reason nothing is recorded.
+            try await client.execute(
+                uri: "/outcome", method: .post, headers: ReviewClient.form(cookie),
+                body: ByteBuffer(
+                    string: "incident=\(incident.id)&outcome=unfounded&reason=&reviewer=x&csrf=\(token)")
+            ) { response in
+                #expect(response.status == .badRequest)
+                #expect(String(buffer: response.body).contains("Give the reason"))
+            }
+            // Without the form's token nothing is recorded either.
+            try await client.execute(
+                uri: "/outcome", method: .post, headers: ReviewClient.form(cookie),
+                body: ByteBuffer(string: "incident=\(incident.id)&outcome=unfounded&reason=r&reviewer=x")
+            ) { response in
+                #expect(response.status == .forbidden)
+            }
+            try await client.execute(
+                uri: "/outcome", method: .post, headers: ReviewClient.form(cookie),
+                body: ByteBuffer(
+                    string: "incident=\(incident.id.lowercased())&outcome=unfounded"
+                        + "&reason=The+account+is+the+pupil%27s+uncle&reviewer=J.+Smith+%28HR%29"
+                        + "&back=\(page.replacingOccurrences(of: "/", with: "%2F"))&csrf=\(token)")
+            ) { response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.location] == page)
+            }
+            let after = try await ReviewClient.page(page, client, cookie: cookie)
+            #expect(after.contains("Recorded: \(incident.id) unfounded by J. Smith (HR)"))
+        }
+        let outcomes = try sample.database.outcomes()
+        #expect(outcomes.count == 1)
+        #expect(outcomes.first?.incidentID == incident.id)
+        #expect(outcomes.first?.outcome == .unfounded)
+        #expect(outcomes.first?.reason == "The account is the pupil's uncle")
+        let entry = try #require(try sample.database.auditLog().last)
+        #expect(entry.command == "outcome")
+        #expect(entry.summary.hasPrefix("J. Smith (HR) recorded \(incident.id)"))
+    }
+
     @Test("a form missing the decision, reason or reviewer records nothing and says what is missing")
     func incompleteDecision() async throws {
         let sample = try SampleCase()
