@@ -103,6 +103,10 @@ public struct FacebookHTMLImporter: ArchiveImporter {
         var media: [MediaFile] = []
         var sections: [FacebookSection: SectionCoverage] = [:]
         var hasZoneNote = false
+        /// The zone the pages' wall-clock times are read in, once a page header has decided it:
+        /// the school's, unless the header shows Facebook made the pages for an account set to
+        /// another offset (then that fixed offset).
+        var pageZone: TimeZone?
 
         mutating func index(_ entry: ArchiveReader.Entry, in archive: ArchiveReader) {
             do {
@@ -121,8 +125,15 @@ public struct FacebookHTMLImporter: ArchiveImporter {
             _ entry: ArchiveReader.Entry, in archive: ArchiveReader, context: ImportContext
         ) -> MetaHTMLFile? {
             do {
-                let file = try MetaHTMLFile(
-                    entry: entry, archive: archive, zone: context.localTimeZone)
+                var file = try MetaHTMLFile(
+                    entry: entry, archive: archive, zone: pageZone ?? context.localTimeZone)
+                if pageZone == nil, let zone = Self.headerZone(of: file, school: context.localTimeZone)
+                {
+                    pageZone = zone
+                    if zone != context.localTimeZone {
+                        file = try MetaHTMLFile(entry: entry, archive: archive, zone: zone)
+                    }
+                }
                 unparsed += file.fileIssues
                 noteZone(of: file, context: context)
                 return file
@@ -146,6 +157,18 @@ public struct FacebookHTMLImporter: ArchiveImporter {
                 .add(builder.items, from: file.path)
         }
 
+        /// The zone a page's times are in, from its header's "created on … UTC+07:00": the
+        /// school's zone when it had that offset at that instant (its clock changes then apply),
+        /// else the header's fixed offset; nil when the header gives no offset.
+        static func headerZone(of file: MetaHTMLFile, school: TimeZone) -> TimeZone? {
+            guard let text = file.page.generatedDateText,
+                let date = try? MetaHTMLDate.parse(text), let offset = date.offsetSeconds,
+                let instant = file.dates.read(text).instant
+            else { return nil }
+            if school.secondsFromGMT(for: instant) == offset { return school }
+            return TimeZone(secondsFromGMT: offset) ?? school
+        }
+
         /// Says once when a page header gives an offset other than the school zone's.
         private mutating func noteZone(of file: MetaHTMLFile, context: ImportContext) {
             guard !hasZoneNote, let text = file.page.generatedDateText,
@@ -161,7 +184,7 @@ public struct FacebookHTMLImporter: ArchiveImporter {
                 ImportIssue(
                     file: file.path, locator: "page header",
                     reason:
-                        "the page header says Facebook made these pages for an account set to \(Self.describe(offset: offset)) ('\(text)'); times in the pages have no zone and were read as \(zone.identifier) wall-clock time, so every time in this archive may be off by the difference"
+                        "the page header says Facebook made these pages for an account set to \(Self.describe(offset: offset)) ('\(text)'), not the school's zone (\(zone.identifier)); the times in the pages have no zone and were read at \(Self.describe(offset: offset)). Whether that account's zone changes its clocks is not known: times from the other part of the year may be an hour off"
                 ))
         }
 

@@ -22,20 +22,22 @@ import Testing
         #expect(result.items.count == 6)
         #expect(result.archive.coverage.map(\.section) == ["Messenger: inbox"])
 
-        // The only issue: the page header's "UTC+07:00" is not the school's zone.
+        // The only issue: the page header's "UTC+07:00" is not the school's zone, so the pages'
+        // times are read at UTC+07:00, and the reader is told.
         let issue = try #require(result.archive.unparsed.first)
         #expect(result.archive.unparsed.count == 1)
         #expect(issue.locator == "page header")
         #expect(issue.reason.contains("UTC+07:00"))
         #expect(issue.reason.contains("13 tháng 11, 2023 lúc 20:09 UTC+07:00"))
+        #expect(issue.reason.contains("were read at UTC+07:00"))
 
         let first = result.items[0]
         #expect(first.kind == .message)
         #expect(first.author?.name == "Phong Pham")
         #expect(first.text == "Không thấy địa chỉ em bảo")
         #expect(first.conversation == "Người dùng Facebook")
-        // "Tháng 10 13, 2023 8:35:59chiều": 20:35:59 in London (BST).
-        #expect(Support.utc(first.occurredAt) == "2023-10-13T19:35:59Z")
+        // "Tháng 10 13, 2023 8:35:59chiều": 20:35:59 at UTC+07:00, the header's offset.
+        #expect(Support.utc(first.occurredAt) == "2023-10-13T13:35:59Z")
         #expect(first.timeBasis == .inferredLocal)
         #expect(first.source.locator == "/html/body/div/div/div/div/div[2]/div[1]")
         #expect(first.rawFragment.hasPrefix("<div class=\"_3-95 _a6-g\">"))
@@ -47,7 +49,7 @@ import Testing
             photo.attachments.first?.uri
                 == "your_activity_across_facebook/messages/inbox/nguoidungfacebook_2672374829583290/photos/370221086_350305990861422_2152369760224655505_n_350305987528089.jpg"
         )
-        #expect(Support.utc(photo.occurredAt) == "2023-10-13T13:50:44Z")  // 2:50:44chiều
+        #expect(Support.utc(photo.occurredAt) == "2023-10-13T07:50:44Z")  // 2:50:44chiều
 
         // "Người dùng Facebook" is Facebook's placeholder for a deleted account: no name, as in
         // JSON; the reaction under the message stays out of its text.
@@ -56,7 +58,7 @@ import Testing
         #expect(deleted.counterparties.map(\.label) == ["Phong Pham"])
         #expect(deleted.text == "the thi thanh nhan vien hu day aa")
         #expect(deleted.rawFragment.contains("😢Phong Pham"))
-        #expect(Support.utc(deleted.occurredAt) == "2023-10-13T09:21:16Z")  // 10:21:16sáng
+        #expect(Support.utc(deleted.occurredAt) == "2023-10-13T03:21:16Z")  // 10:21:16sáng
         #expect(result.items[5].attachments.map(\.kind) == [.sticker])
     }
 
