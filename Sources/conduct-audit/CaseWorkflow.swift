@@ -271,8 +271,16 @@ enum CaseWorkflow {
             if let owner = outcome.owners[archive.sha256] {
                 Terminal.print("    owner: \(owner.name). \(owner.basis)")
             }
-            for spot in outcome.blindSpots[archive.sha256] ?? [] {
+            let spots = outcome.blindSpots[archive.sha256] ?? []
+            for spot in spots where !spot.isActivityGap {
                 Terminal.print("    blind spot\(spot.since.map { " (since \($0))" } ?? ""): \(spot.what)")
+            }
+            // Months without activity can be many: counted here, each listed in the index.
+            let gaps = spots.filter(\.isActivityGap)
+            if !gaps.isEmpty {
+                Terminal.print(
+                    "    blind spot: \(gaps.count) stretch(es) of months with no activity at all, "
+                        + "from \(gaps.compactMap(\.since).min() ?? "?"); each is listed in the evidence index")
             }
             for line in issueLines(archive.unparsed.filter { $0.kind != .caveat }, indent: "    ") {
                 Terminal.print(line)

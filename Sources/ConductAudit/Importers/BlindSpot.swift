@@ -16,6 +16,11 @@ public struct BlindSpot: Codable, Sendable, Equatable {
         self.since = since
         self.advice = advice
     }
+
+    /// Whether this is a stretch of months with no activity inside the archive's active span
+    /// (``BlindSpotSurvey`` words them all alike), which a terminal summary may count rather than
+    /// list.
+    public var isActivityGap: Bool { what.hasPrefix(BlindSpotSurvey.gapOpening) }
 }
 
 /// Works out each archive's blind spots from what it is (platform, variant, sections) and what
@@ -28,6 +33,8 @@ public enum BlindSpotSurvey {
 
     /// The day Messenger began making personal chats end-to-end encrypted by default.
     static let messengerEncryptionDay = "2023-12-06"
+    /// How every activity-gap blind spot begins.
+    static let gapOpening = "No activity at all in "
     /// The day X began offering encrypted direct messages.
     static let xEncryptedMessagesDay = "2023-05-10"
 
@@ -194,7 +201,7 @@ public enum BlindSpotSurvey {
             spots.append(
                 BlindSpot(
                     what:
-                        "No activity at all in \(count) month(s) between \(oldest.start.text) and \(newest.end.text), in \(older.count) stretch(es), inside the archive's active span (\(span)).",
+                        gapOpening + "\(count) month(s) between \(oldest.start.text) and \(newest.end.text), in \(older.count) stretch(es), inside the archive's active span (\(span)).",
                     since: oldest.start.text + "-01", advice: advice))
         }
         for run in runs where run.end.value >= recentStart {
@@ -203,7 +210,7 @@ public enum BlindSpotSurvey {
             spots.append(
                 BlindSpot(
                     what:
-                        "No activity at all in \(when) (\(count) month\(count == 1 ? "" : "s")), inside an otherwise active span (\(span)): items of that time may have been deleted before the download.",
+                        gapOpening + "\(when) (\(count) month\(count == 1 ? "" : "s")), inside an otherwise active span (\(span)): items of that time may have been deleted before the download.",
                     since: run.start.text + "-01", advice: advice))
         }
         return spots

@@ -117,6 +117,12 @@ import Testing
         #expect(audit.output.contains("Findings: "))
         #expect(audit.output.contains("Evidence:  "))
         #expect(audit.error.isEmpty)
+        // Months without activity are counted on the terminal, listed in the index.
+        #expect(audit.output.contains("stretch(es) of months with no activity at all"))
+        #expect(!audit.output.contains("No activity at all in "))
+        let index = try EvidenceFixture.text(
+            folder.appendingPathComponent("Reports/rebecca-hale/evidence/index.html"))
+        #expect(index.contains("No activity at all in "))
 
         let casePath = "Reports/rebecca-hale/case.sqlite"
         let listed = try Self.run(["findings", "--case", casePath], in: folder)
