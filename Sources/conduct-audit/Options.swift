@@ -98,6 +98,26 @@ struct EvidenceOutputOptions: ParsableArguments {
     var redactThirdParties = false
 }
 
+/// Who recorded a decision or an outcome, why, and in which case: what `review` and `outcome`
+/// both ask for.
+struct DecisionRecordOptions: ParsableArguments {
+    @Option(help: "Why: the reviewer's reason, recorded with it.")
+    var reason: String
+
+    @Option(help: "Who decided (name and role).")
+    var reviewer: String
+
+    @Option(help: "The SQLite case file.")
+    var `case`: String
+
+    func validate() throws {
+        for (value, flag) in [(reason, "--reason"), (reviewer, "--reviewer")]
+        where value.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("\(flag) must not be empty.")
+        }
+    }
+}
+
 /// The `--rules` flag's value as rule ids.
 enum RuleSelection {
     /// The rules named (comma-separated), or every rule when `text` is nil.

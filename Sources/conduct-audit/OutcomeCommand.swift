@@ -53,31 +53,15 @@ struct OutcomeCommand: ParsableCommand {
     @Flag(help: "The outcome: exactly one of these five.")
     var outcome: Outcome
 
-    @Option(help: "Why: the reviewer's reason, recorded with the outcome.")
-    var reason: String
-
-    @Option(help: "Who decided (name and role).")
-    var reviewer: String
-
-    @Option(help: "The SQLite case file.")
-    var `case`: String
-
-    func validate() throws {
-        if reason.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw ValidationError("--reason must not be empty.")
-        }
-        if reviewer.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw ValidationError("--reviewer must not be empty.")
-        }
-    }
+    @OptionGroup var decided: DecisionRecordOptions
 
     func run() throws {
-        let database = try CaseDatabase.openExisting(at: URL(fileURLWithPath: `case`))
+        let database = try CaseDatabase.openExisting(at: URL(fileURLWithPath: decided.case))
         let recorded = try database.recordOutcome(
-            incident: incident, outcome: outcome.kind, reason: reason, reviewer: reviewer,
+            incident: incident, outcome: outcome.kind, reason: decided.reason, reviewer: decided.reviewer,
             at: Date(), arguments: Array(CommandLine.arguments.dropFirst()))
         Terminal.print(
-            "Recorded: \(recorded.incidentID) is \(recorded.outcome.rawValue) (by \(reviewer)). "
+            "Recorded: \(recorded.incidentID) is \(recorded.outcome.rawValue) (by \(decided.reviewer)). "
                 + "Run 'conduct-audit report' to show it in the evidence folder.")
     }
 }

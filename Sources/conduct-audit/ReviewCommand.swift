@@ -53,26 +53,14 @@ struct ReviewCommand: ParsableCommand {
     @Flag(help: "The decision: exactly one of these four.")
     var decision: Decision
 
-    @Option(help: "Why: the reviewer's reason, recorded with the decision.")
-    var reason: String
-
-    @Option(help: "Who decided (name and role).")
-    var reviewer: String
-
-    @Option(help: "The SQLite case file.")
-    var `case`: String
-
-    func validate() throws {
-        if reason.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--reason must not be empty.") }
-        if reviewer.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--reviewer must not be empty.") }
-    }
+    @OptionGroup var decided: DecisionRecordOptions
 
     func run() throws {
-        let database = try CaseDatabase.openExisting(at: URL(fileURLWithPath: `case`))
+        let database = try CaseDatabase.openExisting(at: URL(fileURLWithPath: decided.case))
         let id = FindingID(typed: finding)
         try database.recordReviews(
-            [ReviewDecision(findingID: id, decision: decision.status, reason: reason, reviewer: reviewer, decidedAt: Date())],
+            [ReviewDecision(findingID: id, decision: decision.status, reason: decided.reason, reviewer: decided.reviewer, decidedAt: Date())],
             command: "review", arguments: Array(CommandLine.arguments.dropFirst()))
-        Terminal.print("Recorded: \(id) is \(decision.status.rawValue) (by \(reviewer)). Run 'conduct-audit report' to show it in the evidence folder.")
+        Terminal.print("Recorded: \(id) is \(decision.status.rawValue) (by \(decided.reviewer)). Run 'conduct-audit report' to show it in the evidence folder.")
     }
 }
