@@ -57,7 +57,9 @@ source "${blocks[2]}" >/dev/null
 command -v conduct-audit >/dev/null || { echo "FAIL: conduct-audit is not on PATH after install"; exit 1; }
 
 case_file=Reports/rebecca-hale/case.sqlite
-conduct-audit findings --case "$case_file" --status open | head -3
+# (To a file, not through head: a closed pipe would end the command with SIGPIPE.)
+conduct-audit findings --case "$case_file" --status open > "$scratch/findings.txt"
+head -3 "$scratch/findings.txt"
 id="$(conduct-audit findings --case "$case_file" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["findings"][0]["id"])')"
 lower="$(printf '%s' "$id" | tr 'A-Z' 'a-z')"
 conduct-audit review "$lower" --dismiss --reason "Scheduled post, set up the night before" \
