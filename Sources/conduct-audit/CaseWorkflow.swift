@@ -235,23 +235,18 @@ enum CaseWorkflow {
         for kind in [ImportIssue.Kind.unreadable, .notImported, .caveat] {
             let ofKind = issues.filter { $0.kind == kind }
             guard !ofKind.isEmpty else { continue }
-            let label =
+            // What one issue of the kind is called, and what several are.
+            let (label, plural) =
                 switch kind {
-                case .unreadable: "not understood"
-                case .notImported: "not imported"
-                case .caveat: "caveat"
+                case .unreadable: ("not understood", "parts not understood")
+                case .notImported: ("not imported", "files not imported")
+                case .caveat: ("caveat", "caveats")
                 }
             for issue in ofKind.prefix(limit) {
                 let place = issue.file + (issue.locator.map { " at \($0)" } ?? "")
                 lines.append("\(indent)\(label): \(place): \(issue.reason)")
             }
             if ofKind.count > limit {
-                let plural =
-                    switch kind {
-                    case .unreadable: "parts not understood"
-                    case .notImported: "files not imported"
-                    case .caveat: "caveats"
-                    }
                 lines.append(
                     "\(indent)… and \(ofKind.count - limit) more \(plural) (\(ofKind.count) in all); "
                         + "every one is listed in the evidence index under 'Archives read'")

@@ -25,27 +25,19 @@ extension CaseDatabase {
     ) throws -> CaseAnalysis {
         let total = progress == nil ? nil : try itemCount()
         // The first pass reads no raw fragment and only profiles' texts.
-        let factsSource = CaseTimelineReader(
-            self, rawFragmentsOf: [], textsOf: [.profile], batchSize: batchSize)
-        let source = CaseTimelineReader(
-            self, rawFragmentsOf: analyzer.rawFragmentKinds(for: configuration),
-            batchSize: batchSize)
-        let facts: TimelineFacts
-        let result: AnalysisResult
-        if let progress {
-            facts = try TimelineFacts(
-                source: ProgressReportingSource(
-                    base: factsSource, stage: .reading, total: total, report: progress),
-                configuration: configuration)
-            result = try analyzer.analyze(
-                source: ProgressReportingSource(
-                    base: source, stage: .analysing, total: total, report: progress),
-                configuration: configuration, facts: facts)
-        } else {
-            facts = try TimelineFacts(source: factsSource, configuration: configuration)
-            result = try analyzer.analyze(
-                source: source, configuration: configuration, facts: facts)
-        }
+        let facts = try TimelineFacts(
+            source: ProgressReportingSource(
+                base: CaseTimelineReader(
+                    self, rawFragmentsOf: [], textsOf: [.profile], batchSize: batchSize),
+                stage: .reading, total: total, report: progress),
+            configuration: configuration)
+        let result = try analyzer.analyze(
+            source: ProgressReportingSource(
+                base: CaseTimelineReader(
+                    self, rawFragmentsOf: analyzer.rawFragmentKinds(for: configuration),
+                    batchSize: batchSize),
+                stage: .analysing, total: total, report: progress),
+            configuration: configuration, facts: facts)
         try recordRun(
             result.findings, rules: result.rulesRun, from: configuration.from,
             to: configuration.to)

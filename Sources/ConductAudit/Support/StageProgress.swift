@@ -68,14 +68,16 @@ extension StageProgress {
 /// Receives progress reports; called on the thread doing the work, so it must be quick.
 public typealias ProgressHandler = @Sendable (StageProgress) -> Void
 
-/// A timeline source that reports, after each batch, how many items have been handed on.
+/// A timeline source that reports, after each batch, how many items have been handed on; with
+/// no handler it only hands the batches on.
 struct ProgressReportingSource<Base: TimelineSource>: TimelineSource {
     var base: Base
     var stage: StageProgress.Stage
     var total: Int?
-    var report: ProgressHandler
+    var report: ProgressHandler?
 
     func forEachBatch(_ body: ([TimelineItem]) -> Void) throws(Base.Failure) {
+        guard let report else { return try base.forEachBatch(body) }
         var done = 0
         report(StageProgress(stage: stage, done: 0, total: total, unit: "items"))
         try base.forEachBatch { batch in
