@@ -5,7 +5,12 @@ let package = Package(
     name: "conduct-audit",
     platforms: [.macOS(.v13)],
     products: [
-        .library(name: "ConductAudit", targets: ["ConductAudit"]),
+        .library(
+            name: "ConductAudit",
+            targets: [
+                "AuditModel", "AuditSchool", "AuditImport", "AuditAnalysis", "AuditStore",
+                "AuditReport", "ConductAudit",
+            ]),
         .executable(name: "conduct-audit", targets: ["conduct-audit"]),
         .executable(name: "conduct-audit-generate", targets: ["conduct-audit-generate"]),
     ],
@@ -28,24 +33,67 @@ let package = Package(
         ),
         // glibc's malloc_trim, for the CLI to give freed memory back between stages.
         .systemLibrary(name: "CMalloc"),
+        // The pipeline, one target per stage. Each depends only on the stages before it, so the
+        // compiler refuses a cycle: model <- school <- import <- analysis <- store <- report <- pipeline.
+        // ARCHITECTURE.md draws it.
+        //
+        // Model: the timeline, time, ids, archive records and import issues, and shared text helpers.
         .target(
-            name: "ConductAudit",
+            name: "AuditModel",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]
+        ),
+        // School: calendar, timetables, roster, school.yaml, who a name or account is.
+        .target(
+            name: "AuditSchool",
             dependencies: [
-                "CLibXML2",
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                "AuditModel",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.process("Resources")]
+        ),
+        // Import: platform archives (zip or folder) to timeline items, with their locators.
+        .target(
+            name: "AuditImport",
+            dependencies: [
+                "AuditModel", "AuditSchool", "CLibXML2",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        // Analysis: the policy rules over a timeline, giving findings and incidents.
+        .target(
+            name: "AuditAnalysis",
+            dependencies: ["AuditModel", "AuditSchool"],
+            resources: [.process("Resources")]
+        ),
+        // Store: the SQLite case file (items, runs, findings, reviews, outcomes, search).
+        .target(
+            name: "AuditStore",
+            dependencies: [
+                "AuditModel", "AuditImport", "AuditAnalysis",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
+        ),
+        // Report: the evidence folder, its manifest and its verification.
+        .target(
+            name: "AuditReport",
+            dependencies: ["AuditModel", "AuditSchool", "AuditImport", "AuditAnalysis", "AuditStore"]
+        ),
+        // Pipeline: composes the stages (import -> analyse -> store -> report) for every front end.
+        .target(
+            name: "ConductAudit",
+            dependencies: [
+                "CMalloc", "AuditModel", "AuditSchool", "AuditImport", "AuditAnalysis", "AuditStore",
+                "AuditReport",
+            ]
         ),
         // The local review page (`conduct-audit serve`): the HTTP server lives here so the core
         // library stays free of it.
         .target(
             name: "ConductAuditServer",
             dependencies: [
-                "ConductAudit",
+                "AuditModel", "AuditAnalysis", "AuditStore", "AuditReport", "ConductAudit",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -54,8 +102,8 @@ let package = Package(
         .executableTarget(
             name: "conduct-audit",
             dependencies: [
-                "CMalloc",
-                "ConductAudit",
+                "AuditModel", "AuditSchool", "AuditImport", "AuditAnalysis", "AuditStore",
+                "AuditReport", "ConductAudit",
                 "ConductAuditServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -75,7 +123,8 @@ let package = Package(
         .testTarget(
             name: "ConductAuditTests",
             dependencies: [
-                "ConductAudit",
+                "AuditModel", "AuditSchool", "AuditImport", "AuditAnalysis", "AuditStore",
+                "AuditReport", "ConductAudit",
                 "SyntheticExports",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
@@ -85,7 +134,7 @@ let package = Package(
         .testTarget(
             name: "ConductAuditServerTests",
             dependencies: [
-                "ConductAudit",
+                "AuditModel", "AuditAnalysis", "AuditStore", "AuditReport", "ConductAudit",
                 "ConductAuditServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

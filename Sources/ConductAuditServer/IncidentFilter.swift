@@ -1,5 +1,7 @@
 import ConductAudit
 import Foundation
+import AuditModel
+import AuditAnalysis
 
 /// The incidents page's filters, read from its query string: which findings to list.
 struct IncidentFilter: Sendable, Equatable {

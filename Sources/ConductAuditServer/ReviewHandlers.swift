@@ -2,6 +2,9 @@ import ConductAudit
 import Foundation
 import HTTPTypes
 import Hummingbird
+import AuditModel
+import AuditAnalysis
+import AuditStore
 
 /// What each route of the review server does.
 struct ReviewHandlers: Sendable {

@@ -1,5 +1,9 @@
 import ConductAudit
 import Foundation
+import AuditModel
+import AuditAnalysis
+import AuditStore
+import AuditReport
 
 /// The review server's own pages and the frame around the evidence pages: the bar linking the
 /// pages, the findings list with its filters, the decision form and the audit log. Every piece

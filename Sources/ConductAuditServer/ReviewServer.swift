@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
+import AuditReport
 
 /// `conduct-audit serve`: a local web page on which HR works through a case (reads the
 /// evidence, filters and searches the findings, records decisions, writes the sealed folder),

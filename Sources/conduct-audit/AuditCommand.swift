@@ -1,6 +1,11 @@
 import ArgumentParser
 import ConductAudit
 import Foundation
+import AuditModel
+import AuditSchool
+import AuditAnalysis
+import AuditStore
+import AuditReport
 
 /// `conduct-audit audit`: import, analyse, store and report, in one run.
 struct AuditCommand: ParsableCommand {
@@ -64,31 +69,20 @@ struct AuditCommand: ParsableCommand {
         let roster = try schoolOptions.loadRoster()
         let arguments = Array(CommandLine.arguments.dropFirst())
 
+        let audit = CaseAudit(school: school, statedOwners: archiveOptions.statedOwners)
         let opened = try OpenedArchive.open(archives, limits: archiveOptions.limits)
-        let zone = school.school.timeZone
-        var staffMember = try staff.map { try CaseWorkflow.staffMember(named: $0, in: school) }
-        if staffMember == nil {
-            // Whose archive this is comes from the archives' own profile data.
-            let owners = try OpenedArchive.owners(
-                of: opened, timeZone: zone, ownerHints: CaseWorkflow.ownerHints(in: school, staff: nil),
-                statedOwners: archiveOptions.statedOwners)
-            staffMember = try CaseWorkflow.inferStaff(from: owners, school: school)
-        }
-        guard let staffMember else { throw InputFailure(message: "No staff member could be determined.") }
+        // Whose archive this is comes from the archives' own profile data when not given.
+        let staffMember = try staff.map { try audit.staffMember(named: $0) }
+            ?? audit.inferStaff(from: opened)
 
         let caseURL = location.caseURL(for: staffMember)
         let database = try CaseDatabase.open(at: caseURL)
         // Archives given together are read together; those already in the case are not read.
-        let archiveRecords = try CaseWorkflow.importNew(
-            opened, into: database, timeZone: zone,
-            ownerHints: CaseWorkflow.ownerHints(in: school, staff: staffMember),
-            progress: ImportProgress(quiet: quiet || json), quiet: quiet || json,
-            statedOwners: archiveOptions.statedOwners,
-            check: { [archiveOptions] in
-                try CaseWorkflow.owner(of: $0, staff: staffMember, school: school, stated: archiveOptions)
-            })
-        let owners = try CaseWorkflow.owners(
-            of: archiveRecords, staff: staffMember, school: school, stated: archiveOptions)
+        let archiveRecords = try audit.importNew(
+            opened, into: database, staff: staffMember,
+            observer: ImportProgress(quiet: quiet || json),
+            note: { if !(quiet || json) { Terminal.note($0) } })
+        let owners = try audit.owners(of: archiveRecords, staff: staffMember)
 
         let linkProblems = DeclaredLinkCheck.problems(for: staffMember, roster: roster)
         if !linkProblems.isEmpty {
@@ -101,12 +95,13 @@ struct AuditCommand: ParsableCommand {
             from: from, to: to)
         let stages = StageProgressLine(quiet: quiet || json)
         defer { stages.finish() }
-        let outcome = try CaseWorkflow.analyseAndReport(
+        let outcome = try CaseAudit.analyseAndReport(
             database: database, configuration: configuration,
             evidenceFolder: location.evidenceURL(for: staffMember),
-            inputHashes: CaseWorkflow.inputHashes(school: schoolOptions.school, roster: schoolOptions.roster),
+            inputHashes: schoolOptions.inputHashes(),
             archives: archiveRecords, pdf: output.pdf, redactThirdParties: output.redactThirdParties,
             owners: owners, progress: stages.handler)
+        AuditSummary.printNotes(of: outcome)
         stages.finish()
 
         try database.appendAuditLog(
@@ -124,7 +119,7 @@ struct AuditCommand: ParsableCommand {
             Terminal.print("")
         } else {
             // --quiet drops progress and notes, never the summary.
-            CaseWorkflow.printSummary(outcome, staff: staffMember, archives: archiveRecords, caseURL: caseURL)
+            AuditSummary.printSummary(outcome, staff: staffMember, archives: archiveRecords, caseURL: caseURL)
         }
         if outcome.openCount > 0 { throw ExitCode(1) }
     }

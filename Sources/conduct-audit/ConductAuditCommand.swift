@@ -1,6 +1,7 @@
 import ArgumentParser
 import ConductAudit
 import Foundation
+import AuditModel
 
 /// The `conduct-audit` command: parses arguments, runs a subcommand, and maps failures to the
 /// contract's exit statuses (0 no open finding, 1 open findings, 2 usage error, 3 bad input).
@@ -46,6 +47,13 @@ struct ConductAuditCommand: AsyncParsableCommand {
         }
         if let usage = error as? UsageFailure {
             Terminal.printError(usage.message)
+            Foundation.exit(2)
+        }
+        // The pipeline could not tell whose archives these are: say more with --staff.
+        if let stopped = error as? CaseAuditError, stopped.isUsageProblem,
+            let message = stopped.errorDescription
+        {
+            Terminal.printError(message)
             Foundation.exit(2)
         }
         if let described = error as? LocalizedError, let message = described.errorDescription {

@@ -1,6 +1,10 @@
 import ArgumentParser
 import ConductAudit
 import Foundation
+import AuditModel
+import AuditAnalysis
+import AuditStore
+import AuditReport
 
 /// `conduct-audit findings`: list the findings stored in a case, with their review status.
 struct FindingsCommand: ParsableCommand {

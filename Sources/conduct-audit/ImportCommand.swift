@@ -1,6 +1,9 @@
 import ArgumentParser
 import ConductAudit
 import Foundation
+import AuditModel
+import AuditSchool
+import AuditStore
 
 /// `conduct-audit import`: read archives into a case without analysing them.
 struct ImportCommand: ParsableCommand {
@@ -35,31 +38,17 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         let configuration = try SchoolConfiguration.load(from: URL(fileURLWithPath: school))
-        let zone = configuration.school.timeZone
+        let audit = CaseAudit(school: configuration, statedOwners: archiveOptions.statedOwners)
         let opened = try OpenedArchive.open(archives, limits: archiveOptions.limits)
-        let member: StaffMember
-        if let staff {
-            member = try CaseWorkflow.staffMember(named: staff, in: configuration)
-        } else {
-            let owners = try OpenedArchive.owners(
-                of: opened, timeZone: zone,
-                ownerHints: CaseWorkflow.ownerHints(in: configuration, staff: nil),
-                statedOwners: archiveOptions.statedOwners)
-            member = try CaseWorkflow.inferStaff(from: owners, school: configuration)
-        }
+        let member = try staff.map { try audit.staffMember(named: $0) } ?? audit.inferStaff(from: opened)
         let caseURL = location.caseURL(for: member)
         let database = try CaseDatabase.open(at: caseURL)
-        let records = try CaseWorkflow.importNew(
-            opened, into: database, timeZone: zone,
-            ownerHints: CaseWorkflow.ownerHints(in: configuration, staff: member),
-            progress: ImportProgress(quiet: quiet), quiet: quiet,
-            statedOwners: archiveOptions.statedOwners,
-            check: { [archiveOptions] in
-                try CaseWorkflow.owner(of: $0, staff: member, school: configuration, stated: archiveOptions)
-            })
+        let records = try audit.importNew(
+            opened, into: database, staff: member, observer: ImportProgress(quiet: quiet),
+            note: { if !quiet { Terminal.note($0) } })
         for record in records {
-            Terminal.print("\(record.platform.displayName) \(record.variant.rawValue.uppercased()) \(record.path): \(record.itemCount) items, \(CaseWorkflow.issueSummary(record.unparsed))")
-            for line in CaseWorkflow.issueLines(record.unparsed) { Terminal.print(line) }
+            Terminal.print("\(record.platform.displayName) \(record.variant.rawValue.uppercased()) \(record.path): \(record.itemCount) items, \(AuditSummary.issueSummary(record.unparsed))")
+            for line in AuditSummary.issueLines(record.unparsed) { Terminal.print(line) }
         }
         try database.appendAuditLog(
             AuditLogEntry(

@@ -1,11 +1,13 @@
 import ConductAudit
 import Foundation
 import Synchronization
+import AuditModel
+import AuditImport
 
 /// Progress of a long import on standard error: files and megabytes read, the read rate, items
 /// read (handed to the thread storing them) and the time taken. Silent with `--quiet` and when standard
 /// error is not a terminal (a log file or a pipe gets no carriage-return noise).
-final class ImportProgress: Sendable {
+final class ImportProgress: ImportObserver {
     private struct State {
         var files = 0
         var bytes = 0

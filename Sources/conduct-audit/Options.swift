@@ -1,6 +1,10 @@
 import ArgumentParser
 import ConductAudit
 import Foundation
+import AuditModel
+import AuditReport
+import AuditSchool
+import AuditImport
 
 /// The school configuration and roster every analysing command needs.
 struct SchoolOptions: ParsableArguments {
@@ -16,6 +20,12 @@ struct SchoolOptions: ParsableArguments {
     }
 
     /// Loads the roster; a bad row is bad input (exit 3) naming its line.
+    /// SHA-256 of school.yaml and the roster, for the evidence manifest.
+    func inputHashes() throws -> [String: String] {
+        try CaseReport.inputHashes(
+            school: URL(fileURLWithPath: school), roster: URL(fileURLWithPath: roster))
+    }
+
     func loadRoster() throws -> Roster {
         try Roster.load(from: URL(fileURLWithPath: roster))
     }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import ConductAudit
 import Foundation
+import AuditAnalysis
+import AuditStore
 
 /// `conduct-audit outcome`: record an incident's outcome in the terms of Keeping Children Safe
 /// in Education.

@@ -1,6 +1,9 @@
 import ArgumentParser
 import ConductAudit
 import Foundation
+import AuditAnalysis
+import AuditStore
+import AuditReport
 
 /// `conduct-audit report`: re-render the evidence folder from the findings stored in a case.
 struct ReportCommand: ParsableCommand {
@@ -38,21 +41,19 @@ struct ReportCommand: ParsableCommand {
         }
         let database = try CaseDatabase.openExisting(at: URL(fileURLWithPath: casePath))
         let archives = try database.archives()
-        let member =
-            try staff.map { try CaseWorkflow.staffMember(named: $0, in: school) }
-            ?? CaseWorkflow.inferStaff(from: archives.map { ($0.platform, $0.owner) }, school: school)
+        let member = try CaseAudit(school: school).staffMember(named: staff, owning: archives)
         let configuration = AuditConfiguration(school: school, staff: member, roster: roster)
         let stages = StageProgressLine(quiet: quiet)
         defer { stages.finish() }
         let report = CaseReport(
             configuration: configuration,
-            inputHashes: try CaseWorkflow.inputHashes(school: schoolOptions.school, roster: schoolOptions.roster),
+            inputHashes: try schoolOptions.inputHashes(),
             pdf: output.pdf, redactThirdParties: output.redactThirdParties)
         let outcome = try report.rewrite(
             database, to: location.evidenceURL(for: member), command: "report",
             arguments: Array(CommandLine.arguments.dropFirst()), progress: stages.handler)
         stages.finish()
-        CaseWorkflow.printNotes(of: outcome)
+        AuditSummary.printNotes(of: outcome)
         Terminal.print("Evidence: \(outcome.evidenceFolder.appendingPathComponent("index.html").path)")
     }
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import ConductAudit
 import Foundation
+import AuditAnalysis
+import AuditStore
 
 /// `conduct-audit review`: record a reviewer's decision on a finding.
 struct ReviewCommand: ParsableCommand {

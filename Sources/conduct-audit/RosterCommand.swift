@@ -1,6 +1,8 @@
 import ArgumentParser
 import ConductAudit
 import Foundation
+import AuditModel
+import AuditSchool
 
 /// `conduct-audit roster`: work with the pupil roster.
 struct RosterCommand: ParsableCommand {

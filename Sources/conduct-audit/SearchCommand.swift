@@ -1,6 +1,8 @@
 import ArgumentParser
 import ConductAudit
 import Foundation
+import AuditModel
+import AuditStore
 
 /// `conduct-audit search`: HR's targeted questions to a case's full-text index.
 struct SearchCommand: ParsableCommand {

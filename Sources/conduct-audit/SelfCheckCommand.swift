@@ -1,6 +1,11 @@
 import ArgumentParser
 import ConductAudit
 import Foundation
+import AuditModel
+import AuditSchool
+import AuditImport
+import AuditAnalysis
+import AuditStore
 
 /// `conduct-audit self-check`: a staff member's private check of their own exports.
 struct SelfCheckCommand: ParsableCommand {
@@ -77,7 +82,6 @@ struct SelfCheckCommand: ParsableCommand {
 
     func run() throws {
         let schoolConfiguration = try SchoolConfiguration.load(from: URL(fileURLWithPath: school))
-        let zone = schoolConfiguration.school.timeZone
         let pupils = try roster.map { try Roster.load(from: URL(fileURLWithPath: $0)) } ?? Roster(pupils: [])
         let matcher = try rosterDigest.map { path in
             let key = try digestKeyFile.map { file in
@@ -88,16 +92,12 @@ struct SelfCheckCommand: ParsableCommand {
                 digest: RosterDigest.load(from: URL(fileURLWithPath: path)), key: key, file: path)
         }
 
+        let audit = CaseAudit(school: schoolConfiguration)
         let opened = try OpenedArchive.open(archives, limits: .standard)
-        let staffHint = try staff.map { try CaseWorkflow.staffMember(named: $0, in: schoolConfiguration) }
-        let parsed = try OpenedArchive.importContents(
-            of: opened, timeZone: zone,
-            ownerHints: CaseWorkflow.ownerHints(in: schoolConfiguration, staff: staffHint))
+        let staffHint = try staff.map { try audit.staffMember(named: $0) }
+        let parsed = try audit.importContents(of: opened, staff: staffHint)
         let results = opened.compactMap { parsed[$0.sha256] }
-        let member =
-            try staff.map { try CaseWorkflow.staffMember(named: $0, in: schoolConfiguration) }
-            ?? CaseWorkflow.inferStaff(
-                from: results.map { ($0.archive.platform, $0.archive.owner) }, school: schoolConfiguration)
+        let member = try staffHint ?? audit.staffMember(named: nil, owning: results.map(\.archive))
         let configuration = AuditConfiguration(
             school: schoolConfiguration, staff: member, roster: pupils,
             rules: try RuleSelection.parse(rules), from: from, to: to)
@@ -117,10 +117,7 @@ struct SelfCheckCommand: ParsableCommand {
     private func keep(_ results: [ImportResult], configuration: AuditConfiguration) throws {
         let database = try `case`.map { try CaseDatabase.open(at: URL(fileURLWithPath: $0)) }
             ?? CaseDatabase.makeInMemory()
-        for result in results where try !database.containsArchive(sha256: result.archive.sha256) {
-            try database.store(result.archive, items: result.items)
-        }
-        let analysis = try database.analyse(with: configuration)
+        let analysis = try CaseAudit.storeAndAnalyse(results, in: database, configuration: configuration)
         if let `case` {
             try database.appendAuditLog(
                 AuditLogEntry(
@@ -135,10 +132,11 @@ struct SelfCheckCommand: ParsableCommand {
             ].merging(try roster.map { ["roster": try SHA256Hex.digest(ofFileAt: URL(fileURLWithPath: $0))] } ?? [:]) { a, _ in a }
             let stages = StageProgressLine(quiet: false)
             defer { stages.finish() }
-            let outcome = try CaseWorkflow.render(
+            let outcome = try CaseAudit.render(
                 analysis, database: database, configuration: configuration,
                 evidenceFolder: URL(fileURLWithPath: out, isDirectory: true), inputHashes: hashes,
                 archives: results.map(\.archive), pdf: pdf, progress: stages.handler)
+            AuditSummary.printNotes(of: outcome)
             stages.finish()
             Terminal.print("Evidence folder written to \(outcome.evidenceFolder.appendingPathComponent("index.html").path).")
         }

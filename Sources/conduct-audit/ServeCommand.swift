@@ -2,6 +2,9 @@ import ArgumentParser
 import ConductAudit
 import ConductAuditServer
 import Foundation
+import AuditAnalysis
+import AuditStore
+import AuditReport
 
 /// `conduct-audit serve`: the case as a local web page for reviewing it.
 struct ServeCommand: AsyncParsableCommand {
@@ -42,13 +45,11 @@ struct ServeCommand: AsyncParsableCommand {
         let roster = try schoolOptions.loadRoster()
         let database = try CaseDatabase.openExisting(at: URL(fileURLWithPath: location.case ?? ""))
         let archives = try database.archives()
-        let member =
-            try staff.map { try CaseWorkflow.staffMember(named: $0, in: school) }
-            ?? CaseWorkflow.inferStaff(from: archives.map { ($0.platform, $0.owner) }, school: school)
+        let member = try CaseAudit(school: school).staffMember(named: staff, owning: archives)
         let configuration = AuditConfiguration(school: school, staff: member, roster: roster)
         let report = CaseReport(
             configuration: configuration,
-            inputHashes: try CaseWorkflow.inputHashes(school: schoolOptions.school, roster: schoolOptions.roster))
+            inputHashes: try schoolOptions.inputHashes())
         let server = ReviewServer(
             reviewCase: ReviewCase(
                 database: database, report: report, evidenceFolder: location.evidenceURL(for: member)),

@@ -1,6 +1,7 @@
 import ConductAudit
 import Foundation
 import Synchronization
+import AuditModel
 
 /// Progress of the stages after the import (analysis, evidence pages, PDFs) on standard error:
 /// one line per stage, redrawn in place at most five times a second, and left as a finished

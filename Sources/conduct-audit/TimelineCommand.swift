@@ -1,6 +1,8 @@
 import ArgumentParser
 import ConductAudit
 import Foundation
+import AuditModel
+import AuditStore
 
 /// `conduct-audit timeline`: print a period of a case's merged timeline.
 struct TimelineCommand: ParsableCommand {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import ConductAudit
 import Foundation
+import AuditModel
+import AuditReport
 
 /// `conduct-audit verify`: re-hash an evidence folder against its manifest.
 struct VerifyCommand: ParsableCommand {

@@ -1,3 +1,7 @@
+import AuditModel
+import AuditSchool
+import AuditAnalysis
+
 /// The staff member's private check: the audit's rules over their own archives, nothing stored.
 ///
 /// Contact with pupils is checked against the roster or, when the school gives

@@ -1,3 +1,5 @@
+import AuditModel
+
 /// Plain-language headings and advice for each rule, as the self-check shows them.
 enum SelfCheckAdvice {
     /// What a rule's findings are about, as a heading.

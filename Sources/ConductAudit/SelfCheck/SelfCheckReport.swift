@@ -1,3 +1,7 @@
+import AuditModel
+import AuditSchool
+import AuditAnalysis
+
 /// What a staff member's private self-check found: the findings of the rules and, when the
 /// school gave a roster digest instead of the roster, the people whose names are in it.
 public struct SelfCheckReport: Sendable {

@@ -1,4 +1,8 @@
 import Foundation
+import AuditModel
+import AuditSchool
+import AuditAnalysis
+import AuditReport
 
 /// A self-check report in plain words for the staff member: what was checked, what was found
 /// with a few examples, and what they can do about it.

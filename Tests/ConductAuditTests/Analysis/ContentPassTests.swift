@@ -1,13 +1,21 @@
 import Foundation
 import Testing
 
+@testable import AuditModel
+@testable import AuditSchool
+@testable import AuditImport
+@testable import AuditAnalysis
+@testable import AuditStore
+@testable import AuditReport
 @testable import ConductAudit
 
 /// The shared content pass: one reading per item must give every rule exactly the findings it
 /// makes on its own.
 @Suite struct ContentPassTests {
     /// The content rules the tool ships.
-    static let contentRules = Analyzer.standardRules.compactMap { $0 as? any ItemContentRule }
+    static let contentRules: [any ItemContentRule] = Analyzer.standardRules.compactMap {
+        if case .itemContent(let rule) = $0.evaluation { rule } else { nil }
+    }
 
     /// A timeline of every content rule's examples, triggering and not.
     static func exampleTimeline() -> Timeline {

@@ -1,3 +1,9 @@
+import AuditModel
+import AuditSchool
+import AuditImport
+import AuditAnalysis
+import AuditStore
+import AuditReport
 import ConductAudit
 import Foundation
 import Testing

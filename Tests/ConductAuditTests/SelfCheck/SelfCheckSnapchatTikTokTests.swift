@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 
+@testable import AuditModel
+@testable import AuditSchool
+@testable import AuditImport
+@testable import AuditAnalysis
+@testable import AuditStore
+@testable import AuditReport
 @testable import ConductAudit
 
 /// The self-check over Rebecca Hale's Snapchat and TikTok samples with a digest of the sample

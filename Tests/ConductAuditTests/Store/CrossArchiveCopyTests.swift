@@ -2,6 +2,12 @@ import Foundation
 import GRDB
 import Testing
 
+@testable import AuditModel
+@testable import AuditSchool
+@testable import AuditImport
+@testable import AuditAnalysis
+@testable import AuditStore
+@testable import AuditReport
 @testable import ConductAudit
 
 /// One item per real event however many copies are given: the bundled Facebook sample's JSON and

@@ -2,6 +2,12 @@ import Foundation
 import GRDB
 import Testing
 
+@testable import AuditModel
+@testable import AuditSchool
+@testable import AuditImport
+@testable import AuditAnalysis
+@testable import AuditStore
+@testable import AuditReport
 @testable import ConductAudit
 
 /// Storing as an import reads (``CaseDatabase/storeStreaming(importedAt:_:)``) gives the case

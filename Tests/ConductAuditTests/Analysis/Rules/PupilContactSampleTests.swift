@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 
+@testable import AuditModel
+@testable import AuditSchool
+@testable import AuditImport
+@testable import AuditAnalysis
+@testable import AuditStore
+@testable import AuditReport
 @testable import ConductAudit
 
 /// The Samples export against its answer key: every planted pupil and ex-pupil contact is found,

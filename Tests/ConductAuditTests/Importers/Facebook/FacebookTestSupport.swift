@@ -2,6 +2,12 @@ import Foundation
 import Testing
 import ZIPFoundation
 
+@testable import AuditModel
+@testable import AuditSchool
+@testable import AuditImport
+@testable import AuditAnalysis
+@testable import AuditStore
+@testable import AuditReport
 @testable import ConductAudit
 
 /// Shared helpers for the Facebook importer tests: the real samples, hand-made archives and the

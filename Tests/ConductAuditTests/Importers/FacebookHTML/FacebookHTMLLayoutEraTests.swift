@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 
+@testable import AuditModel
+@testable import AuditSchool
+@testable import AuditImport
+@testable import AuditAnalysis
+@testable import AuditStore
+@testable import AuditReport
 @testable import ConductAudit
 
 /// Facebook HTML downloads in the shapes of two real ones of `../shared/formats/real-corpus`

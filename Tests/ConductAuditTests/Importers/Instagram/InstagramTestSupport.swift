@@ -1,5 +1,11 @@
 import Foundation
 
+@testable import AuditModel
+@testable import AuditSchool
+@testable import AuditImport
+@testable import AuditAnalysis
+@testable import AuditStore
+@testable import AuditReport
 @testable import ConductAudit
 
 /// Shared helpers for the Instagram importer tests: the real samples and imports through the

@@ -3,6 +3,12 @@ import Testing
 import SyntheticExports
 import ZIPFoundation
 
+@testable import AuditModel
+@testable import AuditSchool
+@testable import AuditImport
+@testable import AuditAnalysis
+@testable import AuditStore
+@testable import AuditReport
 @testable import ConductAudit
 
 /// Large arrays are decoded a chunk at a time (``MetaJSONDecoding/forEachChunk(of:in:_:)``):

@@ -1,5 +1,11 @@
 import Testing
 
+@testable import AuditModel
+@testable import AuditSchool
+@testable import AuditImport
+@testable import AuditAnalysis
+@testable import AuditStore
+@testable import AuditReport
 @testable import ConductAudit
 
 /// The mojibake repair of FORMATS.md §1.2, on the cases of the real samples.

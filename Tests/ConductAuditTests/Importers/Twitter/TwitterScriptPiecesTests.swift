@@ -2,6 +2,12 @@ import Foundation
 import SyntheticExports
 import Testing
 
+@testable import AuditModel
+@testable import AuditSchool
+@testable import AuditImport
+@testable import AuditAnalysis
+@testable import AuditStore
+@testable import AuditReport
 @testable import ConductAudit
 
 /// X data files read in pieces (``TwitterScript/largeArray(in:of:where:smallest:pieceSize:)``,

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
 
+@testable import AuditModel
+@testable import AuditSchool
+@testable import AuditImport
+@testable import AuditAnalysis
+@testable import AuditStore
+@testable import AuditReport
 @testable import ConductAudit
 
 /// The header of a chat line: every layout, clock and date form of FORMATS.md §4.

@@ -1,0 +1,131 @@
+import Foundation
+import AuditModel
+
+/// Places the dates of one HTML file in time.
+///
+/// Whether an all-number date (05/06/2024) puts the day or the month first is decided once for
+/// the whole file, never date by date: any date whose first number is above 12 shows the file is
+/// day-first, any whose second number is above 12 shows it is month-first. A file where no number
+/// settles it, or where both orders appear, has its all-number dates left without a time and is
+/// reported (``orderIssue``), so that nothing is guessed silently.
+///
+/// A date with an offset ("UTC+07:00") is an instant: ``TimeBasis/explicit``. Any other date is
+/// wall-clock time and is read in the school's zone with ``WallClockTime``, which marks the hour
+/// that does not exist in spring and the hour that happens twice in autumn.
+struct MetaHTMLDateReader {
+    /// How the file's all-number dates are ordered.
+    enum OrderDecision: Equatable {
+        /// No date in the file is all numbers.
+        case notNeeded
+        /// Decided by `evidence`, a date of the file that allows only this order.
+        case decided(MetaHTMLDateOrder, evidence: String)
+        /// Every all-number date fits both orders (`example` is one of them).
+        case undecided(example: String, count: Int)
+        /// Some dates allow only day-first and others only month-first.
+        case contradictory(dayFirst: String, monthFirst: String)
+    }
+
+    /// The outcome of reading one date.
+    struct Reading: Equatable {
+        /// The instant, or nil when the text could not be placed in time.
+        var instant: Date?
+        var basis: TimeBasis
+        /// A sentence for the report: why there is no time, or the choice made in a DST change.
+        var issue: String?
+    }
+
+    let decision: OrderDecision
+    let zone: TimeZone
+
+    /// Decides the order of all-number dates from every date text of one file.
+    /// - Parameters:
+    ///   - texts: the file's date texts, as written.
+    ///   - zone: the school's zone, for dates without an offset.
+    init(texts: [String], zone: TimeZone) {
+        self.zone = zone
+        var dayFirst: String?
+        var monthFirst: String?
+        var ambiguous: [String] = []
+        for text in texts {
+            guard let date = try? MetaHTMLDate.parse(text),
+                case .numeric(let first, let second, _, _, _, _) = date.fields
+            else {
+                continue
+            }
+            if first > 12 && second <= 12 {
+                dayFirst = dayFirst ?? text
+            } else if second > 12 && first <= 12 {
+                monthFirst = monthFirst ?? text
+            } else {
+                ambiguous.append(text)
+            }
+        }
+        switch (dayFirst, monthFirst) {
+        case let (day?, month?):
+            decision = .contradictory(dayFirst: day, monthFirst: month)
+        case let (day?, nil):
+            decision = .decided(.dayFirst, evidence: day)
+        case let (nil, month?):
+            decision = .decided(.monthFirst, evidence: month)
+        case (nil, nil):
+            decision =
+                ambiguous.first.map { .undecided(example: $0, count: ambiguous.count) }
+                ?? .notNeeded
+        }
+    }
+
+    /// A sentence for the report when the file's all-number dates could not be ordered, else nil.
+    var orderIssue: String? {
+        switch decision {
+        case .notNeeded, .decided:
+            return nil
+        case .undecided(let example, let count):
+            return
+                "\(count) date(s) in this file are written only in numbers (such as '\(example)') and none has a day above 12, so whether the day or the month comes first cannot be told; those items are kept without a time rather than guessed"
+        case .contradictory(let day, let month):
+            return
+                "this file's all-number dates contradict each other ('\(day)' can only be day-first, '\(month)' only month-first); those items are kept without a time rather than guessed"
+        }
+    }
+
+    /// Places one date text in time.
+    func read(_ text: String) -> Reading {
+        let date: MetaHTMLDate
+        do {
+            date = try MetaHTMLDate.parse(text)
+        } catch {
+            return Reading(
+                instant: nil, basis: .none,
+                issue:
+                    "the date could not be read (\(error.reason)); the item is kept without a time"
+            )
+        }
+        let order: MetaHTMLDateOrder
+        switch (date.fields, decision) {
+        case (.known, _):
+            order = .dayFirst  // not used for known fields
+        case (.numeric, .decided(let decided, _)):
+            order = decided
+        case (.numeric, _):
+            // Reported once for the file by `orderIssue`.
+            return Reading(instant: nil, basis: .none, issue: nil)
+        }
+        let wallClock = date.wallClock(order: order)
+        if let offset = date.offsetSeconds {
+            guard let fixedZone = TimeZone(secondsFromGMT: offset),
+                let resolution = wallClock.resolve(in: fixedZone)
+            else {
+                return Reading(
+                    instant: nil, basis: .none,
+                    issue: "'\(text)' is not a real date; the item is kept without a time")
+            }
+            return Reading(instant: resolution.instant, basis: .explicit, issue: nil)
+        }
+        guard let resolution = wallClock.resolve(in: zone) else {
+            return Reading(
+                instant: nil, basis: .none,
+                issue: "'\(text)' is not a real date; the item is kept without a time")
+        }
+        return Reading(instant: resolution.instant, basis: resolution.basis, issue: resolution.note)
+    }
+}
