@@ -30,7 +30,12 @@ public struct ContentPass: Sendable {
     /// Each item is judged on its own, so the items are shared out between the machine's cores
     /// (reading texts is most of an audit's work); the findings come back in the same order as
     /// from one core.
-    /// - Parameter maximumSlices: how many slices at most (the machine's cores by default).
+    /// - Parameters:
+    ///   - groups: the rules to run, grouped by vocabulary (see ``groups(facts:configuration:)``).
+    ///   - items: the items to judge, in timeline order.
+    ///   - maximumSlices: how many slices at most (the machine's cores by default).
+    /// - Returns: the findings, group by group and within a group item by item; empty when there
+    ///   are no groups.
     public static func findings(
         of groups: [Group], on items: [TimelineItem],
         maximumSlices: Int = ProcessInfo.processInfo.activeProcessorCount
@@ -56,6 +61,8 @@ public struct ContentPass: Sendable {
     ///   - facts: what a first pass gathered from the timeline (its profile texts and latest
     ///     item time).
     ///   - configuration: the audit's configuration.
+    /// - Returns: one group per distinct set of word lists, in the order of each group's first
+    ///   rule; a group's rules keep the pass's order.
     public func groups(facts: TimelineFacts, configuration: AuditConfiguration) -> [Group] {
         var groups: [Group] = []
         for rule in rules {

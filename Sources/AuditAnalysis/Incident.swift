@@ -55,7 +55,12 @@ public struct Incident: Codable, Sendable, Equatable, Identifiable {
     }
 
     /// Groups findings by rule and incident key, numbering incidents by first time then key.
-    /// - Parameter title: makes an incident's title from its rule, key and findings.
+    /// - Parameters:
+    ///   - findings: the findings to group.
+    ///   - title: makes an incident's title from its rule, key and findings.
+    /// - Returns: the incidents, numbered from 1 in order of their first finding's time (undated
+    ///   last), then rule, then key; each with its findings in time order and the highest of
+    ///   their severities.
     public static func group(
         _ findings: [Finding], title: (RuleID, String, [Finding]) -> String
     ) -> [Incident] {

@@ -72,8 +72,15 @@ public struct CaseReport: Sendable {
 
     /// The evidence of `analysis` as the sealed folder shows it, media, owners and blind spots
     /// included, and a note for each archive whose media could not be read.
-    /// - Parameter owners: whose account each archive is, by SHA-256, as the import decided it;
-    ///   nil decides it again from the archives (``decidedOwners(of:)``).
+    /// - Parameters:
+    ///   - analysis: the findings and incidents to show.
+    ///   - database: the case, which holds the items the findings cite.
+    ///   - archives: the case's archives, read again for the media the findings cite.
+    ///   - owners: whose account each archive is, by SHA-256, as the import decided it; nil
+    ///     decides it again from the archives (``decidedOwners(of:)``).
+    ///   - generatedAt: the time the evidence states it was generated.
+    /// - Returns: the evidence, and one note for each archive that is missing or could not be
+    ///   opened (its media are not copied).
     /// - Throws: ``StoreError`` when the case cannot be read.
     public func bundle(
         for analysis: CaseAnalysis, database: CaseDatabase, archives: [ImportedArchive],
@@ -148,9 +155,14 @@ public struct CaseReport: Sendable {
     /// What `conduct-audit report` does: writes the evidence folder from the findings stored in
     /// the case, with every review decision, and appends the run to the case's audit log.
     /// - Parameters:
+    ///   - database: the case.
+    ///   - evidenceFolder: the evidence folder, replaced by the new one.
     ///   - command: the front end's name for the audit log ("report", "serve").
     ///   - arguments: what the user gave it, for the audit log.
-    /// - Throws: as ``write(_:database:archives:to:owners:progress:)``.
+    ///   - progress: told how writing (and printing) the pages goes.
+    /// - Returns: what writing the evidence folder produced.
+    /// - Throws: as ``write(_:database:archives:to:owners:progress:)``, and ``StoreError`` when
+    ///   the audit log entry cannot be written.
     public func rewrite(
         _ database: CaseDatabase, to evidenceFolder: URL, command: String, arguments: [String],
         progress: ProgressHandler? = nil

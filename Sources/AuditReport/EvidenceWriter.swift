@@ -130,8 +130,16 @@ public struct EvidenceWriter: Sendable {
 
     /// Writes the files `files` hands to its argument under `root` as they come, then prints
     /// each HTML page to PDF when a printer is given, telling `progress` after each page.
-    /// - Parameter pageCount: how many HTML pages `files` is expected to hand over.
+    /// - Parameters:
+    ///   - root: the folder the files are written under.
+    ///   - printer: prints each HTML page to a PDF beside it; nil for no PDFs.
+    ///   - pageCount: how many HTML pages `files` is expected to hand over.
+    ///   - progress: told the pages written, then the pages printed.
+    ///   - files: hands each file's path, relative to `root`, and contents to its argument.
     /// - Returns: the manifest entries of everything written, by path.
+    /// - Throws: what `files` or `printer` throws; ``ReportError/cannotWrite(_:reason:)`` when a
+    ///   file cannot be created; the file system's error when a folder cannot be created, a
+    ///   file's permissions cannot be set or a PDF cannot be read back.
     private func write(
         in root: URL, printer: (any PagePrinter)?, pageCount: Int, progress: ProgressHandler?,
         files: ((String, Data) throws -> Void) throws -> Void
@@ -195,6 +203,8 @@ public struct EvidenceWriter: Sendable {
     ///   - incidentBundles: for a disclosure copy, the bundle each incident's page is rendered
     ///     from (redacted for that incident); the page falls back to `bundle`.
     ///   - exhibits: the numbering; computed from `bundle` when nil.
+    ///   - printParts: when given, told the parts of the combined print bundle (summary, each
+    ///     incident's page, exhibit index) once every file is rendered.
     /// - Returns: the files, by path relative to the copy's folder.
     /// - Throws: ``ReportError`` when the bundle is incomplete.
     func render(

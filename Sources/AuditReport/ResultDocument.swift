@@ -163,6 +163,11 @@ public struct ResultDocument: Codable, Sendable, Equatable {
 
     /// Builds the document.
     /// - Parameters:
+    ///   - toolVersion: the conduct-audit version, for `tool`.
+    ///   - staff: the name of the staff member audited.
+    ///   - archives: the audit's archives, in the document's order.
+    ///   - findings: the findings, in the document's order.
+    ///   - incidents: the incidents, which also give each finding its incident.
     ///   - evidenceFolder: the evidence folder, for each incident's `evidence` path.
     ///   - timeZone: the school's zone, for `local_time`.
     ///   - owners: per archive SHA-256, whose account it is and how that was decided.

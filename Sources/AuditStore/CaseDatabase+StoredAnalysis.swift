@@ -6,8 +6,14 @@ extension CaseDatabase {
     /// The stored findings with their current status, grouped into incidents under the numbers
     /// the case assigned them, without analysing again (for re-rendering the evidence after
     /// reviews, and for listing findings).
-    /// - Parameter scope: the latest run's findings (what its evidence shows), or every run's.
-    /// - Throws: ``StoreError`` when the case cannot be read.
+    /// - Parameters:
+    ///   - analyzer: the rules that title the incidents (a rule it does not know titles its
+    ///     incidents with its id and the incident key).
+    ///   - scope: the latest run's findings (what its evidence shows), or every run's.
+    /// - Returns: the findings in time order, their incidents, and the rules among the findings,
+    ///   sorted (a rule that found nothing is not listed).
+    /// - Throws: ``StoreError`` when the case cannot be read, or when the numbers it assigns to
+    ///   incidents that have none cannot be written.
     public func storedAnalysis(analyzer: Analyzer = Analyzer(), scope: FindingScope = .latestRun)
         throws -> CaseAnalysis
     {

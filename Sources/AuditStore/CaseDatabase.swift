@@ -179,6 +179,9 @@ public struct CaseDatabase: Sendable {
     ///   others have an empty ``TimelineItem/rawFragment``. For analysis, which reads few
     ///   (``Analyzer/rawFragmentKinds(for:)``): the fragments are most of a timeline's size.
     ///   Nil (the default) loads every item in full.
+    /// - Returns: the items in timeline order (timed items by time then id, then untimed items
+    ///   by id).
+    /// - Throws: ``StoreError`` when the case cannot be read.
     public func timeline(rawFragmentsOf kinds: Set<ActivityKind>? = nil) throws -> Timeline {
         var items: [TimelineItem] = []
         try forEachItemBatch(rawFragmentsOf: kinds, batchSize: 10_000) { items += $0 }
@@ -285,6 +288,8 @@ public struct CaseDatabase: Sendable {
     /// usually open, when none), in time order (findings without a time last), then by id.
     /// - Parameter scope: the latest analysis run's findings (the default; every stored finding
     ///   when the case records no run), or every finding any run recorded.
+    /// - Returns: the findings, in time order (findings without a time last), then by id.
+    /// - Throws: ``StoreError`` when the case cannot be read.
     public func findings(_ scope: FindingScope = .latestRun) throws -> [Finding] {
         try read { db in
             let statuses = try latestDecisions(db)

@@ -69,6 +69,8 @@ extension CaseDatabase {
     ///     ``timeline(rawFragmentsOf:)``); the others have an empty one.
     ///   - textKinds: when given, only items of these kinds carry their text; the others have
     ///     none.
+    ///   - batchSize: the number of items in each batch but the last.
+    ///   - body: takes one batch; it runs inside the read transaction, on the calling thread.
     /// - Throws: ``StoreError`` when the case cannot be read.
     func forEachItemBatch(
         rawFragmentsOf kinds: Set<ActivityKind>?, textsOf textKinds: Set<ActivityKind>? = nil,

@@ -57,10 +57,14 @@ struct IncidentFilter: Sendable, Equatable {
             || from != nil || to != nil || query != nil
     }
 
-    /// Whether `finding` passes every filter but the full-text one.
+    /// Whether `finding` passes every filter; the full-text query is run by the caller, which
+    /// gives the items it found.
     /// - Parameters:
+    ///   - finding: the finding to judge.
     ///   - zone: the school's time zone, in which the period's days are read.
     ///   - matchingItems: the items the full-text query found, or nil when there is none.
+    /// - Returns: true when the finding matches every filter set (a day filter excludes a finding
+    ///   without a time; with `matchingItems`, the finding must cite one of them).
     func admits(_ finding: Finding, in zone: TimeZone, matchingItems: Set<ItemID>?) -> Bool {
         if let rule, finding.rule != rule { return false }
         if let status, finding.status != status { return false }

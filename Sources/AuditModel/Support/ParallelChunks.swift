@@ -13,6 +13,8 @@ extension Array where Element: Sendable {
     ///     that they share work out even on one core).
     ///   - transform: work on one slice; it runs concurrently with itself, so it must be
     ///     `@Sendable`: it can reach no mutable state that another slice reaches.
+    /// - Returns: one result per slice, in the slices' order (one result when the array is
+    ///   transformed whole).
     package func mapSlicesConcurrently<Result>(
         minimumSlice: Int = 64,
         maximumSlices: Int = ProcessInfo.processInfo.activeProcessorCount,

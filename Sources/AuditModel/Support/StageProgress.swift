@@ -34,6 +34,8 @@ public struct StageProgress: Sendable, Equatable {
 extension StageProgress {
     /// One line for a person watching: "analysing: 120,000 of 293,431 items (41%), 3.2 s".
     /// - Parameter elapsed: seconds since the stage started.
+    /// - Returns: the stage, the count done (of the total, with a percentage, when the total is
+    ///   known and not zero) and the seconds elapsed.
     public func line(elapsed: Double) -> String {
         let count: String
         if let total, total > 0 {

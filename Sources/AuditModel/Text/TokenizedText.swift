@@ -169,6 +169,8 @@ public struct TokenizedText: Sendable {
     ///   - isWordCharacter: whether a unit is a letter or digit.
     ///   - isApostrophe: whether a unit is an apostrophe (kept inside a word).
     ///   - string: the text of a range of units.
+    /// - Returns: the words in the order written, each with its range, sentence number and the
+    ///   separator before it.
     private static func words<Units: RandomAccessCollection>(
         in units: Units, isWordCharacter: (Units.Element) -> Bool,
         isApostrophe: (Units.Element) -> Bool, string: (Range<Int>) -> String

@@ -15,6 +15,7 @@ public enum EvidenceFirstScreen {
     ///   - bundle: the evidence.
     ///   - linkPrefix: put before links to incident pages ("INC-0003/incident.html"), for a page
     ///     that is not at the evidence folder's root.
+    /// - Returns: the `<section>` element's markup, which expects ``styleSheet``.
     public static func html(for bundle: EvidenceBundle, linkPrefix: String = "") -> String {
         let overview = EvidenceOverview(bundle: bundle)
         let presentation = EvidencePresentation(bundle: bundle)

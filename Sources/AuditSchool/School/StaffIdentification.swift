@@ -15,7 +15,12 @@ public enum StaffIdentification {
     /// Matches each archive owner (by name, handle or account id, ignoring case and a leading "@")
     /// against the account the school lists for that platform; when no account matches, matches
     /// owners' names against staff members' names.
-    /// - Parameter owners: each archive's platform and owner (nil when the archive names none).
+    /// - Parameters:
+    ///   - owners: each archive's platform and owner (nil when the archive names none).
+    ///   - staff: the staff members in school.yaml, with their accounts.
+    /// - Returns: ``Outcome/identified(_:)`` when exactly one staff member matches,
+    ///   ``Outcome/noMatch(owners:)`` with the owners the archives name when none does, and
+    ///   ``Outcome/ambiguous(candidates:)`` with the matching names, sorted, when several do.
     public static func identify(
         owners: [(platform: Platform, owner: Person?)], in staff: [StaffMember]
     ) -> Outcome {

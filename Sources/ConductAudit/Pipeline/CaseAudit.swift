@@ -165,6 +165,10 @@ public struct CaseAudit: Sendable {
     /// Each archive's owner is decided before its items are committed: an archive whose owner
     /// cannot be decided, or that is someone else's, leaves nothing in the case.
     /// - Parameters:
+    ///   - opened: the archives the user named, opened and hashed.
+    ///   - database: the case.
+    ///   - staff: the staff member audited: every archive, new or already in the case, must be
+    ///     theirs, and their accounts help the importers of archives that do not name an owner.
     ///   - observer: told of the files read and the items stored, for a progress line.
     ///   - note: told what the user should know (copies already in the case, archives not read
     ///     again).
