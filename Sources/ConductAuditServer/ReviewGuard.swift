@@ -22,8 +22,6 @@ struct ReviewGuard<Context: RequestContext>: RouterMiddleware {
         return response
     }
 
-    private static var hostField: HTTPField.Name { HTTPField.Name("Host")! }
-
     /// The headers every answer carries.
     static var securityHeaders: [(String, String)] { [
         ("Content-Security-Policy", "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"),
@@ -33,12 +31,16 @@ struct ReviewGuard<Context: RequestContext>: RouterMiddleware {
         ("Cache-Control", "no-store"),
     ] }
 
+    /// The Host field's name (HTTPTypes offers no constant: it wants the authority used).
+    private static var hostField: HTTPField.Name? { HTTPField.Name("Host") }
+
     private func guarded(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         // HTTP/1's Host header arrives as the authority; a Host field left among the headers
         // is checked too.
-        let hosts = (request.head.authority.map { [$0] } ?? []) + request.headers[values: Self.hostField]
+        let hostFields = Self.hostField.map { request.headers[values: $0] } ?? []
+        let hosts = (request.head.authority.map { [$0] } ?? []) + hostFields
         guard !hosts.isEmpty, hosts.allSatisfy(Self.isLoopback) else {
             return Self.refusal(.forbidden, "This page answers only to 127.0.0.1 and localhost.")
         }

@@ -24,7 +24,8 @@ import Testing
         for tool in ["chromium", "chromedriver", "python3"] where which(tool) == nil {
             return "needs \(tool) on PATH (.ci/run installs Debian's chromium and chromium-driver)"
         }
-        if (try? run(URL(fileURLWithPath: which("python3")!), ["-c", "import selenium"]).status) != 0 {
+        let python = which("python3").map { URL(fileURLWithPath: $0) }
+        if (try? python.map { try run($0, ["-c", "import selenium"]).status }) != 0 {
             return "needs Python's selenium (.ci/run installs it with pip)"
         }
         return nil
@@ -57,7 +58,8 @@ import Testing
 
         let shots = ProcessInfo.processInfo.environment["CONDUCT_AUDIT_SCREENSHOTS"]
             ?? sample.folder.appendingPathComponent("screenshots").path
-        let result = try Self.run(URL(fileURLWithPath: Self.which("python3")!), [Self.script.path, address, shots])
+        let python = URL(fileURLWithPath: try #require(Self.which("python3")))
+        let result = try Self.run(python, [Self.script.path, address, shots])
         try #require(result.status == 0, "the browser script failed: \(result.error)")
         let report = try #require(
             try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: String])

@@ -26,6 +26,7 @@ package final class BackgroundWork<Value>: @unchecked Sendable {
     package func result() throws -> Value {
         done.wait()
         done.signal()  // a later call returns at once
-        return try outcome!.get()
+        guard let outcome else { preconditionFailure("the work ended without an outcome") }
+        return try outcome.get()
     }
 }

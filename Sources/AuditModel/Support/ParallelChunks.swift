@@ -36,6 +36,7 @@ extension Array where Element: Sendable {
             let end = Swift.min(count, start + sliceLength)
             slots[index] = transform(self[start..<end])
         }
-        return results.map { $0! }
+        // Every slot was written above.
+        return results.compactMap { $0 }
     }
 }

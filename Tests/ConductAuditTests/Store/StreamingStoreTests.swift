@@ -21,7 +21,7 @@ import Testing
         let reader = try ArchiveReader(url: facebookSample)
         let context = ImportContext(
             archiveSHA256: try reader.sha256(), archivePath: reader.path,
-            localTimeZone: TimeZone(identifier: "Europe/London")!, sink: sink)
+            localTimeZone: try #require(TimeZone(identifier: "Europe/London")), sink: sink)
         return try FacebookJSONImporter().importArchive(reader, context: context)
     }
 
@@ -144,7 +144,7 @@ extension StreamingStoreTests {
         func context(_ sink: ItemSink?) throws -> ImportContext {
             ImportContext(
                 archiveSHA256: try reader.sha256(), archivePath: reader.path,
-                localTimeZone: TimeZone(identifier: "Europe/London")!, sink: sink)
+                localTimeZone: try #require(TimeZone(identifier: "Europe/London")), sink: sink)
         }
         let collected = try importer.importArchive(reader, context: context(nil))
         nonisolated(unsafe) var batches: [[TimelineItem]] = []

@@ -26,7 +26,7 @@ import Testing
     static func path(_ parts: [Any]) -> [any CodingKey] {
         parts.map { part in
             if let index = part as? Int { return Key(intValue: index) }
-            return Key(stringValue: part as! String)
+            return Key(stringValue: String(describing: part))
         }
     }
 
