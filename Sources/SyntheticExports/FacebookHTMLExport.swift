@@ -1,21 +1,30 @@
-/// A Facebook export in HTML format: the profile page and Messenger threads, one
-/// `message_N.html` per 10,000 messages, in the 2024–2025 page structure.
+/// A Facebook export in HTML format: the profile page and Messenger threads in the 2024–2025
+/// page structure. One thread is long and written whole into a single `message_1.html` (as
+/// some real downloads hold a conversation of a hundred thousand messages in one page); the
+/// others are of heavy-tailed sizes, one `message_N.html` per 10,000 messages.
 enum FacebookHTMLExport {
     private static let style =
         "<style type=\"text/css\">body{background:#fff;color:#1c1e21}._a705{margin:0 auto;width:800px}._a6-g{background:#fff;border-radius:8px;margin:12px 0}._a6-h{font-weight:600}._a6-o{color:#7f7f7f}</style>"
     private static let created =
         "<div class=\"_aoaa\"><div>Rebecca Hale created on Friday, 14 March 2025 at 09:12 UTC+00:00</div></div>"
 
-    /// Writes the export's files into `sink`.
+    /// Writes the export's files into `sink`: one thread of `singleThread` messages in one file,
+    /// then `total` messages in about `threads` more threads.
     /// - Returns: the number of timeline events written.
-    static func write(messages total: Int, into sink: ExportSink, using random: inout SeededGenerator)
-        throws -> Int
-    {
+    static func write(
+        singleThread: Int, messages total: Int, threads threadCount: Int, into sink: ExportSink,
+        using random: inout SeededGenerator
+    ) throws -> Int {
         try sink.add("personal_information/profile_information/profile_information.html", profile())
         let adults = SyntheticCorpus.adultContacts(120, using: &random)
-        var events = 0
-        for (index, size) in SyntheticConversation.threadSizes(total: total, using: &random).enumerated() {
-            let other = adults[index % adults.count]
+        let long = SyntheticConversation.messages(count: singleThread, others: [adults[0]], using: &random)
+        try sink.add(
+            "your_facebook_activity/messages/inbox/\(SyntheticConversation.threadFolder(adults[0], using: &random))/message_1.html",
+            thread(title: adults[0], messages: long[...]))
+        var events = long.count
+        let sizes = SyntheticConversation.heavyTailedSizes(total: total, count: threadCount, using: &random)
+        for (index, size) in sizes.enumerated() {
+            let other = adults[1 + index % (adults.count - 1)]
             let folder = SyntheticConversation.threadFolder(other, using: &random)
             let messages = SyntheticConversation.messages(count: size, others: [other], using: &random)
             events += messages.count
@@ -31,8 +40,10 @@ enum FacebookHTMLExport {
         return events
     }
 
-    private static func page(title: String, base: String, body: (inout ByteBuffer) -> Void) -> ByteBuffer {
-        var out = ByteBuffer()
+    private static func page(
+        title: String, base: String, capacity: Int = 1 << 16, body: (inout ByteBuffer) -> Void
+    ) -> ByteBuffer {
+        var out = ByteBuffer(capacity: capacity)
         out.write(
             "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=UTF-8\" /><base href=\"\(base)\" />\(style)<title>"
         )
@@ -48,7 +59,7 @@ enum FacebookHTMLExport {
     }
 
     private static func thread(title: String, messages: ArraySlice<SyntheticMessage>) -> ByteBuffer {
-        page(title: title, base: "../../../../") { out in
+        page(title: title, base: "../../../../", capacity: messages.count * 340) { out in
             for message in messages {
                 out.write("<div class=\"_3-95 _a6-g\"><div class=\"_2ph_ _a6-h _a6-i\">")
                 out.writeHTMLText(message.sender)

@@ -3,10 +3,13 @@ enum FacebookJSONExport {
     /// Messages per `message_N.json`, as Facebook splits long threads.
     static let messagesPerFile = 10_000
 
-    /// Writes the export's files into `sink`.
+    /// Writes the export's files into `sink`: `total` Messenger messages in about `threads`
+    /// threads of heavy-tailed sizes (``SyntheticConversation/heavyTailedSizes(total:count:minimum:using:)``),
+    /// every fifth a group, and `posts` posts.
     /// - Returns: the number of timeline events written.
     static func write(
-        messages total: Int, posts: Int, into sink: ExportSink, using random: inout SeededGenerator
+        messages total: Int, threads threadCount: Int, posts: Int, into sink: ExportSink,
+        using random: inout SeededGenerator
     ) throws -> Int {
         var events = 0
         try sink.add(
@@ -25,7 +28,9 @@ enum FacebookJSONExport {
         events += friends.count
 
         var threads: [(title: String, others: [String], count: Int, isPupil: Bool)] = []
-        for (index, size) in SyntheticConversation.threadSizes(total: total, using: &random).enumerated() {
+        for (index, size) in SyntheticConversation.heavyTailedSizes(
+            total: total, count: threadCount, using: &random
+        ).enumerated() {
             if index % 5 == 4 {
                 let group = (0..<4).map { adults[(index * 7 + $0 * 13) % adults.count] }
                 threads.append(("Prosecco Club \(index)", group, size, false))

@@ -3,11 +3,13 @@ import Foundation
 /// An Instagram JSON export: the owner's personal information, followers, and direct
 /// message threads (the Messenger format, `message_N.json`).
 enum InstagramJSONExport {
-    /// Writes the export's files into `sink`.
+    /// Writes the export's files into `sink`: `total` direct messages in about `threads`
+    /// threads of heavy-tailed sizes.
     /// - Returns: the number of timeline events written.
-    static func write(messages total: Int, into sink: ExportSink, using random: inout SeededGenerator)
-        throws -> Int
-    {
+    static func write(
+        messages total: Int, threads threadCount: Int, into sink: ExportSink,
+        using random: inout SeededGenerator
+    ) throws -> Int {
         var info = ByteBuffer()
         info.write(
             """
@@ -52,7 +54,9 @@ enum InstagramJSONExport {
         var events = handles.count
 
         var threads: [(title: String, count: Int, isPupil: Bool)] = []
-        for (index, size) in SyntheticConversation.threadSizes(total: total, using: &random).enumerated() {
+        for (index, size) in SyntheticConversation.heavyTailedSizes(
+            total: total, count: threadCount, using: &random
+        ).enumerated() {
             threads.append((adults[index % adults.count], size, false))
         }
         threads.append((SyntheticCorpus.pupils[0], 4, true))

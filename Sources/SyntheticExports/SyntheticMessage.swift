@@ -66,20 +66,24 @@ enum SyntheticConversation {
         return String(String.UnicodeScalarView(stem)) + "_" + number
     }
 
-    /// Thread sizes adding up to `total`: a few very long threads (split over several files)
-    /// and many short ones.
-    static func threadSizes(total: Int, using random: inout SeededGenerator) -> [Int] {
-        var sizes: [Int] = []
-        var left = total
-        for _ in 0..<3 where left > 0 {
-            let size = min(left, total / 6)
-            sizes.append(size)
-            left -= size
+    /// `count` thread sizes adding up to `total`, heavy-tailed as real inboxes are: by rank
+    /// Zipf-like (the k-th largest about 1/k of the largest, jittered), so a few threads are
+    /// huge (split over several files) and most are a few dozen messages; none is below
+    /// `minimum`. The order is shuffled by the seed.
+    static func heavyTailedSizes(
+        total: Int, count: Int, minimum: Int = 2, using random: inout SeededGenerator
+    ) -> [Int] {
+        let count = max(1, min(count, total / max(1, minimum)))
+        let weights = (1...count).map { rank in
+            (0.5 + Double(random.below(1_000_000)) / 1_000_000) / Double(rank)
         }
-        while left > 0 {
-            let size = min(left, 20 + random.below(2500))
-            sizes.append(size)
-            left -= size
+        let sum = weights.reduce(0, +)
+        var sizes = weights.map { max(minimum, Int(Double(total) * $0 / sum)) }
+        // The largest absorbs the rounding, so the sizes add up to `total` exactly.
+        let largest = sizes.indices.max { sizes[$0] < sizes[$1] } ?? 0
+        sizes[largest] += total - sizes.reduce(0, +)
+        for index in stride(from: sizes.count - 1, to: 0, by: -1) {
+            sizes.swapAt(index, random.below(index + 1))
         }
         return sizes
     }

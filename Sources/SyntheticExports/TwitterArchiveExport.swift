@@ -3,10 +3,13 @@
 enum TwitterArchiveExport {
     private static let ollieID = "1834970860880763526"
 
-    /// Writes the archive's files into `sink`.
+    /// Writes the archive's files into `sink`: `tweets` tweets (four fifths in `tweets.js`, the
+    /// rest in `tweets-part1.js`) and `directMessages` messages in about `conversations`
+    /// conversations of heavy-tailed sizes.
     /// - Returns: the number of timeline events written.
     static func write(
-        tweets: Int, directMessages: Int, into sink: ExportSink, using random: inout SeededGenerator
+        tweets: Int, directMessages: Int, conversations: Int, into sink: ExportSink,
+        using random: inout SeededGenerator
     ) throws -> Int {
         try sink.add("Your archive.html", text("<html><body>Your X archive</body></html>"))
         try sink.add(
@@ -43,14 +46,15 @@ enum TwitterArchiveExport {
                   }
                 ]
                 """))
-        let firstPart = tweets * 3 / 5
+        let firstPart = tweets * 4 / 5
         let times = (0..<tweets).map { _ in SyntheticConversation.instant(using: &random) }.sorted(by: >)
         try sink.add("data/tweets.js", tweetFile(part: 0, times: times[0..<firstPart], using: &random))
         try sink.add("data/tweets-part1.js", tweetFile(part: 1, times: times[firstPart...], using: &random))
-        let conversations = try writeDirectMessages(directMessages, into: sink, using: &random)
+        let conversationsWritten = try writeDirectMessages(
+            directMessages, conversations: conversations, into: sink, using: &random)
         try sink.add(
             "data/manifest.js",
-            manifest(tweets: (firstPart, tweets - firstPart), conversations: conversations))
+            manifest(tweets: (firstPart, tweets - firstPart), conversations: conversationsWritten))
         return tweets + directMessages
     }
 
@@ -123,11 +127,12 @@ enum TwitterArchiveExport {
     }
 
     private static func writeDirectMessages(
-        _ total: Int, into sink: ExportSink, using random: inout SeededGenerator
+        _ total: Int, conversations: Int, into sink: ExportSink, using random: inout SeededGenerator
     ) throws -> Int {
         var out = ByteBuffer(capacity: total * 420)
         out.write("window.YTD.direct_messages.part0 = [\n")
-        var sizes = SyntheticConversation.threadSizes(total: total, using: &random)
+        var sizes = SyntheticConversation.heavyTailedSizes(
+            total: total, count: conversations, using: &random)
         sizes.append(5)
         for (index, size) in sizes.enumerated() {
             let other =

@@ -9,9 +9,12 @@ struct GenerateCommand: ParsableCommand {
         commandName: "conduct-audit-generate",
         abstract: "Write deterministic synthetic exports of Rebecca Hale (Samples/school.yaml) for benchmarks.",
         discussion: """
-            Scale 1 is about 100 MB of export JSON (about 290,000 events) across Facebook JSON and
-            HTML, Instagram JSON, an X archive and two WhatsApp chats. The same seed and scale
-            always give the same bytes. A summary is written to synthetic-exports.json.
+            Five archives in the lumpy shapes of real downloads. At scale 1: Facebook JSON with
+            about 1,000 Messenger threads of heavy-tailed sizes; Facebook HTML with one thread of
+            100,000 messages in a single file (about 33 MB); Instagram JSON; an X archive with
+            15,000 tweets and 30,000 direct messages; a WhatsApp family group of 300,000 lines
+            from 13 senders. Every count grows with the scale. The same seed and scale always
+            give the same bytes. A summary is written to synthetic-exports.json.
             Example:
               conduct-audit-generate --seed 1 --scale 1 --out /tmp/synthetic
             """)
@@ -19,7 +22,7 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "The random seed.")
     var seed: UInt64 = 1
 
-    @Option(help: "The size: 1 is about 100 MB of export JSON; 0.01 makes a tiny export.")
+    @Option(help: "The size: 1 is about 100 MB of export JSON and 300,000 chat lines; 0.01 makes a tiny export.")
     var scale: Double = 1
 
     @Option(help: "The folder to write the exports into.")

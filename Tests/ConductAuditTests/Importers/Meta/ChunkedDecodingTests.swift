@@ -98,7 +98,7 @@ import ZIPFoundation
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("chunked-x-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let exports = try SyntheticExports.generate(seed: 3, scale: 0.1, into: folder)
+        let exports = try SyntheticExports.generate(seed: 3, scale: 0.17, into: folder, only: [.twitter])
         let export = try #require(exports.first { $0.file.hasPrefix("twitter") })
         let url = folder.appendingPathComponent(export.file)
         let result = try ArchiveImport().importArchive(

@@ -89,14 +89,14 @@ import Testing
     static func withSyntheticArchive(scale: Double, _ body: (ArchiveReader) throws -> Void) throws {
         let folder = try FacebookTestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let exports = try SyntheticExports.generate(seed: 5, scale: scale, into: folder)
+        let exports = try SyntheticExports.generate(seed: 5, scale: scale, into: folder, only: [.twitter])
         let export = try #require(exports.first { $0.file.hasPrefix("twitter") })
         try body(try ArchiveReader(url: folder.appendingPathComponent(export.file)))
     }
 
     @Test("a synthetic archive's tweet and message files read in pieces as they read whole")
     func syntheticArchive() throws {
-        try Self.withSyntheticArchive(scale: 0.1) { archive in
+        try Self.withSyntheticArchive(scale: 0.17) { archive in
             let tweets = try #require(archive.entry(at: "data/tweets.js"))
             let messages = try #require(archive.entry(at: "data/direct-messages.js"))
             for size in [1_000, 1 << 16] {
