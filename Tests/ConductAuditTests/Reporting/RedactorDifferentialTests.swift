@@ -33,7 +33,7 @@ import Testing
 
     @Test("the automaton finds exactly the patterns a text contains, overlapping or nested")
     func automatonFindsContainedPatterns() async {
-        await propertyCheck(count: 300, input: Gen.uint64(in: 0...UInt64.max)) { seed in
+        await propertyCheck(count: 200, input: Gen.uint64(in: 0...UInt64.max)) { seed in
             var random = SplitMix(seed: seed)
             let alphabet = ["a", "b", "ab", "é", "e\u{301}", "李", "😀"]
             func word(_ length: ClosedRange<Int>) -> String {
@@ -46,13 +46,14 @@ import Testing
             let text = word(0...30)
             let found = Set(automaton.patterns(in: text.utf8))
             let bytes = Array(text.utf8)
-            var firstIDs: [String: Int] = [:]
-            for (id, pattern) in patterns.enumerated() where firstIDs[pattern] == nil {
-                firstIDs[pattern] = id
+            // The automaton reads bytes: "é" and "e\u{301}" are different patterns to it.
+            var firstIDs: [[UInt8]: Int] = [:]
+            for (id, pattern) in patterns.enumerated() where firstIDs[Array(pattern.utf8)] == nil {
+                firstIDs[Array(pattern.utf8)] = id
             }
             let expected = Set(
                 firstIDs.filter { pattern, _ in
-                    !pattern.isEmpty && Self.contains(bytes, Array(pattern.utf8))
+                    !pattern.isEmpty && Self.contains(bytes, pattern)
                 }.values)
             #expect(found == expected, "patterns \(patterns) in '\(text)'")
         }
@@ -60,7 +61,7 @@ import Testing
 
     @Test("one pass finds the redactions of testing every name against every text")
     func sameRedactionsAsTestingEveryRule() async {
-        await propertyCheck(count: 250, input: Gen.uint64(in: 0...UInt64.max)) { seed in
+        await propertyCheck(count: 60, input: Gen.uint64(in: 0...UInt64.max)) { seed in
             var random = SplitMix(seed: seed)
             let hidden = (0..<Int.random(in: 1...8, using: &random)).map { _ in
                 Self.person(&random)
