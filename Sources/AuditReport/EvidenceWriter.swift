@@ -325,15 +325,17 @@ public struct EvidenceWriter: Sendable {
         printParts: (PrintBundle, [PrintBundle.Part])?
     ) {
         let exhibits = ExhibitIndex(bundle: bundle)
+        let hidden = redaction.hidden(in: bundle)
         let indexBundle = bundle.redacted(
-            using: redaction.redactor(for: bundle, concerning: bundle.findings))
+            using: redaction.redactor(for: bundle, concerning: bundle.findings, hidden: hidden))
         let findings = Dictionary(
             bundle.findings.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var incidentBundles: [String: EvidenceBundle] = [:]
         for incident in bundle.incidents {
             let concerned = incident.findings.compactMap { findings[$0] }
             incidentBundles[incident.id] = bundle.restricted(to: incident)
-                .redacted(using: redaction.redactor(for: bundle, concerning: concerned))
+                .redacted(
+                    using: redaction.redactor(for: bundle, concerning: concerned, hidden: hidden))
         }
         var printParts: (PrintBundle, [PrintBundle.Part])?
         let files = try render(

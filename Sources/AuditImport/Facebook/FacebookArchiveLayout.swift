@@ -7,14 +7,7 @@ import Foundation
 /// folders (FORMATS.md §0.1, §1.1) and people re-zip or flatten them.
 struct FacebookArchiveLayout {
     /// What the importer does with one file.
-    enum Role: Equatable {
-        /// Parse as JSON and classify by content.
-        case json
-        /// Index as media (size and digest).
-        case media
-        /// List in `unparsed` with this reason.
-        case skipped(String)
-    }
+    typealias Role = MetaFileRole
 
     /// The archive's files.
     let entries: [ArchiveReader.Entry]
@@ -114,36 +107,18 @@ struct FacebookArchiveLayout {
 
     /// What the importer does with `entry`.
     func role(of entry: ArchiveReader.Entry) -> Role {
-        let name = entry.fileName.lowercased()
-        let folders = entry.path.lowercased().split(separator: "/").dropLast()
-        let ext = name.contains(".") ? name.split(separator: ".").last.map(String.init) ?? "" : ""
-        if folders.contains("__macosx") || name == ".ds_store" || name == "thumbs.db"
-            || name == "desktop.ini"
-        {
-            return .skipped(
-                "operating-system metadata added when the export was copied or zipped, not part of the export"
-            )
-        }
-        if isInstagramPart(entry) {
-            return .skipped(
-                "part of an Instagram export in the same download; import it separately as an Instagram archive"
-            )
-        }
-        if Self.mediaExtensions.contains(ext) { return .media }
-        if folders.contains("messages") && folders.contains("files") { return .media }
-        switch ext {
-        case "json": return .json
-        case "html", "htm":
-            return .skipped(
+        MetaFileRole.of(
+            entry,
+            otherExport: {
+                isInstagramPart(entry)
+                    ? "part of an Instagram export in the same download; import it separately as an Instagram archive"
+                    : nil
+            },
+            htmlReason:
                 "HTML page; this archive is read from its JSON files, and Facebook HTML pages are not read by the JSON importer"
-            )
-        default:
-            if name == "no-data.txt" {
-                return .skipped("placeholder Meta writes in an empty section; nothing to read")
-            }
-            return .skipped(
-                "not an activity file this tool reads (\(ext.isEmpty ? "no extension" : ".\(ext) file"))"
-            )
+        ) { ext, folders in
+            Self.mediaExtensions.contains(ext)
+                || (folders.contains("messages") && folders.contains("files"))
         }
     }
 

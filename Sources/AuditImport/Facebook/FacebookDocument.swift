@@ -41,27 +41,14 @@ enum FacebookDocument: Decodable {
         "group_membership_questions_answers_v2",
     ]
 
-    private struct Key: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
+    private typealias Key = MetaJSONTopLevel.Key
 
     init(from decoder: any Decoder) throws {
-        let fileName = (decoder.userInfo[Self.fileNameKey] as? String ?? "").lowercased()
-        if var array = try? decoder.unkeyedContainer() {
-            self = try Self.classifyArray(&array, fileName: fileName)
-            return
-        }
-        guard let container = try? decoder.container(keyedBy: Key.self) else {
-            // A bare string, number or null: valid JSON but not an export file.
-            _ = try MetaJSONValue(from: decoder)
-            self = .unrecognized(
-                description: "the file holds a single value, not an object or list")
-            return
-        }
-        self = try Self.classifyObject(container, decoder: decoder, fileName: fileName)
+        self = try MetaJSONTopLevel.classify(
+            decoder, fileNameKey: Self.fileNameKey, array: Self.classifyArray,
+            object: { try Self.classifyObject($0, decoder: decoder, fileName: $1) },
+            singleValue: .unrecognized(
+                description: "the file holds a single value, not an object or list"))
     }
 
     private static func classifyArray(_ array: inout any UnkeyedDecodingContainer, fileName: String)

@@ -62,70 +62,46 @@ public struct FacebookJSONImporter: ArchiveImporter {
     public func importArchive(_ archive: ArchiveReader, context: ImportContext) throws
         -> ImportResult
     {
-        let layout = FacebookArchiveLayout(entries: archive.entries)
-        let decided = decideOwner(in: archive, layout: layout, context: context)
-        let owner = decided.owner
-        var items = ImportedItems(context: context)
-        var unparsed: [ImportIssue] = []
-        var media: [MediaFile] = []
-        var sections: [FacebookSection: SectionCoverage] = [:]
-
-        for entry in layout.orderedEntries {
-            switch layout.role(of: entry) {
-            case .media:
-                do {
-                    let data = try archive.data(of: entry)
-                    media.append(
-                        MediaFile(
-                            path: entry.path, size: UInt64(data.count),
-                            sha256: SHA256Hex.digest(of: data)))
-                } catch {
-                    unparsed.append(ImportIssue(file: entry.path, reason: Self.describe(error)))
-                }
-            case .skipped(let reason):
-                unparsed.append(ImportIssue(file: entry.path, reason: reason, kind: .notImported))
-            case .json:
-                let reading = read(entry, from: archive, context: context, owner: owner)
-                unparsed += reading.issues
-                try items.add(reading.items)
-                if let section = reading.section {
-                    sections[section, default: SectionCoverage(section: section.title, items: [])]
-                        .add(reading.items, from: entry.path)
-                }
-            }
-        }
-
-        let coverage = sections.keys.sorted().compactMap { sections[$0] }
-        let imported = ImportedArchive(
-            path: context.archivePath, sha256: context.archiveSHA256, platform: .facebook,
-            variant: .json,
-            owner: owner, itemCount: items.count, unparsed: unparsed, media: media,
-            coverage: coverage, ownerEvidence: decided.basis)
-        return ImportResult(archive: imported, items: items.items)
+        try MetaJSONImport(format: self).importArchive(archive, context: context)
     }
 
     /// The owners named by the archives' profile files, or, for a download without one, decided
     /// from its message threads (``MessageThreadOwner``).
     public func owners(of archives: [(archive: ArchiveReader, context: ImportContext)]) -> [Person?] {
-        archives.map {
-            decideOwner(
-                in: $0.archive, layout: FacebookArchiveLayout(entries: $0.archive.entries),
-                context: $0.context
-            ).owner
+        MetaJSONImport(format: self).owners(of: archives)
+    }
+}
+
+extension FacebookJSONImporter: MetaJSONFormat {
+    static var fileNameKey: CodingUserInfoKey { FacebookDocument.fileNameKey }
+    static var formatName: String { "Facebook" }
+
+    /// The profile's full name (else first and last name) and username.
+    func profileOwner(in document: FacebookDocument) -> Person? {
+        guard case .profile(_, let record) = document, let profile = record.value else {
+            return nil
         }
+        let fullName = MetaText.repairMojibake(profile.name?.fullName)
+        let parts = [profile.name?.firstName, profile.name?.lastName].compactMap {
+            MetaText.repairMojibake($0)
+        }
+        let name =
+            fullName.flatMap { $0.isEmpty ? nil : $0 }
+            ?? (parts.isEmpty ? nil : parts.joined(separator: " "))
+        let owner = Person(name: name, handle: MetaText.repairMojibake(profile.username))
+        return owner.isAnonymous ? nil : owner
     }
 
-    /// The owner the profile names; without a profile, the one decided from the threads, with
-    /// the basis (nil for a profile's owner: the archive names it).
-    private func decideOwner(
-        in archive: ArchiveReader, layout: FacebookArchiveLayout, context: ImportContext
-    ) -> (owner: Person?, basis: String?) {
-        if let owner = findOwner(in: archive, layout: layout) { return (owner, nil) }
+    /// The people of each thread file (each part of a thread counts on its own).
+    func threadPeople(
+        in archive: ArchiveReader, layout: FacebookArchiveLayout,
+        decode: (ArchiveReader.Entry) throws -> FacebookDocument
+    ) -> [[String]] {
         var threads: [[String]] = []
         for entry in layout.threadCandidates {
             let people: [FacebookDTO.NamedPerson]?
             let senders: [String?]
-            switch try? decode(entry, from: archive) {
+            switch try? decode(entry) {
             case .thread(let thread)?:
                 people = thread.participants
                 senders = thread.messages.map { $0.value?.senderName }
@@ -140,28 +116,14 @@ public struct FacebookJSONImporter: ArchiveImporter {
             }
             threads.append(names)
         }
-        return MessageThreadOwner.recorded(threads: threads, context: context)
+        return threads
     }
 
-    // MARK: - Private
-
-    private struct FileReading {
-        var section: FacebookSection?
-        var items: [TimelineItem] = []
-        var issues: [ImportIssue] = []
-    }
-
-    private func read(
-        _ entry: ArchiveReader.Entry, from archive: ArchiveReader, context: ImportContext,
+    func reading(
+        of document: FacebookDocument, in entry: ArchiveReader.Entry, context: ImportContext,
         owner: Person?
-    ) -> FileReading {
-        let document: FacebookDocument
-        do {
-            document = try decode(entry, from: archive)
-        } catch {
-            return FileReading(issues: [ImportIssue(file: entry.path, reason: Self.describe(error))]
-            )
-        }
+    ) -> MetaFileReading<FacebookSection> {
+        typealias Import = MetaJSONImport<Self>
         var builder = FacebookItemBuilder(context: context, owner: owner, file: entry.path)
         let section: FacebookSection
         switch document {
@@ -186,66 +148,15 @@ public struct FacebookJSONImporter: ArchiveImporter {
             section = .encryptedMessenger
             builder.addEncryptedThread(thread, fallbackName: entry.fileName)
         case .notImported(let reason):
-            return FileReading(issues: [ImportIssue(file: entry.path, reason: reason, kind: .notImported)])
+            return Import.notImported(entry, reason: reason)
         case .unrecognized(let description):
-            return FileReading(issues: [
-                ImportIssue(
-                    file: entry.path,
-                    reason: "JSON file of no known Facebook shape (\(description)); not read")
-            ])
+            return Import.unrecognized(entry, description: description)
         case .malformed(let key, let reason):
-            return FileReading(issues: [
-                ImportIssue(
-                    file: entry.path, locator: "/\(key)",
-                    reason: "not the expected shape, nothing in the file was imported: \(reason)")
-            ])
+            return Import.malformed(entry, key: key, reason: reason)
         }
-        return FileReading(section: section, items: builder.items, issues: builder.issues)
-    }
-
-    private func decode(_ entry: ArchiveReader.Entry, from archive: ArchiveReader) throws
-        -> FacebookDocument
-    {
-        do {
-            return try MetaJSONDecoding.decode(
-                FacebookDocument.self, from: try archive.data(of: entry),
-                userInfo: [FacebookDocument.fileNameKey: entry.fileName])
-        } catch let error as MetaJSONDecoding.InvalidJSON {
-            throw ImportError.invalidFile(entry.path, locator: "", reason: error.detail)
-        }
-    }
-
-    /// The owner named by the first readable profile file, if any.
-    private func findOwner(in archive: ArchiveReader, layout: FacebookArchiveLayout) -> Person? {
-        for entry in layout.profileCandidates {
-            guard case .profile(_, let record)? = try? decode(entry, from: archive),
-                let profile = record.value
-            else {
-                continue
-            }
-            let fullName = MetaText.repairMojibake(profile.name?.fullName)
-            let parts = [profile.name?.firstName, profile.name?.lastName].compactMap {
-                MetaText.repairMojibake($0)
-            }
-            let name =
-                fullName.flatMap { $0.isEmpty ? nil : $0 }
-                ?? (parts.isEmpty ? nil : parts.joined(separator: " "))
-            let owner = Person(name: name, handle: MetaText.repairMojibake(profile.username))
-            if !owner.isAnonymous { return owner }
-        }
-        return nil
-    }
-
-    /// A reviewer-readable reason for a file that could not be read or parsed.
-    private static func describe(_ error: any Error) -> String {
-        switch error {
-        case ImportError.invalidFile(_, _, let reason):
-            return
-                "not valid JSON (\(reason)): the file is damaged or truncated; nothing in it was imported"
-        case let error as ImportError:
-            return error.errorDescription ?? "\(error)"
-        default:
-            return "could not be read (\(error)); nothing in it was imported"
-        }
+        return MetaFileReading(sections: [(section, builder.items)], issues: builder.issues)
     }
 }
+
+extension FacebookArchiveLayout: MetaJSONLayout {}
+extension FacebookSection: MetaSection {}

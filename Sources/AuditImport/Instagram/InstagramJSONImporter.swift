@@ -56,100 +56,66 @@ public struct InstagramJSONImporter: ArchiveImporter {
     public func importArchive(_ archive: ArchiveReader, context: ImportContext) throws
         -> ImportResult
     {
-        let layout = InstagramJSONLayout(entries: archive.entries)
-        let decided = decideOwner(in: archive, layout: layout, context: context)
-        let owner = decided.owner
-        var items = ImportedItems(context: context)
-        var unparsed: [ImportIssue] = []
-        var media: [MediaFile] = []
-        var sections: [InstagramJSONSection: SectionCoverage] = [:]
-
-        for entry in layout.orderedEntries {
-            switch layout.role(of: entry) {
-            case .media:
-                do {
-                    let data = try archive.data(of: entry)
-                    media.append(
-                        MediaFile(
-                            path: entry.path, size: UInt64(data.count),
-                            sha256: SHA256Hex.digest(of: data)))
-                } catch {
-                    unparsed.append(ImportIssue(file: entry.path, reason: Self.describe(error)))
-                }
-            case .skipped(let reason):
-                unparsed.append(ImportIssue(file: entry.path, reason: reason, kind: .notImported))
-            case .json:
-                let reading = read(entry, from: archive, context: context, owner: owner)
-                unparsed += reading.issues
-                try items.add(reading.items)
-                for (section, sectionItems) in reading.sections {
-                    sections[section, default: SectionCoverage(section: section.title, items: [])]
-                        .add(sectionItems, from: entry.path)
-                }
-            }
-        }
-
-        let coverage = sections.keys.sorted().compactMap { sections[$0] }
-        let imported = ImportedArchive(
-            path: context.archivePath, sha256: context.archiveSHA256, platform: .instagram,
-            variant: .json, owner: owner, itemCount: items.count, unparsed: unparsed,
-            media: media, coverage: coverage, ownerEvidence: decided.basis)
-        return ImportResult(archive: imported, items: items.items)
+        try MetaJSONImport(format: self).importArchive(archive, context: context)
     }
 
     /// The owners named by the archives' profile files, or, for a download without one, decided
     /// from its message threads (``MessageThreadOwner``).
     public func owners(of archives: [(archive: ArchiveReader, context: ImportContext)]) -> [Person?] {
-        archives.map {
-            decideOwner(
-                in: $0.archive, layout: InstagramJSONLayout(entries: $0.archive.entries),
-                context: $0.context
-            ).owner
+        MetaJSONImport(format: self).owners(of: archives)
+    }
+}
+
+extension InstagramJSONImporter: MetaJSONFormat {
+    static var fileNameKey: CodingUserInfoKey { InstagramJSONDocument.fileNameKey }
+    static var formatName: String { "Instagram" }
+
+    /// The profile's display name and username (`Name` and `Username`, or the 2018-2020 layout's
+    /// `name` and `username`).
+    func profileOwner(in document: InstagramJSONDocument) -> Person? {
+        let owner: Person
+        switch document {
+        case .profile(_, let record):
+            guard let profile = record.value else { return nil }
+            owner = Person(
+                name: MetaText.repairMojibake(profile.entry("Name")?.value),
+                handle: MetaText.repairMojibake(profile.entry("Username")?.value))
+        case .legacyProfile(let record):
+            guard let profile = record.value else { return nil }
+            owner = Person(
+                name: MetaText.repairMojibake(profile.name),
+                handle: MetaText.repairMojibake(profile.username))
+        default:
+            return nil
         }
+        return owner.isAnonymous ? nil : owner
     }
 
-    /// The owner the profile names; without a profile (a messages-only download), the one
-    /// decided from the threads, which are then read twice, with the basis (nil for a profile's
-    /// owner: the archive names it).
-    private func decideOwner(
-        in archive: ArchiveReader, layout: InstagramJSONLayout, context: ImportContext
-    ) -> (owner: Person?, basis: String?) {
-        if let owner = findOwner(in: archive, layout: layout) { return (owner, nil) }
+    /// The people of each thread folder (all its parts together), in folder order; a download
+    /// without a profile is then read twice.
+    func threadPeople(
+        in archive: ArchiveReader, layout: InstagramJSONLayout,
+        decode: (ArchiveReader.Entry) throws -> InstagramJSONDocument
+    ) -> [[String]] {
         var threads: [String: [String]] = [:]
         for entry in archive.entries
         where InstagramJSONLayout.isMessagePart(entry.fileName.lowercased()) {
-            guard case .thread(let thread)? = try? decode(entry, from: archive) else { continue }
+            guard case .thread(let thread)? = try? decode(entry) else { continue }
             let names =
                 (thread.participants ?? []).map(\.name) + thread.messages.map { $0.value?.senderName }
             threads[MetaExportFiles.folder(of: entry.path), default: []] += names.compactMap {
                 MetaText.repairMojibake($0)
             }
         }
-        let people = threads.keys.sorted().compactMap { threads[$0] }
-        return MessageThreadOwner.recorded(threads: people, context: context)
+        return threads.keys.sorted().compactMap { threads[$0] }
     }
 
-    // MARK: - Private
-
-    private struct FileReading {
-        var sections: [(InstagramJSONSection, [TimelineItem])] = []
-        var issues: [ImportIssue] = []
-
-        var items: [TimelineItem] { sections.flatMap(\.1) }
-    }
-
-    private func read(
-        _ entry: ArchiveReader.Entry, from archive: ArchiveReader, context: ImportContext,
+    func reading(
+        of document: InstagramJSONDocument, in entry: ArchiveReader.Entry, context: ImportContext,
         owner: Person?
-    ) -> FileReading {
-        let document: InstagramJSONDocument
-        do {
-            document = try decode(entry, from: archive)
-        } catch {
-            return FileReading(issues: [ImportIssue(file: entry.path, reason: Self.describe(error))]
-            )
-        }
-        var reading = FileReading()
+    ) -> MetaFileReading<InstagramJSONSection> {
+        typealias Import = MetaJSONImport<Self>
+        var reading = MetaFileReading<InstagramJSONSection>()
         func builder() -> InstagramJSONItemBuilder {
             InstagramJSONItemBuilder(context: context, owner: owner, file: entry.path)
         }
@@ -209,66 +175,15 @@ public struct InstagramJSONImporter: ArchiveImporter {
             messages.addLegacyMessages(conversations)
             add(.messages("messages.json (2018-2020 layout)"), messages)
         case .notImported(let reason):
-            reading.issues.append(ImportIssue(file: entry.path, reason: reason, kind: .notImported))
+            return Import.notImported(entry, reason: reason)
         case .unrecognized(let description):
-            reading.issues.append(
-                ImportIssue(
-                    file: entry.path,
-                    reason: "JSON file of no known Instagram shape (\(description)); not read"))
+            return Import.unrecognized(entry, description: description)
         case .malformed(let key, let reason):
-            reading.issues.append(
-                ImportIssue(
-                    file: entry.path, locator: "/\(key)",
-                    reason: "not the expected shape, nothing in the file was imported: \(reason)"))
+            return Import.malformed(entry, key: key, reason: reason)
         }
         return reading
     }
-
-    private func decode(_ entry: ArchiveReader.Entry, from archive: ArchiveReader) throws
-        -> InstagramJSONDocument
-    {
-        do {
-            return try MetaJSONDecoding.decode(
-                InstagramJSONDocument.self, from: try archive.data(of: entry),
-                userInfo: [InstagramJSONDocument.fileNameKey: entry.fileName])
-        } catch let error as MetaJSONDecoding.InvalidJSON {
-            throw ImportError.invalidFile(entry.path, locator: "", reason: error.detail)
-        }
-    }
-
-    /// The owner named by the first readable profile file, if any: display name and username.
-    private func findOwner(in archive: ArchiveReader, layout: InstagramJSONLayout) -> Person? {
-        for entry in layout.profileCandidates {
-            switch try? decode(entry, from: archive) {
-            case .profile(_, let record)?:
-                guard let profile = record.value else { continue }
-                let owner = Person(
-                    name: MetaText.repairMojibake(profile.entry("Name")?.value),
-                    handle: MetaText.repairMojibake(profile.entry("Username")?.value))
-                if !owner.isAnonymous { return owner }
-            case .legacyProfile(let record)?:
-                guard let profile = record.value else { continue }
-                let owner = Person(
-                    name: MetaText.repairMojibake(profile.name),
-                    handle: MetaText.repairMojibake(profile.username))
-                if !owner.isAnonymous { return owner }
-            default:
-                continue
-            }
-        }
-        return nil
-    }
-
-    /// A reviewer-readable reason for a file that could not be read or parsed.
-    private static func describe(_ error: any Error) -> String {
-        switch error {
-        case ImportError.invalidFile(_, _, let reason):
-            return
-                "not valid JSON (\(reason)): the file is damaged or truncated; nothing in it was imported"
-        case let error as ImportError:
-            return error.errorDescription ?? "\(error)"
-        default:
-            return "could not be read (\(error)); nothing in it was imported"
-        }
-    }
 }
+
+extension InstagramJSONLayout: MetaJSONLayout {}
+extension InstagramJSONSection: MetaSection {}

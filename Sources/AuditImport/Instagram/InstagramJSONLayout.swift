@@ -9,14 +9,7 @@ import Foundation
 /// `relationships_following` …) appear in no Facebook file.
 struct InstagramJSONLayout {
     /// What the importer does with one file.
-    enum Role: Equatable {
-        /// Parse as JSON and classify by content.
-        case json
-        /// Index as media (size and digest).
-        case media
-        /// List in `unparsed` with this reason.
-        case skipped(String)
-    }
+    typealias Role = MetaFileRole
 
     /// The archive's files.
     let entries: [ArchiveReader.Entry]
@@ -96,36 +89,18 @@ struct InstagramJSONLayout {
 
     /// What the importer does with `entry`.
     func role(of entry: ArchiveReader.Entry) -> Role {
-        let name = entry.fileName.lowercased()
-        let folders = entry.path.lowercased().split(separator: "/").dropLast()
-        let ext = name.contains(".") ? name.split(separator: ".").last.map(String.init) ?? "" : ""
-        if folders.contains("__macosx") || name == ".ds_store" || name == "thumbs.db"
-            || name == "desktop.ini"
-        {
-            return .skipped(
-                "operating-system metadata added when the export was copied or zipped, not part of the export"
-            )
-        }
-        if isFacebookPart(entry) {
-            return .skipped(
-                "part of a Facebook export in the same download; import it separately as a Facebook archive"
-            )
-        }
-        if Self.mediaExtensions.contains(ext) { return .media }
-        if ext.isEmpty && folders.contains(where: Self.mediaFolders.contains) { return .media }
-        switch ext {
-        case "json": return .json
-        case "html", "htm":
-            return .skipped(
+        MetaFileRole.of(
+            entry,
+            otherExport: {
+                isFacebookPart(entry)
+                    ? "part of a Facebook export in the same download; import it separately as a Facebook archive"
+                    : nil
+            },
+            htmlReason:
                 "HTML page; this archive is read from its JSON files, and the JSON importer does not read Instagram HTML pages"
-            )
-        default:
-            if name == "no-data.txt" {
-                return .skipped("placeholder Meta writes in an empty section; nothing to read")
-            }
-            return .skipped(
-                "not an activity file this tool reads (\(ext.isEmpty ? "no extension" : ".\(ext) file"))"
-            )
+        ) { ext, folders in
+            Self.mediaExtensions.contains(ext)
+                || (ext.isEmpty && folders.contains(where: Self.mediaFolders.contains))
         }
     }
 

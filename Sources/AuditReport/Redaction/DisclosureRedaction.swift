@@ -28,8 +28,18 @@ public struct DisclosureRedaction: Sendable {
         self.folderName = folderName
     }
 
+    /// The people of `bundle` and ``people``, whose rules every page's redactor draws on, for
+    /// ``redactor(for:concerning:hidden:)``.
+    func hidden(in bundle: EvidenceBundle) -> HiddenPeople {
+        HiddenPeople(candidates(in: bundle))
+    }
+
     /// The text replacements for a page whose findings are `concerned`.
-    func redactor(for bundle: EvidenceBundle, concerning concerned: [Finding]) -> Redactor {
+    /// - Parameter hidden: what ``hidden(in:)`` gave for `bundle`, shared by the pages of one
+    ///   copy; when nil, it is worked out for this page alone.
+    func redactor(
+        for bundle: EvidenceBundle, concerning concerned: [Finding], hidden: HiddenPeople? = nil
+    ) -> Redactor {
         var protected = [staff]
         for owner in bundle.archives.compactMap(\.owner) {
             protected.append(
@@ -48,7 +58,11 @@ public struct DisclosureRedaction: Sendable {
                     handles: counterparty.handle.map { [$0] } ?? []))
         }
         protected += people.filter { $0.rosterID.map(rosterIDs.contains) ?? false }
+        return (hidden ?? self.hidden(in: bundle)).redactor(protecting: protected)
+    }
 
+    /// Everyone the bundle names (authors, counterparties of items and findings), then ``people``.
+    private func candidates(in bundle: EvidenceBundle) -> [KnownPerson] {
         var candidates: [KnownPerson] = []
         func add(_ person: Person?) {
             guard let person, !person.isAnonymous else { return }
@@ -67,7 +81,7 @@ public struct DisclosureRedaction: Sendable {
             add(Person(name: counterparty.name, handle: counterparty.handle))
         }
         candidates += people
-        return Redactor(protecting: protected, hiding: candidates)
+        return candidates
     }
 }
 

@@ -4,10 +4,13 @@ import AuditAnalysis
 
 /// Replaces the names, handles and numbers of hidden people in text with initials.
 ///
-/// Built from the people to protect and the people to hide. A hidden person who shares a name,
-/// handle or number with a protected one is not hidden; a single name word is only replaced when
-/// no protected person's name has that word ("Kowalczyk" stays when the pupil concerned is a
-/// Kowalczyk, and "Marek Kowalczyk" still becomes "M.K.").
+/// Built from the people to protect and the people to hide (``HiddenPeople``). A hidden person
+/// who shares a name, handle or number with a protected one is not hidden; a single name word is
+/// only replaced when no protected person's name has that word ("Kowalczyk" stays when the pupil
+/// concerned is a Kowalczyk, and "Marek Kowalczyk" still becomes "M.K.").
+///
+/// A text is read once by an automaton over every pattern (``PatternIndex``), which names the
+/// few rules that can match it; only those are searched for.
 struct Redactor: Sendable {
     /// One pattern and what replaces it.
     struct Rule: Sendable {
@@ -18,110 +21,79 @@ struct Redactor: Sendable {
         var options: String.CompareOptions
         /// Whether the match must not touch a letter or digit on either side.
         var isWordBounded: Bool
+        /// The id of ``folded`` in the redactor's ``PatternIndex``, or nil when it has none.
+        var patternID: Int?
     }
 
-    private(set) var rules: [Rule] = []
+    /// The folded patterns of a disclosure copy's rules, found in a text in one pass
+    /// (``NameAutomaton``).
+    ///
+    /// Built once per copy (``HiddenPeople``) from every pattern any of its pages may hide, and
+    /// shared by each page's redactor, whose rules differ only in which people are protected.
+    struct PatternIndex: Sendable {
+        private let automaton: NameAutomaton
+        private let ids: [String: Int]
 
+        /// Indexes folded patterns; equal ones (as ``searchKey(_:)`` writes them) share an id.
+        init(folded patterns: [String]) {
+            var ids: [String: Int] = [:]
+            var keys: [String] = []
+            for pattern in patterns {
+                let key = Redactor.searchKey(pattern)
+                guard !key.isEmpty, ids[key] == nil else { continue }
+                ids[key] = keys.count
+                keys.append(key)
+            }
+            self.ids = ids
+            automaton = NameAutomaton(patterns: keys)
+        }
+
+        /// The number of distinct patterns.
+        var count: Int { automaton.patternCount }
+
+        /// The id of a folded pattern, or nil when it is empty.
+        func id(of folded: String) -> Int? {
+            let key = Redactor.searchKey(folded)
+            return key.isEmpty ? nil : ids[key]
+        }
+
+        /// The ids of the indexed patterns that occur in a folded text.
+        func patterns(in folded: String) -> [Int] {
+            automaton.patterns(in: Redactor.searchKey(folded).utf8)
+        }
+    }
+
+    private(set) var rules: [Rule]
+    private let index: PatternIndex
+    /// Per pattern id, the first rule (index into ``rules``) with that pattern, or -1; further
+    /// ones follow through ``nextRule``, in the rules' order.
+    private var firstRule: [Int32]
+    private var nextRule: [Int32]
+    /// The rules whose folded pattern has no id: tested against every text.
+    private var unindexed: [Int] = []
+
+    /// The replacements that hide `candidates` but not `protected`.
+    /// - Parameters:
+    ///   - protected: people never hidden, nor anyone sharing a name, handle or number with them.
+    ///   - candidates: people to hide.
     init(protecting protected: [KnownPerson], hiding candidates: [KnownPerson]) {
-        let protectedKeys = Set(protected.flatMap(\.names).map(NameNormalization.key))
-        let protectedTokens = Set(protected.flatMap(\.names).flatMap(NameNormalization.tokens))
-        let protectedHandles = Set(
-            protected.flatMap { $0.handles + $0.names }.map(NameNormalization.compact))
-        let protectedAccounts = Set(protected.flatMap(\.accountIDs).map(Self.digits))
+        self = HiddenPeople(candidates).redactor(protecting: protected)
+    }
 
-        var initialsOwner: [String: String] = [:]
-        var seenPatterns = Set<String>()
-        func add(_ rule: Rule) {
-            guard !rule.pattern.isEmpty,
-                seenPatterns.insert(rule.pattern + "\u{1F}" + String(rule.isWordBounded)).inserted
-            else { return }
-            rules.append(rule)
+    /// A redactor applying `rules` (longest pattern first), whose pattern ids are in `index`.
+    init(rules: [Rule], index: PatternIndex) {
+        self.rules = rules
+        self.index = index
+        firstRule = [Int32](repeating: -1, count: index.count)
+        nextRule = [Int32](repeating: -1, count: rules.count)
+        for position in rules.indices.reversed() {
+            guard let id = rules[position].patternID, id < index.count else { continue }
+            nextRule[position] = firstRule[id]
+            firstRule[id] = Int32(position)
         }
-        /// Initials for a person, numbered when another hidden person has the same ones.
-        func initials(for tokens: [String], identity: String) -> String {
-            let base = tokens.compactMap(\.first).map { String($0).uppercased() + "." }.joined()
-            var candidate = base
-            var number = 2
-            while let owner = initialsOwner[candidate], owner != identity {
-                candidate = "\(base)(\(number))"
-                number += 1
-            }
-            initialsOwner[candidate] = identity
-            return candidate
+        unindexed = rules.indices.filter { position in
+            rules[position].patternID.map { $0 >= index.count } ?? true
         }
-
-        for person in candidates {
-            let isProtected =
-                person.names.contains { protectedKeys.contains(NameNormalization.key($0)) }
-                || person.handles.contains {
-                    protectedHandles.contains(NameNormalization.compact($0))
-                }
-                || person.accountIDs.contains { protectedAccounts.contains(Self.digits($0)) }
-            if isProtected { continue }
-            let identity =
-                person.names.first.map(NameNormalization.key)
-                ?? person.handles.first.map(NameNormalization.compact) ?? ""
-            for name in person.names {
-                let tokens = NameNormalization.tokens(name)
-                guard !tokens.isEmpty, !protectedKeys.contains(NameNormalization.key(name)) else {
-                    continue
-                }
-                let replacement = initials(for: tokens, identity: identity)
-                for variant in Self.encodedVariants(of: name) {
-                    add(
-                        Rule(
-                            pattern: variant, folded: Self.fold(variant), replacement: replacement,
-                            options: [.caseInsensitive, .diacriticInsensitive], isWordBounded: true)
-                    )
-                }
-                let compact = NameNormalization.compact(name)
-                if tokens.count > 1, compact.count >= 6, !protectedHandles.contains(compact) {
-                    let short = tokens.compactMap(\.first).map(String.init).joined()
-                    add(
-                        Rule(
-                            pattern: compact, folded: compact, replacement: short,
-                            options: [.caseInsensitive, .diacriticInsensitive], isWordBounded: false
-                        ))
-                }
-                for word in Self.words(of: name) {
-                    let folded = NameNormalization.key(word)
-                    guard word.count >= 2, !protectedTokens.contains(folded),
-                        let first = folded.first
-                    else { continue }
-                    let replacement = String(first).uppercased() + "."
-                    for variant in Self.encodedVariants(of: word) {
-                        add(
-                            Rule(
-                                pattern: variant, folded: Self.fold(variant),
-                                replacement: replacement, options: [.diacriticInsensitive],
-                                isWordBounded: true))
-                    }
-                }
-            }
-            for handle in person.handles {
-                let compact = NameNormalization.compact(handle)
-                guard compact.count >= 3, !protectedHandles.contains(compact) else { continue }
-                let replacement = initials(
-                    for: NameNormalization.tokens(handle), identity: identity)
-                add(
-                    Rule(
-                        pattern: "@" + handle, folded: Self.fold("@" + handle),
-                        replacement: "@" + replacement,
-                        options: [.caseInsensitive, .diacriticInsensitive], isWordBounded: true))
-                add(
-                    Rule(
-                        pattern: handle, folded: Self.fold(handle), replacement: replacement,
-                        options: [.caseInsensitive, .diacriticInsensitive], isWordBounded: true))
-            }
-            for account in person.accountIDs where !protectedAccounts.contains(Self.digits(account))
-            {
-                add(
-                    Rule(
-                        pattern: account, folded: Self.fold(account), replacement: "[withheld]",
-                        options: [], isWordBounded: false))
-            }
-        }
-        rules.sort { ($0.pattern.count, $0.pattern) > ($1.pattern.count, $1.pattern) }
     }
 
     /// The text with every hidden person's names, handles and numbers replaced.
@@ -139,21 +111,54 @@ struct Redactor: Sendable {
     func apply(_ text: String, spans: [TextSpan]) -> (text: String, spans: [TextSpan]) {
         guard !text.isEmpty, !rules.isEmpty else { return (text, spans) }
         let folded = Self.fold(text)
-        var matches: [(range: Range<String.Index>, replacement: String)] = []
-        for rule in rules where folded.contains(rule.folded) {
-            var searchStart = text.startIndex
-            while searchStart < text.endIndex,
-                let range = text.range(
-                    of: rule.pattern, options: rule.options, range: searchStart..<text.endIndex)
-            {
-                if !rule.isWordBounded || Self.isWordBounded(range, in: text) {
-                    matches.append((range, rule.replacement))
-                }
-                searchStart =
-                    range.upperBound > range.lowerBound
-                    ? range.upperBound : text.index(after: range.lowerBound)
+        // The automaton names the rules whose folded pattern occurs in the folded text (a
+        // superset of those `folded.contains` accepts); each is then searched for as before, in
+        // the rules' order, so the matches are the same as testing every rule.
+        var candidates = unindexed
+        for id in index.patterns(in: folded) {
+            var position = firstRule[id]
+            while position >= 0 {
+                candidates.append(Int(position))
+                position = nextRule[Int(position)]
             }
         }
+        candidates.sort()
+        var matches: [Match] = []
+        for position in candidates {
+            let rule = rules[position]
+            guard folded.contains(rule.folded) else { continue }
+            matches += Self.matches(of: rule, in: text)
+        }
+        return Self.replacing(matches, in: text, spans: spans)
+    }
+
+    /// A place a rule matched and what replaces it.
+    typealias Match = (range: Range<String.Index>, replacement: String)
+
+    /// Every place `rule` matches in `text`, left to right (word-bounded where the rule says).
+    static func matches(of rule: Rule, in text: String) -> [Match] {
+        var matches: [Match] = []
+        var searchStart = text.startIndex
+        while searchStart < text.endIndex,
+            let range = text.range(
+                of: rule.pattern, options: rule.options, range: searchStart..<text.endIndex)
+        {
+            if !rule.isWordBounded || isWordBounded(range, in: text) {
+                matches.append((range, rule.replacement))
+            }
+            searchStart =
+                range.upperBound > range.lowerBound
+                ? range.upperBound : text.index(after: range.lowerBound)
+        }
+        return matches
+    }
+
+    /// The text with `matches` replaced (the longest of those starting at one place; a match
+    /// starting inside an earlier one is dropped), and `spans` moved to match.
+    static func replacing(_ matches: [Match], in text: String, spans: [TextSpan])
+        -> (text: String, spans: [TextSpan])
+    {
+        var matches = matches
         guard !matches.isEmpty else { return (text, spans) }
         matches.sort {
             $0.range.lowerBound != $1.range.lowerBound
@@ -234,6 +239,13 @@ struct Redactor: Sendable {
 
     static func fold(_ text: String) -> String {
         text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    }
+
+    /// A folded text as the automaton reads it: canonically decomposed, so that texts equal as
+    /// `String`s have equal bytes.
+    static func searchKey(_ folded: String) -> String {
+        folded.unicodeScalars.allSatisfy(\.isASCII)
+            ? folded : folded.decomposedStringWithCanonicalMapping
     }
 
     static func digits(_ text: String) -> String {
