@@ -83,10 +83,10 @@ public final class HTMLDocument {
     /// libxml2 asks that the parser be initialised once before it is used from several threads.
     private static let parserInitialization: Void = { xmlInitParser() }()
 
-    private static func initializeParser() { _ = parserInitialization }
+    static func initializeParser() { _ = parserInitialization }
 
     /// libxml2's last error on this thread: its message without the trailing newline, and line.
-    private static func lastError() -> (reason: String, line: Int?)? {
+    static func lastError() -> (reason: String, line: Int?)? {
         guard let error = xmlGetLastError() else { return nil }
         let message = error.pointee.message.map { String(cString: $0) } ?? "unknown error"
         let trimmed = message.trimmingCharacters(in: .whitespacesAndNewlines)
