@@ -194,7 +194,7 @@ enum MetaHTMLRegressionExport {
     }
 
     /// One line per item (place, kind, author, time, start of the text, digest of the whole
-    /// item), issue, media file and coverage row of an import.
+    /// item but where its archive lies), issue, media file and coverage row of an import.
     static func digest(_ result: ImportResult) throws -> [String] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -203,7 +203,12 @@ enum MetaHTMLRegressionExport {
             String(SHA256Hex.digest(of: try encoder.encode(value)).prefix(16))
         }
         var lines: [String] = []
-        for item in result.items {
+        for original in result.items {
+            // Where the archive lies (and so the item's id) differs from run to run.
+            var item = original
+            item.source.archivePath = ""
+            item.source.archiveSHA256 = ""
+            item.id = ItemID(rawValue: "")
             let author = item.author.map { "\($0.name ?? "-")/\($0.handle ?? "-")" } ?? "nil"
             let time = item.occurredAt.map { TimeFormatting.utcISO8601($0) } ?? "-"
             let text = (item.text ?? "nil").prefix(40).replacingOccurrences(of: "\n", with: "⏎")

@@ -112,4 +112,37 @@ import Testing
             }
         }
     }
+
+    @Test("a damaged, cut-off, empty or binary page is reported with its file and place")
+    func damagedPages() throws {
+        let folder = try MetaHTMLRegressionExport.write(MetaHTMLRegressionExport.facebookFiles)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try Support.importArchive(at: folder)
+        let inbox = MetaHTMLRegressionExport.facebookInbox
+        let issues = result.archive.unparsed
+        #expect(
+            issues.contains {
+                $0.file == "\(inbox)/binary_333/message_1.html" && $0.locator == nil
+                    && $0.reason.contains("the HTML parser had to recover from damaged markup")
+                    && $0.reason.contains("(line 1)")
+            })
+        #expect(
+            issues.contains {
+                $0.file == "\(inbox)/emptyfile_222/message_1.html"
+                    && $0.reason == "the file is empty; nothing in it was imported"
+            })
+        // The cut-off page keeps the records before the cut; the cut one has lost its date and
+        // its shape, as libxml2 recovers it, and is left out.
+        let cut = result.items.filter { $0.source.file == "\(inbox)/cutoff_111/message_1.html" }
+        #expect(cut.map(\.text) == ["first message arrives whole", "second message arrives whole"])
+        #expect(cut.map(\.source.locator) == [
+            "/html/body/div/div/div/div/div[2]/div[1]", "/html/body/div/div/div/div/div[2]/div[2]",
+        ])
+        // A record that lost its date is kept without a time, cited by its element path.
+        #expect(
+            issues.contains {
+                $0.locator == "/html/body/div/div/div/div/div[2]/div[6]"
+                    && $0.reason == "no date in the record; the item is kept without a time"
+            })
+    }
 }
