@@ -59,7 +59,11 @@ enum HTMLStreamParser {
                 return reading.read(into: buffer, length: Int(length))
             }, nil, box.toOpaque(), nil, "UTF-8", options)
         reading.flushText()
-        let lastError = HTMLDocument.lastError()
+        if reading.isHalted {
+            // libxml2's tree is complete at the element it refused: close what is open.
+            for _ in 0..<reading.depth { handler.endElement() }
+        }
+        let lastError = reading.haltError ?? HTMLDocument.lastError()
         guard let document else {
             let error = lastError ?? (reason: "libxml2 produced no document", line: nil)
             throw ImportError.invalidFile(
@@ -87,6 +91,10 @@ enum HTMLStreamParser {
         var isPastRoot = false
         var ignoredDepth = 0
         var nextOrdinal = 0
+        /// Whether the parser was stopped where libxml2's tree builder stops it (an element
+        /// nested deeper than it allows), and the error it records then.
+        var isHalted = false
+        var haltError: (reason: String, line: Int?)?
 
         init(data: Data, handler: any HTMLEventHandler) {
             self.data = data
@@ -105,7 +113,7 @@ enum HTMLStreamParser {
         }
 
         func append(_ bytes: UnsafePointer<xmlChar>, count: Int, isCharacterData: Bool) {
-            guard depth > 0, ignoredDepth == 0, count > 0 else { return }
+            guard depth > 0, !isHalted, ignoredDepth == 0, count > 0 else { return }
             if isCharacterData != pendingIsCharacterData { flushText() }
             pendingIsCharacterData = isCharacterData
             pendingText.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
@@ -120,6 +128,9 @@ enum HTMLStreamParser {
     }
 
     // MARK: - Callbacks
+
+    /// How deep libxml2's tree builder nests elements (`xmlParserMaxDepth`) before it refuses one.
+    static let maximumDepth = 256
 
     private static func reading(_ context: UnsafeMutableRawPointer?) -> Reading? {
         guard let context else { return nil }
@@ -137,8 +148,20 @@ enum HTMLStreamParser {
     private static func installCallbacks(in context: htmlParserCtxtPtr) {
         guard let handler = context.pointee.sax else { return }
         handler.pointee.startElement = { context, name, attributes in
-            guard let reading = HTMLStreamParser.reading(context), let name else { return }
+            guard let reading = HTMLStreamParser.reading(context), let name, !reading.isHalted
+            else { return }
             reading.flushText()
+            if reading.ignoredDepth == 0, reading.depth > HTMLStreamParser.maximumDepth {
+                // libxml2's tree builder refuses an element this deep and halts the parser.
+                reading.isHalted = true
+                let line = Int(xmlSAX2GetLineNumber(context))
+                reading.haltError = (
+                    "Excessive depth in document: \(HTMLStreamParser.maximumDepth) use XML_PARSE_HUGE option",
+                    line > 0 ? line : nil
+                )
+                if let context { xmlStopParser(context.assumingMemoryBound(to: xmlParserCtxt.self)) }
+                return
+            }
             var list: [HTMLNode.Attribute] = []
             if var pointer = attributes {
                 while let attributeName = pointer.pointee {
@@ -165,7 +188,7 @@ enum HTMLStreamParser {
                 HTMLStreamParser.string(name).lowercased(), attributes: list, ordinal: ordinal)
         }
         handler.pointee.endElement = { context, _ in
-            guard let reading = HTMLStreamParser.reading(context) else { return }
+            guard let reading = HTMLStreamParser.reading(context), !reading.isHalted else { return }
             if reading.ignoredDepth > 0 {
                 reading.ignoredDepth -= 1
                 return

@@ -58,7 +58,8 @@ final class MetaHTMLPageOutliner: HTMLEventHandler {
         var nonBlankStart: Int
         var imageStart: Int
         var linkStart: Int
-        var hasOtherLink: Bool
+        /// How many links that are not pagination had been seen when the element opened.
+        var otherLinkStart: Int
         var containsMain = false
         /// The most text the element may hold and still be read (as a date, or a title).
         var textLimit: Int
@@ -75,6 +76,10 @@ final class MetaHTMLPageOutliner: HTMLEventHandler {
     private var nonBlankCount = 0
     private var imageCount = 0
     private var links: [String] = []
+    private var otherLinkCount = 0
+    /// Where the first `<head>` is on the stack while it is open, and whether `<title>` is open.
+    private var headDepth: Int?
+    private var isInTitle = false
     private var scriptDepth = 0
     private var shapes: [String: Int] = [:]
     private var mains: [(ordinal: Int, ancestors: [Int])] = []
@@ -86,11 +91,13 @@ final class MetaHTMLPageOutliner: HTMLEventHandler {
     // MARK: - Events
 
     func startElement(_ tag: String, attributes: [HTMLNode.Attribute], ordinal: Int) {
-        if stack.count == 1, headOrdinal == nil, tag == "head" { headOrdinal = ordinal }
-        if titleOrdinal == nil, tag == "title", let head = headOrdinal,
-            stack.contains(where: { $0.ordinal == head })
-        {
+        if stack.count == 1, headOrdinal == nil, tag == "head" {
+            headOrdinal = ordinal
+            headDepth = stack.count
+        }
+        if titleOrdinal == nil, tag == "title", let headDepth, stack.count > headDepth {
             titleOrdinal = ordinal
+            isInTitle = true
         }
         let role = attributes.first { $0.name.lowercased() == "role" }?.value
         let className = attributes.first { $0.name.lowercased() == "class" }?.value ?? ""
@@ -101,7 +108,7 @@ final class MetaHTMLPageOutliner: HTMLEventHandler {
         if isMain { mains.append((ordinal, stack.map(\.ordinal))) }
         if tag == "img" { imageCount += 1 }
         var linkStart = links.count
-        var hasOtherLink = false
+        let otherLinkStart = otherLinkCount
         if tag == "a" {
             if let href = attributes.first(where: { $0.name.lowercased() == "href" })?.value,
                 MetaHTMLPage.isPaginationLink(href)
@@ -109,10 +116,9 @@ final class MetaHTMLPageOutliner: HTMLEventHandler {
                 links.append(href)
             } else {
                 // No element around this link is a pagination bar any more.
-                for index in stack.indices { stack[index].hasOtherLink = true }
+                otherLinkCount += 1
                 links.removeAll()
                 linkStart = 0
-                hasOtherLink = true
             }
         }
         stack.append(
@@ -120,7 +126,7 @@ final class MetaHTMLPageOutliner: HTMLEventHandler {
                 ordinal: ordinal, tag: tag, shape: shape, isMain: isMain,
                 pieceIndex: pieces.count, pieceStart: pieceCount, textStart: textCount,
                 nonBlankStart: nonBlankCount, imageStart: imageCount, linkStart: linkStart,
-                hasOtherLink: hasOtherLink, textLimit: tag == "title" ? .max : Self.dateTextLimit))
+                otherLinkStart: otherLinkStart, textLimit: tag == "title" ? .max : Self.dateTextLimit))
         if tag == "script" || tag == "style" { scriptDepth += 1 }
     }
 
@@ -138,6 +144,9 @@ final class MetaHTMLPageOutliner: HTMLEventHandler {
             }
         }
         stack.removeLast()
+        if frame.ordinal == titleOrdinal { isInTitle = false }
+        if let headDepth, stack.count == headDepth { self.headDepth = nil }
+        let hasOtherLink = otherLinkCount > frame.otherLinkStart
         let ownText = isReadable(frame) ? text(from: frame.pieceIndex) : nil
         if frame.ordinal == titleOrdinal { titleText = HTMLNode.normalized(ownText ?? "") }
         let children = frame.children
@@ -157,7 +166,7 @@ final class MetaHTMLPageOutliner: HTMLEventHandler {
             isDateShaped: ownText.map { MetaHTMLDate.looksLikeDate(HTMLNode.normalized($0)) }
                 ?? false,
             hasImageInside: imageCount > frame.imageStart, isMain: frame.isMain,
-            paginationLinks: !frame.hasOtherLink && links.count > frame.linkStart
+            paginationLinks: !hasOtherLink && links.count > frame.linkStart
                 ? Array(links[frame.linkStart...]) : nil,
             children: keepsChildren ? children : [])
         guard let parent = stack.indices.last else {
@@ -169,10 +178,10 @@ final class MetaHTMLPageOutliner: HTMLEventHandler {
         if frame.isMain || frame.containsMain { stack[parent].containsMain = true }
         // Text that no open element can still read is dropped, and so are links once every
         // element around them has another link.
-        if !stack.contains(where: isReadable) {
+        if !canRecord {
             pieces.removeSubrange(min(frame.pieceIndex, pieces.count)...)
         }
-        if stack[parent].hasOtherLink {
+        if otherLinkCount > stack[parent].otherLinkStart {
             links.removeSubrange(min(frame.linkStart, links.count)...)
         }
     }
@@ -304,9 +313,15 @@ final class MetaHTMLPageOutliner: HTMLEventHandler {
             && pieceCount - frame.pieceStart <= frame.textLimit
     }
 
+    /// Whether an open element can still read its text: the innermost one, which holds the least
+    /// (the others hold all it holds), or an open `<title>`, which is read whatever its length.
+    private var canRecord: Bool {
+        isInTitle || stack.last.map(isReadable) == true
+    }
+
     private func record(_ piece: TextPiece) {
         pieceCount += 1
-        guard stack.contains(where: isReadable) else { return }
+        guard canRecord else { return }
         pieces.append(piece)
     }
 

@@ -37,6 +37,7 @@ import Testing
         "<html><head><meta charset=\"iso-8859-1\"></head><body>Zoë ğ 😀</body></html>",
         "<div>cut off in the mid",
         "<html><body><div><div>a</div>\n  <div>b</div>\n</div>",
+        String(repeating: "<div>x", count: 300) + "<p>after</p>",
     ]
 
     @Test("the stream's tree is libxml2's tree on awkward markup", arguments: awkwardPages.indices)
