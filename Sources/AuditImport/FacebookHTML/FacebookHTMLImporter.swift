@@ -47,199 +47,21 @@ public struct FacebookHTMLImporter: ArchiveImporter {
     }
 
     /// Reads every file of the archive; see the type's description for what each becomes.
-    /// - Throws: nothing in practice: unreadable or damaged files are recorded in `unparsed`.
+    /// Pages are streamed: items are handed on in batches as their records are read.
+    /// - Throws: what the context's sink throws; unreadable or damaged files are recorded in
+    ///   `unparsed`.
     public func importArchive(_ archive: ArchiveReader, context: ImportContext) throws
         -> ImportResult
     {
         let layout = FacebookHTMLLayout(entries: archive.entries)
         let decided = decideOwner(in: archive, layout: layout, context: context)
-        let owner = decided.owner
-        var reading = Reading(items: ImportedItems(context: context))
-        var threads: [(key: String, folder: String, parts: [ArchiveReader.Entry])] = []
-
-        for entry in layout.orderedEntries {
-            switch layout.role(of: entry) {
-            case .media:
-                reading.index(entry, in: archive)
-            case .skipped(let reason):
-                reading.unparsed.append(ImportIssue(file: entry.path, reason: reason, kind: .notImported))
-            case .section(let section):
-                guard let file = reading.parse(entry, in: archive, context: context) else {
-                    continue
-                }
-                var builder = FacebookHTMLItemBuilder(context: context, owner: owner, file: file)
-                builder.addRecords(of: section)
-                try reading.add(builder, section: section, file: file)
-            case .thread(let folder):
-                let key = FacebookArchiveLayout.folder(of: entry.path)
-                if let index = threads.firstIndex(where: { $0.key == key }) {
-                    threads[index].parts.append(entry)
-                } else {
-                    threads.append((key, folder, [entry]))
-                }
-            }
-        }
-        for thread in threads {
-            try readThread(
-                thread.parts, folder: thread.folder, key: thread.key, archive: archive,
-                context: context, owner: owner, into: &reading)
-        }
-
-        let coverage = reading.sections.keys.sorted().compactMap { reading.sections[$0] }
-        let imported = ImportedArchive(
-            path: context.archivePath, sha256: context.archiveSHA256, platform: .facebook,
-            variant: .html, owner: owner, itemCount: reading.items.count,
-            unparsed: reading.unparsed, media: reading.media, coverage: coverage,
-            ownerEvidence: decided.basis)
-        return ImportResult(archive: imported, items: reading.items.items)
+        var reading = MetaHTMLArchiveReading(
+            export: layout, archive: archive, context: context, owner: decided.owner)
+        try reading.readArchive()
+        return reading.result(ownerEvidence: decided.basis)
     }
 
     // MARK: - Private
-
-    /// What has been read so far.
-    private struct Reading {
-        /// The items, handed to the context's sink a page at a time when it has one.
-        var items: ImportedItems
-        var unparsed: [ImportIssue] = []
-        var media: [MediaFile] = []
-        var sections: [FacebookSection: SectionCoverage] = [:]
-        var hasZoneNote = false
-        /// The zone the pages' wall-clock times are read in, once a page header has decided it:
-        /// the school's, unless the header shows Facebook made the pages for an account set to
-        /// another offset (then that fixed offset).
-        var pageZone: TimeZone?
-
-        mutating func index(_ entry: ArchiveReader.Entry, in archive: ArchiveReader) {
-            do {
-                let data = try archive.data(of: entry)
-                media.append(
-                    MediaFile(
-                        path: entry.path, size: UInt64(data.count),
-                        sha256: SHA256Hex.digest(of: data)))
-            } catch {
-                unparsed.append(ImportIssue(file: entry.path, reason: describe(error)))
-            }
-        }
-
-        /// Parses a page, or records why it cannot be read.
-        mutating func parse(
-            _ entry: ArchiveReader.Entry, in archive: ArchiveReader, context: ImportContext
-        ) -> MetaHTMLFile? {
-            do {
-                var file = try MetaHTMLFile(
-                    entry: entry, archive: archive, zone: pageZone ?? context.localTimeZone)
-                if pageZone == nil, let zone = Self.headerZone(of: file, school: context.localTimeZone)
-                {
-                    pageZone = zone
-                    if zone != context.localTimeZone {
-                        file = try MetaHTMLFile(entry: entry, archive: archive, zone: zone)
-                    }
-                }
-                unparsed += file.fileIssues
-                noteZone(of: file, context: context)
-                return file
-            } catch {
-                unparsed.append(ImportIssue(file: entry.path, reason: describe(error)))
-                return nil
-            }
-        }
-
-        /// - Throws: what the context's sink throws.
-        mutating func add(
-            _ builder: FacebookHTMLItemBuilder, section: FacebookSection, file: MetaHTMLFile
-        ) throws {
-            if file.page.records.isEmpty {
-                unparsed.append(file.emptyPageIssue)
-                return
-            }
-            try items.add(builder.items)
-            unparsed += builder.issues
-            sections[section, default: SectionCoverage(section: section.title, items: [])]
-                .add(builder.items, from: file.path)
-        }
-
-        /// The zone a page's times are in, from its header's "created on … UTC+07:00": the
-        /// school's zone when it had that offset at that instant (its clock changes then apply),
-        /// else the header's fixed offset; nil when the header gives no offset.
-        static func headerZone(of file: MetaHTMLFile, school: TimeZone) -> TimeZone? {
-            guard let text = file.page.generatedDateText,
-                let date = try? MetaHTMLDate.parse(text), let offset = date.offsetSeconds,
-                let instant = file.dates.read(text).instant
-            else { return nil }
-            if school.secondsFromGMT(for: instant) == offset { return school }
-            return TimeZone(secondsFromGMT: offset) ?? school
-        }
-
-        /// Says once when a page header gives an offset other than the school zone's.
-        private mutating func noteZone(of file: MetaHTMLFile, context: ImportContext) {
-            guard !hasZoneNote, let text = file.page.generatedDateText,
-                let date = try? MetaHTMLDate.parse(text), let offset = date.offsetSeconds,
-                let instant = file.dates.read(text).instant
-            else {
-                return
-            }
-            let zone = context.localTimeZone
-            guard zone.secondsFromGMT(for: instant) != offset else { return }
-            hasZoneNote = true
-            unparsed.append(
-                ImportIssue(
-                    file: file.path, locator: "page header",
-                    reason:
-                        "the page header says Facebook made these pages for an account set to \(Self.describe(offset: offset)) ('\(text)'), not the school's zone (\(zone.identifier)); the times in the pages have no zone and were read at \(Self.describe(offset: offset)). Whether that account's zone changes its clocks is not known: times from the other part of the year may be an hour off"
-                ))
-        }
-
-        private static func describe(offset: Int) -> String {
-            "UTC" + TimeFormatting.offsetString(seconds: offset)
-        }
-
-        func describe(_ error: any Error) -> String {
-            switch error {
-            case ImportError.invalidFile(_, let locator, let reason):
-                let place = locator.isEmpty ? "" : " at \(locator)"
-                return "\(reason)\(place); nothing in it was imported"
-            case let error as ImportError:
-                return error.errorDescription ?? "\(error)"
-            default:
-                return "could not be read (\(error)); nothing in it was imported"
-            }
-        }
-    }
-
-    /// Reads every part of one thread: the participants come from all parts together.
-    private func readThread(
-        _ parts: [ArchiveReader.Entry], folder: String, key: String, archive: ArchiveReader,
-        context: ImportContext, owner: Person?, into reading: inout Reading
-    ) throws {
-        let files = parts.compactMap { reading.parse($0, in: archive, context: context) }
-        let participants = Self.participants(of: files, owner: owner)
-        let conversation =
-            files.lazy.compactMap(\.page.title).first
-            ?? key.split(separator: "/").last.map(String.init)
-        let section = FacebookSection.messenger(folder)
-        for file in files {
-            var builder = FacebookHTMLItemBuilder(context: context, owner: owner, file: file)
-            builder.addMessages(participants: participants, conversation: conversation)
-            try reading.add(builder, section: section, file: file)
-        }
-        // Pagination bars name every part; say which ones the archive lacks.
-        let present = Set(parts.map { $0.fileName.lowercased() })
-        let linked = Set(
-            files.flatMap(\.page.pageLinks).compactMap {
-                $0.split(separator: "/").last.map { $0.lowercased() }
-            })
-        let missing = linked.subtracting(present).sorted {
-            $0.localizedStandardCompare($1) == .orderedAscending
-        }
-        if let first = files.first, !missing.isEmpty {
-            reading.unparsed.append(
-                ImportIssue(
-                    file: first.path, locator: "pagination",
-                    reason:
-                        "the thread's page links to \(missing.joined(separator: ", ")), which this archive does not contain: older messages of this thread are missing (a split export given in part, or pages removed)"
-                ))
-        }
-    }
 
     /// The thread's people: a "Participants:" line when a page has one, else every sender of
     /// every part (placeholders for deleted accounts left out), with the title added when
@@ -260,8 +82,8 @@ public struct FacebookHTMLImporter: ArchiveImporter {
         }
         var names: [String] = []
         for file in files {
-            for record in file.page.records {
-                let name = FacebookHTMLItemBuilder.personName(record.heading?.normalizedText ?? "")
+            for heading in file.headings {
+                let name = FacebookHTMLItemBuilder.personName(heading)
                 if !name.isEmpty && !names.contains(name) { names.append(name) }
             }
         }
@@ -310,25 +132,28 @@ public struct FacebookHTMLImporter: ArchiveImporter {
     }
 
     /// The owner named by the first readable profile page: its "Name" and "Username" rows.
-
     private func findOwner(
         in archive: ArchiveReader, layout: FacebookHTMLLayout, context: ImportContext
     ) -> Person? {
-        for entry in layout.profileCandidates {
-            guard
-                let file = try? MetaHTMLFile(
-                    entry: entry, archive: archive, zone: context.localTimeZone)
-            else {
-                continue
-            }
-            for record in file.page.records {
-                let content = MetaHTMLContent([record.node])
-                let owner = Person(
-                    name: content.values(for: ["Name", "Full name"])?.first,
-                    handle: content.values(for: ["Username"])?.first)
-                if !owner.isAnonymous { return owner }
-            }
-        }
-        return nil
+        MetaHTMLArchiveReading<FacebookHTMLLayout>.profileOwner(
+            in: archive, pages: layout.profileCandidates, nameLabels: ["Name", "Full name"],
+            context: context)
+    }
+}
+
+extension FacebookHTMLLayout: MetaHTMLExport {
+    typealias Builder = FacebookHTMLItemBuilder
+
+    var platform: Platform { .facebook }
+
+    /// Facebook's page headers say which offset the pages were made for.
+    var readsHeaderZone: Bool { true }
+
+    func messagesSection(folder: String) -> FacebookSection { .messenger(folder) }
+
+    func title(of section: FacebookSection) -> String { section.title }
+
+    func participants(of files: [MetaHTMLFile], owner: Person?) -> [String] {
+        FacebookHTMLImporter.participants(of: files, owner: owner)
     }
 }

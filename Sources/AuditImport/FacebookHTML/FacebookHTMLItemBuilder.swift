@@ -12,13 +12,13 @@ import AuditModel
 /// (the owner is), and a thread page lists no participants (the thread's senders stand in).
 /// Every item cites its page and the record's element path and keeps the record's markup as its
 /// raw fragment.
-struct FacebookHTMLItemBuilder {
+struct FacebookHTMLItemBuilder: MetaHTMLItemBuilder {
     let context: ImportContext
     let owner: Person?
     let file: MetaHTMLFile
 
-    private(set) var items: [TimelineItem] = []
-    private(set) var issues: [ImportIssue] = []
+    var items: [TimelineItem] = []
+    var issues: [ImportIssue] = []
 
     init(context: ImportContext, owner: Person?, file: MetaHTMLFile) {
         self.context = context
@@ -31,57 +31,55 @@ struct FacebookHTMLItemBuilder {
 
     // MARK: - Sections
 
-    /// Adds the records of a posts, comments, reactions, connections or profile page.
-    mutating func addRecords(of section: FacebookSection) {
-        for record in file.page.records {
-            switch section {
-            case .comments, .groupComments:
-                addComment(record)
-            case .reactions, .storyReactions:
-                addReaction(record)
-            case .friends, .sentRequests, .receivedRequests, .rejectedRequests, .removedFriends,
-                .following, .followers:
-                addConnection(record, section: section)
-            case .profile:
-                addProfile(record)
-            case .posts, .uploads, .postsByOthers, .groupPosts:
-                addPost(record, section: section)
-            case .messenger, .encryptedMessenger:
-                break
-            }
+    /// Adds the item of one record of a posts, comments, reactions, connections or profile page.
+    mutating func addRecord(_ record: MetaHTMLRecord, of section: FacebookSection) {
+        switch section {
+        case .comments, .groupComments:
+            addComment(record)
+        case .reactions, .storyReactions:
+            addReaction(record)
+        case .friends, .sentRequests, .receivedRequests, .rejectedRequests, .removedFriends,
+            .following, .followers:
+            addConnection(record, section: section)
+        case .profile:
+            addProfile(record)
+        case .posts, .uploads, .postsByOthers, .groupPosts:
+            addPost(record, section: section)
+        case .messenger, .encryptedMessenger:
+            break
         }
     }
 
-    /// Adds the messages of one thread page.
+    /// Adds the message of one record of a thread page.
     /// - Parameters:
     ///   - participants: the thread's people (from a "Participants:" line, else every sender of
     ///     every part of the thread, else the thread's title).
     ///   - conversation: the thread's title.
-    mutating func addMessages(participants: [String], conversation: String?) {
-        for record in file.page.records {
-            let sender = Self.personName(record.heading?.normalizedText ?? "")
-            let content = MetaHTMLContent(record.body)
-            var attachments = content.media.map { media in
-                Attachment(kind: Self.messageMediaKind(media), uri: media.uri)
-            }
-            attachments += content.links.map {
-                Attachment(kind: .link, uri: $0.href, caption: $0.text)
-            }
-            let time = instant(of: record, isExpected: true)
-            let ownerName = owner?.name
-            let isOwners = ownerName != nil && sender == ownerName
-            let excluded = ownerName ?? sender
-            var names = participants.filter { $0 != excluded }
-            if !isOwners && sender != excluded && !participants.contains(sender) {
-                names.append(sender)
-            }
-            append(
-                kind: .message, isAuthoredByOwner: isOwners,
-                author: isOwners ? owner : Person(name: sender),
-                counterparties: unique(names.map { Person(name: $0) }),
-                text: content.texts.isEmpty ? nil : content.texts.joined(separator: "\n"),
-                attachments: attachments, conversation: conversation, time: time, record: record)
+    mutating func addMessage(
+        _ record: MetaHTMLRecord, participants: [String], conversation: String?
+    ) {
+        let sender = Self.personName(record.heading?.normalizedText ?? "")
+        let content = MetaHTMLContent(record.body)
+        var attachments = content.media.map { media in
+            Attachment(kind: Self.messageMediaKind(media), uri: media.uri)
         }
+        attachments += content.links.map {
+            Attachment(kind: .link, uri: $0.href, caption: $0.text)
+        }
+        let time = instant(of: record, isExpected: true)
+        let ownerName = owner?.name
+        let isOwners = ownerName != nil && sender == ownerName
+        let excluded = ownerName ?? sender
+        var names = participants.filter { $0 != excluded }
+        if !isOwners && sender != excluded && !participants.contains(sender) {
+            names.append(sender)
+        }
+        append(
+            kind: .message, isAuthoredByOwner: isOwners,
+            author: isOwners ? owner : Person(name: sender),
+            counterparties: unique(names.map { Person(name: $0) }),
+            text: content.texts.isEmpty ? nil : content.texts.joined(separator: "\n"),
+            attachments: attachments, conversation: conversation, time: time, record: record)
     }
 
     // MARK: - Record kinds
@@ -267,25 +265,6 @@ struct FacebookHTMLItemBuilder {
     private func unique(_ people: [Person]) -> [Person] {
         var seen = Set<Person>()
         return people.filter { seen.insert($0).inserted }
-    }
-
-    private mutating func instant(of record: MetaHTMLRecord, isExpected: Bool)
-        -> MetaHTMLDateReader.Reading
-    {
-        guard let text = record.dateText else {
-            if isExpected {
-                issues.append(
-                    ImportIssue(
-                        file: file.path, locator: record.node.path,
-                        reason: "no date in the record; the item is kept without a time"))
-            }
-            return MetaHTMLDateReader.Reading(instant: nil, basis: .none, issue: nil)
-        }
-        let reading = file.dates.read(text)
-        if let issue = reading.issue {
-            issues.append(ImportIssue(file: file.path, locator: record.node.path, reason: issue))
-        }
-        return reading
     }
 
     private mutating func append(

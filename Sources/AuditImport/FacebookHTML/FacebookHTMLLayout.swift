@@ -9,16 +9,7 @@ import Foundation
 /// (§0.1), because unlike a JSON file's keys its markup does not say what it lists.
 struct FacebookHTMLLayout {
     /// What the importer does with one file.
-    enum Role: Equatable {
-        /// A page of one section, read as records.
-        case section(FacebookSection)
-        /// One part of a Messenger thread (`message_N.html`), with its Messenger folder.
-        case thread(folder: String)
-        /// Index as media (size and digest).
-        case media
-        /// List in `unparsed` with this reason.
-        case skipped(String)
-    }
+    typealias Role = MetaHTMLRole<FacebookSection>
 
     /// The archive's files.
     let entries: [ArchiveReader.Entry]

@@ -25,15 +25,7 @@ public final class HTMLDocument {
     /// - Throws: ``ImportError/invalidFile(_:locator:reason:)`` when libxml2 produces no document
     ///   at all (an empty file, or bytes it cannot read as HTML), with libxml2's own words.
     public init(data: Data, file: String) throws {
-        guard !data.isEmpty else {
-            throw ImportError.invalidFile(file, locator: "", reason: "the file is empty")
-        }
-        guard data.count < Int(Int32.max) else {
-            throw ImportError.invalidFile(
-                file, locator: "", reason: "the page is larger than 2 GB, which libxml2 cannot read"
-            )
-        }
-        Self.initializeParser()
+        try Self.checkReadable(data, file: file)
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
                 | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
@@ -80,13 +72,27 @@ public final class HTMLDocument {
 
     // MARK: - Private
 
+    /// Refuses what libxml2 cannot read (an empty file, a page over 2 GB) and readies the parser.
+    /// - Throws: ``ImportError/invalidFile(_:locator:reason:)`` saying which.
+    static func checkReadable(_ data: Data, file: String) throws {
+        guard !data.isEmpty else {
+            throw ImportError.invalidFile(file, locator: "", reason: "the file is empty")
+        }
+        guard data.count < Int(Int32.max) else {
+            throw ImportError.invalidFile(
+                file, locator: "", reason: "the page is larger than 2 GB, which libxml2 cannot read"
+            )
+        }
+        initializeParser()
+    }
+
     /// libxml2 asks that the parser be initialised once before it is used from several threads.
     private static let parserInitialization: Void = { xmlInitParser() }()
 
-    private static func initializeParser() { _ = parserInitialization }
+    static func initializeParser() { _ = parserInitialization }
 
     /// libxml2's last error on this thread: its message without the trailing newline, and line.
-    private static func lastError() -> (reason: String, line: Int?)? {
+    static func lastError() -> (reason: String, line: Int?)? {
         guard let error = xmlGetLastError() else { return nil }
         let message = error.pointee.message.map { String(cString: $0) } ?? "unknown error"
         let trimmed = message.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -95,6 +95,18 @@ public struct HTMLNode: Sendable, Hashable {
         return nil
     }
 
+    /// The steps of an element path for children with these tags (`div[2]`): a position only for
+    /// a tag that repeats among them, as `xmlGetNodePath` writes it.
+    static func steps(for tags: [String]) -> [String] {
+        var counts: [String: Int] = [:]
+        for tag in tags { counts[tag, default: 0] += 1 }
+        var seen: [String: Int] = [:]
+        return tags.map { tag in
+            seen[tag, default: 0] += 1
+            return (counts[tag] ?? 0) > 1 ? "\(tag)[\(seen[tag] ?? 1)]" : tag
+        }
+    }
+
     /// The text a reader sees: all text below the node, `<br>` and the end of a block
     /// (`<div>`, `<p>`, a table row …) as a line break, table cells apart by a space, the contents
     /// of `<script>` and `<style>` left out.
@@ -124,14 +136,17 @@ public struct HTMLNode: Sendable, Hashable {
     }
 
     /// Elements after which text continues on a new line.
-    private static let blockElements: Set<String> = [
+    static let blockElements: Set<String> = [
         "div", "p", "section", "article", "header", "footer", "main", "table", "tr", "ul", "ol",
         "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
     ]
 
     /// ``textContent`` with runs of spaces and tabs collapsed, each line trimmed, and empty lines
     /// at either end removed; line breaks inside the text are kept.
-    public var normalizedText: String {
+    public var normalizedText: String { Self.normalized(textContent) }
+
+    /// A ``textContent`` normalised as ``normalizedText`` is.
+    static func normalized(_ textContent: String) -> String {
         let lines = textContent.split(separator: "\n", omittingEmptySubsequences: false).map {
             line in
             line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\u{A0}" })

@@ -13,13 +13,13 @@ import AuditModel
 /// `.friendRequestSent`, received `.friendRequestReceived` (pending), recently unfollowed
 /// accounts `.follow` (removed). Accounts in lists are usernames (``Person/handle``); people in
 /// messages are display names (``Person/name``), as Instagram writes them.
-struct InstagramHTMLItemBuilder {
+struct InstagramHTMLItemBuilder: MetaHTMLItemBuilder {
     let context: ImportContext
     let owner: Person?
     let file: MetaHTMLFile
 
-    private(set) var items: [TimelineItem] = []
-    private(set) var issues: [ImportIssue] = []
+    var items: [TimelineItem] = []
+    var issues: [ImportIssue] = []
 
     init(context: ImportContext, owner: Person?, file: MetaHTMLFile) {
         self.context = context
@@ -32,45 +32,45 @@ struct InstagramHTMLItemBuilder {
 
     // MARK: - Sections
 
-    mutating func addRecords(of section: InstagramHTMLSection) {
-        for record in file.page.records {
-            switch section {
-            case .profile: addProfile(record)
-            case .posts, .archivedPosts, .stories, .reels: addPost(record)
-            case .comments: addComment(record)
-            case .likedPosts, .likedComments, .storyLikes: addLike(record)
-            case .following, .followers, .sentRequests, .receivedRequests, .unfollowed:
-                addConnection(record, section: section)
-            case .messages: break
-            }
+    /// Adds the item of one record of a section page.
+    mutating func addRecord(_ record: MetaHTMLRecord, of section: InstagramHTMLSection) {
+        switch section {
+        case .profile: addProfile(record)
+        case .posts, .archivedPosts, .stories, .reels: addPost(record)
+        case .comments: addComment(record)
+        case .likedPosts, .likedComments, .storyLikes: addLike(record)
+        case .following, .followers, .sentRequests, .receivedRequests, .unfollowed:
+            addConnection(record, section: section)
+        case .messages: break
         }
     }
 
-    /// Adds the messages of one thread page; see ``FacebookHTMLItemBuilder/addMessages``.
-    mutating func addMessages(participants: [String], conversation: String?) {
-        for record in file.page.records {
-            let sender = Self.personName(record.heading?.normalizedText ?? "")
-            let content = MetaHTMLContent(record.body)
-            var attachments = content.media.map { media in
-                Attachment(kind: Self.mediaKind(media), uri: media.uri)
-            }
-            attachments += content.links.map {
-                Attachment(kind: .link, uri: $0.href, caption: $0.text)
-            }
-            let isOwners = isOwner(sender)
-            let excluded = isOwners ? sender : (owner?.name ?? sender)
-            var names = participants.filter { $0 != excluded && !isOwner($0) }
-            if !isOwners && !participants.contains(sender) && sender != excluded {
-                names.append(sender)
-            }
-            append(
-                kind: .message, isAuthoredByOwner: isOwners,
-                author: isOwners ? owner : Person(name: sender),
-                counterparties: unique(names.map { Person(name: $0) }),
-                text: content.texts.isEmpty ? nil : content.texts.joined(separator: "\n"),
-                attachments: attachments, conversation: conversation,
-                time: instant(of: record, isExpected: true), record: record)
+    /// Adds the message of one record of a thread page; see
+    /// ``FacebookHTMLItemBuilder/addMessage(_:participants:conversation:)``.
+    mutating func addMessage(
+        _ record: MetaHTMLRecord, participants: [String], conversation: String?
+    ) {
+        let sender = Self.personName(record.heading?.normalizedText ?? "")
+        let content = MetaHTMLContent(record.body)
+        var attachments = content.media.map { media in
+            Attachment(kind: Self.mediaKind(media), uri: media.uri)
         }
+        attachments += content.links.map {
+            Attachment(kind: .link, uri: $0.href, caption: $0.text)
+        }
+        let isOwners = isOwner(sender)
+        let excluded = isOwners ? sender : (owner?.name ?? sender)
+        var names = participants.filter { $0 != excluded && !isOwner($0) }
+        if !isOwners && !participants.contains(sender) && sender != excluded {
+            names.append(sender)
+        }
+        append(
+            kind: .message, isAuthoredByOwner: isOwners,
+            author: isOwners ? owner : Person(name: sender),
+            counterparties: unique(names.map { Person(name: $0) }),
+            text: content.texts.isEmpty ? nil : content.texts.joined(separator: "\n"),
+            attachments: attachments, conversation: conversation,
+            time: instant(of: record, isExpected: true), record: record)
     }
 
     // MARK: - Record kinds
@@ -204,25 +204,6 @@ struct InstagramHTMLItemBuilder {
     private func unique(_ people: [Person]) -> [Person] {
         var seen = Set<Person>()
         return people.filter { seen.insert($0).inserted }
-    }
-
-    private mutating func instant(of record: MetaHTMLRecord, isExpected: Bool)
-        -> MetaHTMLDateReader.Reading
-    {
-        guard let text = record.dateText else {
-            if isExpected {
-                issues.append(
-                    ImportIssue(
-                        file: file.path, locator: record.node.path,
-                        reason: "no date in the record; the item is kept without a time"))
-            }
-            return MetaHTMLDateReader.Reading(instant: nil, basis: .none, issue: nil)
-        }
-        let reading = file.dates.read(text)
-        if let issue = reading.issue {
-            issues.append(ImportIssue(file: file.path, locator: record.node.path, reason: issue))
-        }
-        return reading
     }
 
     private mutating func append(

@@ -8,13 +8,7 @@ import Foundation
 /// `post_comments_1.html`) in numeric order.
 struct InstagramHTMLLayout {
     /// What the importer does with one file.
-    enum Role: Equatable {
-        case section(InstagramHTMLSection)
-        /// One part of a direct-message thread, with its folder (`inbox`, `message_requests`).
-        case thread(folder: String)
-        case media
-        case skipped(String)
-    }
+    typealias Role = MetaHTMLRole<InstagramHTMLSection>
 
     let entries: [ArchiveReader.Entry]
 

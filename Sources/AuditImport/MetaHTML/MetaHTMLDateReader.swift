@@ -37,41 +37,78 @@ struct MetaHTMLDateReader {
     let decision: OrderDecision
     let zone: TimeZone
 
-    /// Decides the order of all-number dates from every date text of one file.
-    /// - Parameters:
-    ///   - texts: the file's date texts, as written.
-    ///   - zone: the school's zone, for dates without an offset.
-    init(texts: [String], zone: TimeZone) {
-        self.zone = zone
-        var dayFirst: String?
-        var monthFirst: String?
-        var ambiguous: [String] = []
-        for text in texts {
+    /// What a file's dates say about the order of its all-number dates, gathered one date at a
+    /// time: the first date that allows only day-first, the first that allows only month-first,
+    /// and the dates that fit both.
+    struct OrderEvidence {
+        private var dayFirst: String?
+        private var monthFirst: String?
+        private var firstAmbiguous: String?
+        private var ambiguousCount = 0
+
+        /// Adds one date text, as written.
+        mutating func add(_ text: String) {
             guard let date = try? MetaHTMLDate.parse(text),
                 case .numeric(let first, let second, _, _, _, _) = date.fields
             else {
-                continue
+                return
             }
             if first > 12 && second <= 12 {
                 dayFirst = dayFirst ?? text
             } else if second > 12 && first <= 12 {
                 monthFirst = monthFirst ?? text
             } else {
-                ambiguous.append(text)
+                firstAmbiguous = firstAmbiguous ?? text
+                ambiguousCount += 1
             }
         }
-        switch (dayFirst, monthFirst) {
-        case let (day?, month?):
-            decision = .contradictory(dayFirst: day, monthFirst: month)
-        case let (day?, nil):
-            decision = .decided(.dayFirst, evidence: day)
-        case let (nil, month?):
-            decision = .decided(.monthFirst, evidence: month)
-        case (nil, nil):
-            decision =
-                ambiguous.first.map { .undecided(example: $0, count: ambiguous.count) }
-                ?? .notNeeded
+
+        /// Adds the dates of `later`, as if each had been added after this one's.
+        mutating func append(_ later: OrderEvidence) {
+            dayFirst = dayFirst ?? later.dayFirst
+            monthFirst = monthFirst ?? later.monthFirst
+            firstAmbiguous = firstAmbiguous ?? later.firstAmbiguous
+            ambiguousCount += later.ambiguousCount
         }
+
+        var decision: OrderDecision {
+            switch (dayFirst, monthFirst) {
+            case let (day?, month?):
+                .contradictory(dayFirst: day, monthFirst: month)
+            case let (day?, nil):
+                .decided(.dayFirst, evidence: day)
+            case let (nil, month?):
+                .decided(.monthFirst, evidence: month)
+            case (nil, nil):
+                firstAmbiguous.map { .undecided(example: $0, count: ambiguousCount) } ?? .notNeeded
+            }
+        }
+    }
+
+    /// Decides the order of all-number dates from every date text of one file.
+    /// - Parameters:
+    ///   - texts: the file's date texts, as written.
+    ///   - zone: the school's zone, for dates without an offset.
+    init(texts: [String], zone: TimeZone) {
+        var evidence = OrderEvidence()
+        for text in texts { evidence.add(text) }
+        self.init(evidence: evidence, zone: zone)
+    }
+
+    /// Decides the order of all-number dates from a file's dates gathered one at a time.
+    init(evidence: OrderEvidence, zone: TimeZone) {
+        decision = evidence.decision
+        self.zone = zone
+    }
+
+    private init(decision: OrderDecision, zone: TimeZone) {
+        self.decision = decision
+        self.zone = zone
+    }
+
+    /// The same reader with wall-clock dates read in `zone`.
+    func reading(in zone: TimeZone) -> MetaHTMLDateReader {
+        MetaHTMLDateReader(decision: decision, zone: zone)
     }
 
     /// A sentence for the report when the file's all-number dates could not be ordered, else nil.
@@ -100,6 +137,11 @@ struct MetaHTMLDateReader {
                     "the date could not be read (\(error.reason)); the item is kept without a time"
             )
         }
+        return read(date, text: text)
+    }
+
+    /// Places one date, already parsed from `text`, in time.
+    func read(_ date: MetaHTMLDate, text: String) -> Reading {
         let order: MetaHTMLDateOrder
         switch (date.fields, decision) {
         case (.known, _):

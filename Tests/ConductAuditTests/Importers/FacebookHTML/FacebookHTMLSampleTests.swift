@@ -98,9 +98,13 @@ import Testing
     func timestampLayouts(page: String) throws {
         let url = Support.sharedSample(
             "facebook", "SYNTHETIC_msgvault_fixtures/html_timestamps/\(page)")
-        let document = try HTMLDocument(data: Data(contentsOf: url), file: page)
-        let parsed = MetaHTMLPage(document: document)
-        let record = try #require(parsed.records.first)
+        let data = try Data(contentsOf: url)
+        let parsed = try MetaHTMLPage.read(data, file: page).page
+        var records: [MetaHTMLRecord] = []
+        try MetaHTMLRecordReader.forEachRecord(at: parsed.records, in: data, file: page) {
+            records.append($0)
+        }
+        let record = try #require(records.first)
         #expect(parsed.records.count == 1)
         #expect(record.heading?.normalizedText == "Test User")
         #expect(MetaHTMLContent(record.body).texts == ["ping"])

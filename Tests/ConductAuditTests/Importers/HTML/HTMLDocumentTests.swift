@@ -82,7 +82,7 @@ import Testing
             let document = try HTMLDocument(data: data, file: "garbage.html")
             _ = document.body.normalizedText
             _ = document.root.outerHTML
-            _ = MetaHTMLPage(document: document).records
+            _ = try MetaHTMLPage.read(data, file: "garbage.html").page.records
         } catch let error as ImportError {
             // Refusing the file is fine too, as long as it is an ImportError with a reason.
             #expect(error.errorDescription?.contains("garbage.html") == true)
