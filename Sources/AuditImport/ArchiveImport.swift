@@ -115,8 +115,8 @@ public struct ArchiveImport: Sendable {
     /// hands each archive's items to the sink `sink` gives for its SHA-256, a file at a time as
     /// they are read, so that memory holds one file's items rather than an archive's.
     ///
-    /// Importers of formats whose files are small (HTML pages, WhatsApp chats) still return
-    /// their items in the result; a result's items are those the sink did not receive.
+    /// Importers of formats whose files are small (HTML pages) still return their items in the
+    /// result; a result's items are those the sink did not receive.
     /// - Throws: as ``importArchives(_:localTimeZone:ownerHints:eachFormat:)``, and what a sink
     ///   throws.
     public func importArchives(

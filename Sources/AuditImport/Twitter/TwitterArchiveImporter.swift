@@ -156,8 +156,9 @@ public struct TwitterArchiveImporter: ArchiveImporter {
         into builder: inout TwitterItemBuilder, seen: inout [TwitterSection: Set<String>],
         flush: (TwitterSection, [TimelineItem]) throws -> Void
     ) throws -> TwitterSection? {
-        // A large tweet or message file the survey read in pieces is read in pieces again; any
-        // other file is read whole, once.
+        // A large tweet or message file the survey read in pieces is taken from its records
+        // when the survey kept them, else read in pieces again; any other file is read whole,
+        // once.
         let large = builder.survey.largeArrays[entry.path]
         var wholeScript: TwitterScript?
         func script() throws -> TwitterScript {
@@ -180,7 +181,12 @@ public struct TwitterArchiveImporter: ArchiveImporter {
             _ type: Element.Type, _ body: (Int, [MetaRecord<Element>]) throws -> Void
         ) throws {
             do {
-                if let large {
+                if let large,
+                    let kept = builder.survey.recordCache.take(Element.self, for: entry.path)
+                {
+                    try TwitterScript.forEachChunk(
+                        of: kept.records, sizes: kept.sizes, as: large, body)
+                } else if let large {
                     try TwitterScript.forEachChunk(
                         of: MetaRecord<Element>.self, in: entry, of: archive, as: large, body)
                 } else {

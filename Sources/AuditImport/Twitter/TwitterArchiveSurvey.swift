@@ -28,6 +28,8 @@ struct TwitterArchiveSurvey {
     /// (``TwitterScript/largeArray(in:of:where:smallest:pieceSize:)``), by path: the importer
     /// reads them the same way without checking them again.
     private(set) var largeArrays: [String: TwitterScript.LargeArray] = [:]
+    /// The decoded records of the large files small enough to keep, for the import.
+    let recordCache = TwitterRecordCache()
 
     /// The owner's account id.
     var ownerID: String? { owner?.accountID }
@@ -46,27 +48,7 @@ struct TwitterArchiveSurvey {
             {
                 continue
             }
-            if !ownerOnly,
-                let large = TwitterScript.largeArray(
-                    in: entry, of: archive, where: TwitterArchiveLayout.isChunked(global:))
-            {
-                largeArrays[entry.path] = large
-                switch TwitterArchiveLayout.kind(ofGlobal: large.globalName) {
-                case .tweets(let section):
-                    Self.forEach(TwitterDTO.TweetElement.self, in: entry, of: archive, as: large) {
-                        surveyTweet($0, section: section, starts: &tweetStarts)
-                    }
-                case .messages:
-                    Self.forEach(
-                        TwitterDTO.ConversationElement.self, in: entry, of: archive, as: large
-                    ) {
-                        surveyConversation($0)
-                    }
-                default:
-                    break
-                }
-                continue
-            }
+            if !ownerOnly, surveyLarge(entry, of: archive, starts: &tweetStarts) { continue }
             // The file's bytes are not kept beside its script (the tweet files are large).
             guard let script = (try? archive.data(of: entry)).flatMap({ try? TwitterScript(data: $0) })
             else { continue }
@@ -122,6 +104,94 @@ struct TwitterArchiveSurvey {
         if owner == nil { owner = manifestOwner }
         if let handle = owner?.handle { ownerHandles.insert(handle.lowercased()) }
         matchNotes(notes, to: tweetStarts)
+    }
+
+    /// Surveys a large tweet or message file as the zip expands it, once
+    /// (``TwitterScript/readLargeArray(in:of:where:smallest:pieceSize:chunk:)``).
+    /// - Returns: whether the file was surveyed; false when it is to be read whole (nothing of
+    ///   it is kept).
+    private mutating func surveyLarge(
+        _ entry: ArchiveReader.Entry, of archive: ArchiveReader,
+        starts: inout [(id: String, time: Date?, start: String)]
+    ) -> Bool {
+        let before = self
+        let startsBefore = starts
+        // The records are decoded as the import decodes them, and kept for it when they fit.
+        let keeps = recordCache.canKeep(size: entry.size)
+        var tweets: [MetaRecord<TwitterDTO.TweetElement>] = []
+        var conversations: [MetaRecord<TwitterDTO.ConversationElement>] = []
+        var sizes: [Int] = []
+        let reading = TwitterScript.readLargeArray(
+            in: entry, of: archive, where: TwitterArchiveLayout.isChunked(global:)
+        ) { globalName, elements in
+            switch TwitterArchiveLayout.kind(ofGlobal: globalName) {
+            case .tweets(let section):
+                guard let records = Self.decoded(TwitterDTO.TweetElement.self, elements) else {
+                    return false
+                }
+                for tweet in records.compactMap(\.value) {
+                    surveyTweet(tweet, section: section, starts: &starts)
+                }
+                if keeps { tweets += records }
+            case .messages:
+                guard let records = Self.decoded(TwitterDTO.ConversationElement.self, elements)
+                else { return false }
+                for conversation in records.compactMap(\.value) {
+                    surveyConversation(conversation)
+                }
+                if keeps { conversations += records }
+            default:
+                break
+            }
+            if keeps { sizes += elements.map(\.count) }
+            return true
+        }
+        switch reading {
+        case .read(let large):
+            largeArrays[entry.path] = large
+            if keeps, !tweets.isEmpty {
+                recordCache.keep(tweets, sizes: sizes, for: entry.path)
+            } else if keeps, !conversations.isEmpty {
+                recordCache.keep(conversations, sizes: sizes, for: entry.path)
+            }
+            return true
+        case .readWhole:
+            self = before
+            starts = startsBefore
+            return false
+        case .refused:
+            // A damaged group: judged and read as before, in two readings.
+            self = before
+            starts = startsBefore
+            guard
+                let large = TwitterScript.largeArray(
+                    in: entry, of: archive, where: TwitterArchiveLayout.isChunked(global:))
+            else { return false }
+            largeArrays[entry.path] = large
+            switch TwitterArchiveLayout.kind(ofGlobal: large.globalName) {
+            case .tweets(let section):
+                Self.forEach(TwitterDTO.TweetElement.self, in: entry, of: archive, as: large) {
+                    surveyTweet($0, section: section, starts: &starts)
+                }
+            case .messages:
+                Self.forEach(
+                    TwitterDTO.ConversationElement.self, in: entry, of: archive, as: large
+                ) {
+                    surveyConversation($0)
+                }
+            default:
+                break
+            }
+            return true
+        }
+    }
+
+    /// The records of one group, decoded as the import decodes them (their `value` is nil
+    /// when the record does not decode); nil when the group is not valid JSON.
+    private static func decoded<Element: Decodable>(_ type: Element.Type, _ elements: [Data])
+        -> [MetaRecord<Element>]?
+    {
+        try? MetaJSONDecoding.decodeChunk(elements, startingAt: 0)
     }
 
     /// Records what one tweet links: its id, its start (for long posts' notes) and the handles

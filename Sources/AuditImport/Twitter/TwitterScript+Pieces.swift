@@ -96,6 +96,79 @@ extension TwitterScript {
         return LargeArray(globalName: name, recordCount: stream.count, chunking: .byBytes)
     }
 
+    /// What ``readLargeArray(in:of:where:smallest:pieceSize:chunk:)`` found.
+    enum Reading {
+        /// The file is to be read whole, as ``largeArray(in:of:where:smallest:pieceSize:)``
+        /// says of it; what was handed to `chunk` is void.
+        case readWhole
+        /// The file is the large array ``largeArray(in:of:where:smallest:pieceSize:)`` finds,
+        /// and each of its records was handed to `chunk` once, in order.
+        case read(LargeArray)
+        /// `chunk` refused a chunk (it is not valid JSON to the decoder): what was handed over
+        /// is void, and the file is to be judged and read as before.
+        case refused
+    }
+
+    /// Checks `entry` as ``largeArray(in:of:where:smallest:pieceSize:)`` does and, in the same
+    /// expansion, hands its records to `chunk` in groups as they are found, so that a first
+    /// reading expands and decodes the file once.
+    ///
+    /// Groups hold at most ``MetaJSONDecoding/chunkSize`` records and end once they hold
+    /// ``chunkBytes`` bytes, so that memory holds one group. Every group decoding means every
+    /// record is valid JSON, which is what ``largeArray(in:of:where:smallest:pieceSize:)``
+    /// checks of a file of few records.
+    /// - Parameter chunk: receives the global's name and a group's records; returns false when
+    ///   the group cannot be decoded.
+    static func readLargeArray(
+        in entry: ArchiveReader.Entry, of archive: ArchiveReader,
+        where isWanted: (String) -> Bool, smallest: UInt64 = smallestLargeFile,
+        pieceSize: Int = 1 << 20, chunk: (_ globalName: String, _ elements: [Data]) -> Bool
+    ) -> Reading {
+        guard entry.size >= smallest else { return .readWhole }
+        struct Stop: Error {}
+        struct Refused: Error {}
+        var pieces = Pieces()
+        var stream = JSONArrayStream(keepsElements: true)
+        // Records found and not yet handed over: less than a group, and a piece's records.
+        var pending: [Data] = []
+        func handOver(all: Bool) throws {
+            guard let name = pieces.globalName else { return }
+            while !pending.isEmpty {
+                var count = 0
+                var bytes = 0
+                while count < pending.count, count < MetaJSONDecoding.chunkSize, bytes < chunkBytes {
+                    bytes += pending[count].count
+                    count += 1
+                }
+                let isFull = count == MetaJSONDecoding.chunkSize || bytes >= chunkBytes
+                guard all || isFull else { return }
+                guard chunk(name, Array(pending[..<count])) else { throw Refused() }
+                pending.removeFirst(count)
+            }
+        }
+        do {
+            try archive.readPieces(of: entry, pieceSize: pieceSize) { piece in
+                let wasKnown = pieces.globalName != nil
+                let isScript = pieces.consume(piece) { json in
+                    stream.consume(json) { pending.append($0) }
+                }
+                guard isScript else { throw Stop() }
+                if !wasKnown, let name = pieces.globalName, !isWanted(name) { throw Stop() }
+                if stream.isMalformed { throw Stop() }
+                try handOver(all: false)
+            }
+            guard let name = pieces.globalName, stream.isWellFormed else { return .readWhole }
+            try handOver(all: true)
+            let chunking: Chunking =
+                stream.count > MetaJSONDecoding.chunkSize ? .byRecords : .byBytes
+            return .read(LargeArray(globalName: name, recordCount: stream.count, chunking: chunking))
+        } catch is Refused {
+            return .refused
+        } catch {
+            return .readWhole
+        }
+    }
+
     /// Whether one record is valid JSON to the decoder that decodes it, checked as the only
     /// element of an array (as deep as it is in its file).
     private static func isValidJSON(_ element: Data) -> Bool {
@@ -157,6 +230,28 @@ extension TwitterScript {
                 entry.path, reason: "changed while it was read (it is no longer the array it was)")
         }
         try flush()
+    }
+
+    /// Hands records already decoded (``TwitterRecordCache``) to `body` in the chunks that
+    /// ``forEachChunk(of:in:of:as:pieceSize:_:)`` gives for the file they were read from.
+    /// - Parameter sizes: each record's size in bytes, as read.
+    static func forEachChunk<Record>(
+        of records: [Record], sizes: [Int], as large: LargeArray,
+        _ body: (_ firstIndex: Int, [Record]) throws -> Void
+    ) rethrows {
+        var start = 0
+        var bytes = 0
+        for (index, size) in sizes.enumerated() {
+            bytes += size
+            if index + 1 - start == MetaJSONDecoding.chunkSize
+                || (large.chunking == .byBytes && bytes >= chunkBytes)
+            {
+                try body(start, Array(records[start...index]))
+                start = index + 1
+                bytes = 0
+            }
+        }
+        if start < records.count { try body(start, Array(records[start...])) }
     }
 
     /// A data file's pieces split into its header and the JSON after it.

@@ -45,7 +45,8 @@ struct WhatsAppChat: Sendable {
     init(data: Data, file: String) {
         self.file = file
         let text = Self.text(of: data)
-        if text.contains("\u{FFFD}"), String(data: data, encoding: .utf8) == nil,
+        if !Self.isExactUTF8(text, of: data), text.contains("\u{FFFD}"),
+            String(data: data, encoding: .utf8) == nil,
             !(data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]))
         {
             issues.append(
@@ -54,9 +55,7 @@ struct WhatsAppChat: Sendable {
                     reason: "the file is not valid UTF-8; the bytes that are not were read as "
                         + "U+FFFD (\u{FFFD}), so some characters of some messages are lost"))
         }
-        let lines = text.split(
-            omittingEmptySubsequences: false,
-            whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        let lines = Self.lines(of: text)
         lineCount = lines.count
         let entries = Self.entries(of: lines)
         if let first = entries.first?.line, first > 1 {
@@ -122,13 +121,14 @@ struct WhatsAppChat: Sendable {
     }
 
     private mutating func read(_ entries: [Entry]) {
-        let senders = Set(entries.compactMap { Self.split($0.header.rest)?.sender })
+        let splits = entries.map { Self.split($0.header.rest) }
+        let senders = Set(splits.compactMap { $0?.sender })
         var people = Set<String>()
         for (index, entry) in entries.enumerated() {
             let rest = entry.header.rest
             let continuation = entry.lines.dropFirst().map(String.init)
             let raw = entry.lines.joined(separator: "\n")
-            if let (sender, body) = Self.split(rest) ?? Self.splitAtBareColon(rest, senders) {
+            if let (sender, body) = splits[index] ?? Self.splitAtBareColon(rest, senders) {
                 var composed = WhatsAppComposedText.read(
                     body, sender: sender, header: entry.header,
                     hasContinuation: !continuation.isEmpty, isFirstEntry: index == 0)
@@ -193,10 +193,33 @@ struct WhatsAppChat: Sendable {
 
     /// "Name: text" split at the first ": ", when what precedes it can be a name.
     private static func split(_ rest: String) -> (sender: String, body: String)? {
-        guard let range = rest.range(of: ": ") else { return nil }
-        let sender = cleanName(String(rest[..<range.lowerBound]))
+        guard let separator = firstSeparator(in: rest) else { return nil }
+        let sender = cleanName(String(rest[..<separator.lowerBound]))
         guard isPlausibleName(sender) else { return nil }
-        return (sender, String(rest[range.upperBound...]))
+        return (sender, String(rest[separator.upperBound...]))
+    }
+
+    /// The first ": " of `rest`, found among its bytes when ASCII stands on both sides of it
+    /// (then it is the first ": " of its characters too), else by `range(of:)` (a combining mark
+    /// after the space).
+    private static func firstSeparator(in rest: String) -> Range<String.Index>? {
+        let utf8 = rest.utf8
+        var previous: UInt8 = 0
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            let next = utf8.index(after: index)
+            if previous == UInt8(ascii: ":"), byte == UInt8(ascii: " ") {
+                let colon = utf8.index(before: index)
+                guard colon == utf8.startIndex || utf8[utf8.index(before: colon)] < 0x80,
+                    next == utf8.endIndex || utf8[next] < 0x80
+                else { return rest.range(of: ": ") }
+                return colon..<next
+            }
+            previous = byte
+            index = next
+        }
+        return nil
     }
 
     /// "Name:text" (no space after the colon) when Name sends other messages in the file.
@@ -211,7 +234,14 @@ struct WhatsAppChat: Sendable {
 
     /// A sender label without direction marks or surrounding spaces.
     static func cleanName(_ name: String) -> String {
-        WhatsAppMessageBody.removingMarks(name).trimmingCharacters(in: .whitespaces)
+        // An ASCII name with no space or tab at either end is its own clean form.
+        if let first = name.utf8.first, let last = name.utf8.last,
+            first != 0x20, first != 0x09, last != 0x20, last != 0x09,
+            !name.utf8.contains(where: { $0 >= 0x80 })
+        {
+            return name
+        }
+        return WhatsAppMessageBody.removingMarks(name).trimmingCharacters(in: .whitespaces)
     }
 
     /// Whether text before ": " can be a sender: not empty, not too long, no quotation marks
@@ -223,6 +253,51 @@ struct WhatsAppChat: Sendable {
 }
 
 extension WhatsAppChat {
+    /// The lines of `text`, split at "\n", "\r\n" and "\r" as its characters would be (each
+    /// of those is a character of its own), found among its UTF-8 bytes.
+    static func lines(of text: String) -> [Substring] {
+        var text = text
+        text.makeContiguousUTF8()
+        let utf8 = text.utf8
+        var lines: [Substring] = []
+        _ = utf8.withContiguousStorageIfAvailable { bytes in
+            var start = 0
+            var index = 0
+            func cut(_ end: Int) {
+                lines.append(
+                    text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(
+                        utf8.startIndex, offsetBy: end)])
+            }
+            while index < bytes.count {
+                switch bytes[index] {
+                case 0x0A:
+                    cut(index)
+                    index += 1
+                    start = index
+                case 0x0D:
+                    cut(index)
+                    index += index + 1 < bytes.count && bytes[index + 1] == 0x0A ? 2 : 1
+                    start = index
+                default:
+                    index += 1
+                }
+            }
+            cut(bytes.count)
+        }
+        return lines
+    }
+
+    /// Whether `text` holds exactly the bytes of `data` (after a UTF-8 byte-order mark): the
+    /// file was valid UTF-8, so no byte was read as U+FFFD.
+    private static func isExactUTF8(_ text: String, of data: Data) -> Bool {
+        let bytes = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data[...]
+        guard text.utf8.count == bytes.count else { return false }
+        guard !bytes.isEmpty else { return true }
+        return text.utf8.withContiguousStorageIfAvailable { textBytes in
+            bytes.withUnsafeBytes { memcmp(textBytes.baseAddress!, $0.baseAddress!, $0.count) == 0 }
+        } ?? text.utf8.elementsEqual(bytes)
+    }
+
     /// The text of a chat file: UTF-8 (a byte-order mark is dropped), or UTF-16 with its mark.
     static func text(of data: Data) -> String {
         if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]),

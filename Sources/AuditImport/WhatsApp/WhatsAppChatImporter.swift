@@ -46,11 +46,11 @@ public struct WhatsAppChatImporter: ArchiveImporter {
 
     /// Returns `.txt` when the archive holds a text file whose first line is a WhatsApp header.
     public func recognizedVariant(of archive: ArchiveReader) -> ArchiveVariant? {
-        Self.chatFiles(in: archive).isEmpty ? nil : .txt
+        archive.entries.contains { Self.chatData(of: $0, in: archive) != nil } ? .txt : nil
     }
 
     /// Reads one archive on its own; see the type's description.
-    /// - Throws: nothing in practice: unreadable files are issues.
+    /// - Throws: what the context's ``ImportContext/sink`` throws; unreadable files are issues.
     public func importArchive(_ archive: ArchiveReader, context: ImportContext) throws
         -> ImportResult
     {
@@ -63,80 +63,73 @@ public struct WhatsAppChatImporter: ArchiveImporter {
 
     /// Reads archives given together: the participant present in every one of their chats is
     /// evidence of the owner (``WhatsAppOwner``).
-    /// - Throws: nothing in practice: unreadable files are issues.
+    /// - Throws: what the context's ``ImportContext/sink`` throws; unreadable files are issues.
     public func importArchives(_ archives: [(archive: ArchiveReader, context: ImportContext)])
         throws -> [ImportResult]
     {
         let read = archives.map { Self.read($0.archive) }
-        let allChats = read.flatMap(\.chats)
+        let allChats = read.flatMap(\.self)
         let common: Set<String>? =
             allChats.count < 2
             ? nil
             : allChats.dropFirst().reduce(Set(allChats[0].participants)) {
                 $0.intersection($1.participants)
             }
-        return zip(archives, read).map { given, reading in
+        return try zip(archives, read).map { given, chats in
             var builder = WhatsAppItemBuilder(archive: given.archive, context: given.context)
-            for chat in reading.chats {
+            for chat in chats {
                 let outcome = WhatsAppOwner.decide(
                     for: chat, hints: given.context.ownerHints, common: common,
                     chatCount: allChats.count)
-                builder.add(chat, owner: outcome, chatCount: reading.chats.count)
+                try builder.add(chat, owner: outcome, chatCount: chats.count)
             }
-            builder.unparsed = reading.issues + builder.unparsed
-            builder.indexMedia(excluding: Set(reading.chats.map(\.file)))
+            builder.indexMedia(excluding: Set(chats.map(\.file)))
             return builder.result()
         }
     }
 
     // MARK: - Private
 
-    /// An archive's chats, read, and the files that could not be read.
-    private struct Reading {
-        var chats: [WhatsAppChat] = []
-        var issues: [ImportIssue] = []
-    }
-
-    private static func read(_ archive: ArchiveReader) -> Reading {
-        var reading = Reading()
-        for entry in chatFiles(in: archive) {
-            do {
-                reading.chats.append(
-                    WhatsAppChat(data: try archive.data(of: entry), file: entry.path))
-            } catch {
-                let reason = (error as? ImportError)?.errorDescription ?? "\(error)"
-                reading.issues.append(
-                    ImportIssue(file: entry.path, reason: "could not be read: \(reason)"))
-            }
+    /// An archive's chats, read.
+    private static func read(_ archive: ArchiveReader) -> [WhatsAppChat] {
+        // Each chat file is read once: the bytes that show it is a chat are the ones parsed.
+        var chats = archive.entries.compactMap { entry in
+            chatData(of: entry, in: archive).map { WhatsAppChat(data: $0, file: entry.path) }
         }
         // A chat sent as a document inside another chat is that chat's attachment, not a chat.
         let attached = Set(
-            reading.chats.flatMap { chat in
+            chats.flatMap { chat in
                 chat.messages.flatMap { $0.body.attachments.compactMap(\.fileName) }
             })
-        if reading.chats.count > 1 {
-            reading.chats.removeAll { chat in
+        if chats.count > 1 {
+            chats.removeAll { chat in
                 attached.contains(
                     chat.file.split(separator: "/").last.map(String.init) ?? chat.file)
             }
         }
-        return reading
+        return chats
     }
 
-    /// The text files of the archive whose first non-blank line is a WhatsApp header.
-    static func chatFiles(in archive: ArchiveReader) -> [ArchiveReader.Entry] {
-        archive.entries.filter { entry in
-            guard entry.fileName.lowercased().hasSuffix(".txt"), entry.size <= 512 << 20,
-                let data = try? archive.data(of: entry)
-            else { return false }
-            let text = WhatsAppChat.text(of: data.prefix(4096))
-            let firstLine = text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
-                .first {
-                    !WhatsAppMessageBody.removingMarks(String($0)).trimmingCharacters(
-                        in: .whitespaces
-                    ).isEmpty
-                }
-            return firstLine.flatMap { WhatsAppHeader.parse($0) } != nil
-        }
+    /// The bytes of `entry` when it is a text file whose first non-blank line is a WhatsApp
+    /// header; nil when it is not, or cannot be read.
+    private static func chatData(of entry: ArchiveReader.Entry, in archive: ArchiveReader)
+        -> Data?
+    {
+        guard entry.fileName.lowercased().hasSuffix(".txt"), entry.size <= 512 << 20,
+            let data = try? archive.data(of: entry)
+        else { return nil }
+        return isChat(data) ? data : nil
+    }
+
+    /// Whether the first non-blank line of the file's first 4 KB is a WhatsApp header.
+    private static func isChat(_ data: Data) -> Bool {
+        let text = WhatsAppChat.text(of: data.prefix(4096))
+        let firstLine = text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+            .first {
+                !WhatsAppMessageBody.removingMarks(String($0)).trimmingCharacters(
+                    in: .whitespaces
+                ).isEmpty
+            }
+        return firstLine.flatMap { WhatsAppHeader.parse($0) } != nil
     }
 }

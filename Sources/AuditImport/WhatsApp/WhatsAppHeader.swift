@@ -42,13 +42,30 @@ struct WhatsAppHeader: Equatable, Sendable {
     var isMarked = false
 
     /// The header of `line`, or nil when the line does not start with one.
+    ///
+    /// Read from the line's UTF-8 bytes (``ByteScanner``): every character a header can hold is
+    /// ASCII or one of a few marks and spaces of three bytes, so no line is decoded into
+    /// characters or scalars to be recognised.
     static func parse(_ line: Substring) -> WhatsAppHeader? {
-        var scanner = Scanner(Array(line.unicodeScalars))
-        scanner.skip(where: isInvisibleMark)
+        var line = line
+        if let parsed = line.utf8.withContiguousStorageIfAvailable({ parse(bytes: $0, of: line) }) {
+            return parsed
+        }
+        line.makeContiguousUTF8()
+        return line.utf8.withContiguousStorageIfAvailable { parse(bytes: $0, of: line) } ?? nil
+    }
+
+    private static func parse(bytes: UnsafeBufferPointer<UInt8>, of line: Substring)
+        -> WhatsAppHeader?
+    {
+        var scanner = ByteScanner(bytes)
+        scanner.skipInvisibleMarks()
         let isMarked = scanner.index > 0
-        let bracketed = scanner.take("[")
+        let bracketed = scanner.take(UInt8(ascii: "["))
         guard let first = scanner.number(maxDigits: 4) else { return nil }
-        guard let separator = scanner.next(), "/.-".unicodeScalars.contains(separator),
+        guard let separator = scanner.next(),
+            separator == UInt8(ascii: "/") || separator == UInt8(ascii: ".")
+                || separator == UInt8(ascii: "-"),
             let second = scanner.number(maxDigits: 2), scanner.take(separator),
             let third = scanner.number(maxDigits: 4)
         else { return nil }
@@ -59,35 +76,39 @@ struct WhatsAppHeader: Equatable, Sendable {
         // A four-digit year outside 1971–2099 is no chat's date: the line is message text.
         let year = yearFirst ? first : third
         guard year.digits == 2 || (1971...2099).contains(year.value) else { return nil }
-        _ = scanner.take(".")  // "15.04.2016." in some locales
-        _ = scanner.take(",")
+        _ = scanner.take(UInt8(ascii: "."))  // "15.04.2016." in some locales
+        _ = scanner.take(UInt8(ascii: ","))
         guard scanner.skipSpaces() > 0 else { return nil }
         if scanner.take(word: "klo") { _ = scanner.skipSpaces() }  // Finnish "klo 21.25.15"
         guard let hour = scanner.number(maxDigits: 2), hour.digits >= 1,
-            let timeSeparator = scanner.next(), timeSeparator == ":" || timeSeparator == ".",
+            let timeSeparator = scanner.next(),
+            timeSeparator == UInt8(ascii: ":") || timeSeparator == UInt8(ascii: "."),
             let minute = scanner.number(maxDigits: 2), minute.digits == 2
         else { return nil }
         var seconds = 0
         if scanner.peek() == timeSeparator {
-            scanner.advance()
+            scanner.index += 1
             guard let value = scanner.number(maxDigits: 2), value.digits == 2 else { return nil }
             seconds = value.value
         }
         let meridiem = scanner.meridiem()
         if bracketed {
-            guard scanner.take("]") else { return nil }
+            guard scanner.take(UInt8(ascii: "]")) else { return nil }
             guard scanner.skipSpaces() > 0 || scanner.isAtEnd else { return nil }
         } else {
-            _ = scanner.take(",")
-            guard scanner.skipSpaces() > 0, let dash = scanner.next(),
-                dash == "-" || dash == "\u{2013}", scanner.skipSpaces() > 0 || scanner.isAtEnd
+            _ = scanner.take(UInt8(ascii: ","))
+            guard scanner.skipSpaces() > 0, scanner.takeDash(),
+                scanner.skipSpaces() > 0 || scanner.isAtEnd
             else { return nil }
         }
+        // The scanner stops only after whole scalars; the rest is the scalars from there (a
+        // combining mark after the header's space starts it).
+        let restStart = line.utf8.index(line.startIndex, offsetBy: min(scanner.index, bytes.count))
         return WhatsAppHeader(
             layout: bracketed ? .bracketed : .dashed,
             dateFields: [first.value, second.value, third.value], isYearFirst: yearFirst,
             hour: hour.value, minute: minute.value, second: seconds, meridiem: meridiem,
-            rest: scanner.remainder, isMarked: isMarked)
+            rest: String(line.unicodeScalars[restStart...]), isMarked: isMarked)
     }
 
     /// The hour on a 24-hour clock, or nil when a 12-hour time is impossible ("13:05 pm").
@@ -124,68 +145,108 @@ struct WhatsAppHeader: Equatable, Sendable {
     }
 }
 
-/// A cursor over a line's scalars for ``WhatsAppHeader/parse(_:)``.
-private struct Scanner {
-    let scalars: [Unicode.Scalar]
+/// A cursor over a line's UTF-8 bytes for ``WhatsAppHeader/parse(_:)``.
+///
+/// It steps over whole scalars: the multi-byte ones it takes (marks, spaces, the en dash) are
+/// taken whole, and a step over any other byte (``next()``) ends the header.
+private struct ByteScanner {
+    let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
 
-    init(_ scalars: [Unicode.Scalar]) {
-        self.scalars = scalars
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
     }
 
-    var isAtEnd: Bool { index >= scalars.count }
+    var isAtEnd: Bool { index >= bytes.count }
 
-    var remainder: String {
-        var text = String.UnicodeScalarView()
-        text.append(contentsOf: scalars[min(index, scalars.count)...])
-        return String(text)
-    }
+    func peek() -> UInt8? { isAtEnd ? nil : bytes[index] }
 
-    func peek() -> Unicode.Scalar? { isAtEnd ? nil : scalars[index] }
-
-    mutating func advance() { index += 1 }
-
-    mutating func next() -> Unicode.Scalar? {
+    /// The byte at the cursor, stepping past it: only ASCII bytes are looked at this way (a
+    /// non-ASCII byte matches no separator and ends the header).
+    mutating func next() -> UInt8? {
         defer { index += 1 }
         return peek()
     }
 
-    mutating func take(_ scalar: Unicode.Scalar) -> Bool {
-        guard peek() == scalar else { return false }
+    mutating func take(_ byte: UInt8) -> Bool {
+        guard peek() == byte else { return false }
         index += 1
         return true
     }
 
-    mutating func take(word: String) -> Bool {
-        let wanted = Array(word.unicodeScalars)
-        guard index + wanted.count <= scalars.count,
-            Array(scalars[index..<index + wanted.count]) == wanted
-        else { return false }
-        index += wanted.count
+    mutating func take(word: StaticString) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard index + count <= bytes.count else { return false }
+        for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] {
+            return false
+        }
+        index += count
         return true
     }
 
-    mutating func skip(where predicate: (Unicode.Scalar) -> Bool) {
-        while let scalar = peek(), predicate(scalar) { index += 1 }
+    /// Whether the three-byte scalar E2 `second` `third` is at the cursor.
+    private func threeBytes(_ second: UInt8, _ third: ClosedRange<UInt8>) -> Bool {
+        index + 2 < bytes.count && bytes[index] == 0xE2 && bytes[index + 1] == second
+            && third.contains(bytes[index + 2])
     }
 
-    /// Skips spaces, no-break spaces and narrow no-break spaces; returns how many.
+    /// Skips ``WhatsAppHeader/isInvisibleMark(_:)`` marks: U+FEFF (EF BB BF), U+200E–U+200F
+    /// (E2 80 8E–8F), U+202A–U+202E (E2 80 AA–AE) and U+2066–U+2069 (E2 81 A6–A9).
+    mutating func skipInvisibleMarks() {
+        while !isAtEnd {
+            if index + 2 < bytes.count, bytes[index] == 0xEF, bytes[index + 1] == 0xBB,
+                bytes[index + 2] == 0xBF
+            {
+                index += 3
+            } else if threeBytes(0x80, 0x8E...0x8F) || threeBytes(0x80, 0xAA...0xAE)
+                || threeBytes(0x81, 0xA6...0xA9)
+            {
+                index += 3
+            } else {
+                return
+            }
+        }
+    }
+
+    /// Skips spaces, no-break spaces (C2 A0) and narrow no-break spaces (E2 80 AF); returns
+    /// how many.
     mutating func skipSpaces() -> Int {
-        let start = index
-        skip { $0 == " " || $0 == "\u{00A0}" || $0 == "\u{202F}" }
-        return index - start
+        var count = 0
+        while let byte = peek() {
+            if byte == 0x20 {
+                index += 1
+            } else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 {
+                index += 2
+            } else if threeBytes(0x80, 0xAF...0xAF) {
+                index += 3
+            } else {
+                break
+            }
+            count += 1
+        }
+        return count
+    }
+
+    /// A hyphen-minus or an en dash (E2 80 93), stepped past; false when anything else (or
+    /// nothing) is at the cursor.
+    mutating func takeDash() -> Bool {
+        if threeBytes(0x80, 0x93...0x93) {
+            index += 3
+            return true
+        }
+        return next() == UInt8(ascii: "-")
     }
 
     /// A run of 1…`maxDigits` ASCII digits.
     mutating func number(maxDigits: Int) -> (value: Int, digits: Int)? {
         var value = 0
         var digits = 0
-        while digits < maxDigits, let scalar = peek(), ("0"..."9").contains(scalar) {
-            value = value * 10 + Int(scalar.value - 48)
+        while digits < maxDigits, let byte = peek(), (0x30...0x39).contains(byte) {
+            value = value * 10 + Int(byte - 0x30)
             digits += 1
             index += 1
         }
-        if let scalar = peek(), ("0"..."9").contains(scalar) { return nil }  // too many digits
+        if let byte = peek(), (0x30...0x39).contains(byte) { return nil }  // too many digits
         return digits == 0 ? nil : (value, digits)
     }
 
@@ -193,21 +254,22 @@ private struct Scanner {
     mutating func meridiem() -> WhatsAppHeader.Meridiem? {
         let start = index
         _ = skipSpaces()
-        guard let letter = peek().map({ Character($0).lowercased() }),
-            letter == "a" || letter == "p"
+        // ASCII letters only: no other scalar lower-cases to "a", "p" or "m".
+        guard let letter = peek().map({ $0 | 0x20 }),
+            letter == UInt8(ascii: "a") || letter == UInt8(ascii: "p")
         else {
             index = start
             return nil
         }
         index += 1
-        _ = take(".")
+        _ = take(UInt8(ascii: "."))
         _ = skipSpaces()
-        guard let m = peek().map({ Character($0).lowercased() }), m == "m" else {
+        guard let m = peek(), m | 0x20 == UInt8(ascii: "m") else {
             index = start
             return nil
         }
         index += 1
-        _ = take(".")
-        return letter == "a" ? .am : .pm
+        _ = take(UInt8(ascii: "."))
+        return letter == UInt8(ascii: "a") ? .am : .pm
     }
 }

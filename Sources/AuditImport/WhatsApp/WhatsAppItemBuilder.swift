@@ -5,7 +5,8 @@ import AuditModel
 struct WhatsAppItemBuilder {
     let archive: ArchiveReader
     let context: ImportContext
-    private(set) var items: [TimelineItem] = []
+    /// The items, handed to the context's sink a batch at a time when there is one.
+    private var items: ImportedItems
     var unparsed: [ImportIssue] = []
     private(set) var media: [MediaFile] = []
     private(set) var coverage: [SectionCoverage] = []
@@ -14,10 +15,14 @@ struct WhatsAppItemBuilder {
     /// The archive's paths by file name, so that finding each attachment does not scan every
     /// entry (a chat of many attachments in an archive of many files).
     private let pathsByFileName: [String: [String]]
+    /// Reads the messages' wall-clock times in the school's zone, an hour's offset at a time.
+    private var clock: WallClockResolver
 
     init(archive: ArchiveReader, context: ImportContext) {
         self.archive = archive
         self.context = context
+        items = ImportedItems(context: context)
+        clock = WallClockResolver(zone: context.localTimeZone)
         pathsByFileName = Dictionary(grouping: archive.entries.map(\.path)) {
             $0.split(separator: "/").last.map(String.init) ?? $0
         }
@@ -29,7 +34,8 @@ struct WhatsAppItemBuilder {
     ///   - owner: the decision on who exported it.
     ///   - chatCount: how many chats the archive holds (a zip's own name names its chat only
     ///     when it holds one).
-    mutating func add(_ chat: WhatsAppChat, owner: WhatsAppOwner.Outcome, chatCount: Int) {
+    /// - Throws: what the context's sink throws.
+    mutating func add(_ chat: WhatsAppChat, owner: WhatsAppOwner.Outcome, chatCount: Int) throws {
         unparsed += chat.issues
         let ownerLabel: String?
         switch owner {
@@ -54,7 +60,10 @@ struct WhatsAppItemBuilder {
         var lastAbsent: Set<String> = []
         var counterparties = allCounterparties
 
-        var chatItems: [TimelineItem] = []
+        var section = SectionCoverage(
+            section: "WhatsApp chat: \(conversation ?? chat.file)", items: [], files: [chat.file])
+        var batch: [TimelineItem] = []
+        batch.reserveCapacity(min(chat.messages.count, Self.batchSize))
         var seen: [ItemID: Int] = [:]
         for (index, message) in chat.messages.enumerated() {
             if absentees[index] != lastAbsent {
@@ -81,14 +90,20 @@ struct WhatsAppItemBuilder {
                     rawValue: String(
                         SHA256Hex.digest(of: "\(item.id.rawValue)#\(repeats + 1)").prefix(24)))
             }
-            chatItems.append(item)
+            batch.append(item)
+            if batch.count == Self.batchSize {
+                section.add(batch)
+                try items.add(batch)
+                batch.removeAll(keepingCapacity: true)
+            }
         }
-        items += chatItems
-        coverage.append(
-            SectionCoverage(
-                section: "WhatsApp chat: \(conversation ?? chat.file)", items: chatItems,
-                files: [chat.file]))
+        section.add(batch)
+        try items.add(batch)
+        coverage.append(section)
     }
+
+    /// How many items are handed on at a time: a large chat's items are never held together.
+    static let batchSize = 2_000
 
     /// Indexes every file that is not a chat as media, with its size and SHA-256.
     mutating func indexMedia(excluding chats: Set<String>) {
@@ -120,7 +135,7 @@ struct WhatsAppItemBuilder {
             path: context.archivePath, sha256: context.archiveSHA256, platform: .whatsapp,
             variant: .txt, owner: owner, itemCount: items.count, unparsed: unparsed, media: media,
             coverage: coverage, ownerEvidence: evidence)
-        return ImportResult(archive: imported, items: items)
+        return ImportResult(archive: imported, items: items.items)
     }
 
     // MARK: - Private
@@ -133,10 +148,10 @@ struct WhatsAppItemBuilder {
         let date = header.date(order: chat.dateOrder.order)
         let locator = "line \(message.line)"
         guard let hour = header.hour24,
-            var resolution = WallClockTime(
-                year: date.year, month: date.month, day: date.day, hour: hour,
-                minute: header.minute, second: header.second
-            ).resolve(in: context.localTimeZone)
+            var resolution = clock.resolve(
+                WallClockTime(
+                    year: date.year, month: date.month, day: date.day, hour: hour,
+                    minute: header.minute, second: header.second))
         else {
             let order = header.isYearFirst ? "year-first" : chat.dateOrder.order.description
             unparsed.append(

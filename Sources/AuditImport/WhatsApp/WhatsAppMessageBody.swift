@@ -42,9 +42,7 @@ struct WhatsAppMessageBody: Equatable, Sendable {
             notes.append(note.text)
         }
         var lines = rawLines.map(Self.removingMarks)
-        while let last = lines.last, last.trimmingCharacters(in: .whitespaces).isEmpty,
-            lines.count > 1
-        {
+        while lines.count > 1, let last = lines.last, Self.isBlank(last) {
             lines.removeLast()
         }
         var body = lines.joined(separator: "\n")
@@ -54,7 +52,7 @@ struct WhatsAppMessageBody: Equatable, Sendable {
             body = String(body.dropLast(edited.count)).trimmingCharacters(in: .whitespaces)
             notes.append("This message was edited")
         }
-        let trimmed = body.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = Self.trimmed(body)
         if let deleted = Self.deletedNote(trimmed) {
             notes.insert(trimmed, at: 0)
             isDeletedByExporter = deleted == .byExporter
@@ -68,7 +66,7 @@ struct WhatsAppMessageBody: Equatable, Sendable {
         }
 
         // iOS: "<attached: NAME>" anywhere in the text.
-        while let open = body.range(of: "<attached: "),
+        while Self.holds("<attached: ", in: body), let open = body.range(of: "<attached: "),
             let close = body.range(of: ">", range: open.upperBound..<body.endIndex)
         {
             let name = String(body[open.upperBound..<close.lowerBound])
@@ -78,7 +76,9 @@ struct WhatsAppMessageBody: Equatable, Sendable {
         }
         // Android: "NAME (file attached)" as the first line; the caption follows.
         let marker = " (file attached)"
-        var bodyLines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        var bodyLines =
+            Self.holds(marker, in: body)
+            ? body.split(separator: "\n", omittingEmptySubsequences: false) : []
         if let first = bodyLines.first, first.hasSuffix(marker), first.count > marker.count {
             let name = String(first.dropLast(marker.count))
             attachments.append(
@@ -87,7 +87,7 @@ struct WhatsAppMessageBody: Equatable, Sendable {
             body = bodyLines.joined(separator: "\n")
         }
 
-        let text = body.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = Self.trimmed(body)
         self.text = text.isEmpty ? nil : text
         title = notes.isEmpty ? nil : notes.joined(separator: "; ")
     }
@@ -128,7 +128,9 @@ struct WhatsAppMessageBody: Equatable, Sendable {
     static func deletedNote(_ text: String) -> Deletion? {
         // The shortest note ("Mensagem apagada") has 16 bytes; most messages are shorter
         // ("ok") or longer than any note, and are not lowercased.
-        guard (16...160).contains(text.utf8.count) else { return nil }
+        guard (16...160).contains(text.utf8.count),
+            let first = text.utf8.first, first >= 0x80 || noteInitials.contains(first | 0x20)
+        else { return nil }
         var lowered = text.lowercased()
         if lowered.hasSuffix(".") { lowered.removeLast() }
         if exporterDeletedNotes.contains(lowered) { return .byExporter }
@@ -139,6 +141,12 @@ struct WhatsAppMessageBody: Equatable, Sendable {
         }
         return isByAdmin ? .other : nil
     }
+
+    /// The first letters of the notes below (ASCII, lowercased): text starting with another
+    /// ASCII byte is none of them, and is not lowercased to be compared.
+    private static let noteInitials = Set(
+        (Array(exporterDeletedNotes) + Array(deletedNotes) + adminDeletedNotes.map { $0.prefix })
+            .compactMap { $0.utf8.first })
 
     /// "You deleted this message" in each language, lowercased, without the full stop.
     private static let exporterDeletedNotes: Set<String> = [
@@ -169,6 +177,12 @@ struct WhatsAppMessageBody: Equatable, Sendable {
 
     /// The kind of media an iOS "… omitted" placeholder stands for.
     private static func omittedMediaKind(_ text: String) -> Attachment.Kind? {
+        // Only ASCII lower-cases to " omitted": text that does not end so in any case is not
+        // lowercased to be compared.
+        let ending = text.utf8.suffix(8)
+        guard ending.count == 8,
+            zip(ending, " omitted".utf8).allSatisfy({ $0 == $1 || $0 | 0x20 == $1 })
+        else { return nil }
         let lowered = text.lowercased()
         guard lowered.hasSuffix(" omitted") else { return nil }
         let what = lowered.dropLast(" omitted".count)
@@ -185,12 +199,52 @@ struct WhatsAppMessageBody: Equatable, Sendable {
 
     /// `text` without the invisible direction marks WhatsApp writes.
     static func removingMarks(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: WhatsAppHeader.isInvisibleMark) else {
+        // Every mark's UTF-8 form starts with E2 or EF: text with neither byte has none.
+        guard text.utf8.contains(where: { $0 == 0xE2 || $0 == 0xEF }),
+            text.unicodeScalars.contains(where: WhatsAppHeader.isInvisibleMark)
+        else {
             return text
         }
         var scalars = String.UnicodeScalarView()
         scalars.append(
             contentsOf: text.unicodeScalars.filter { !WhatsAppHeader.isInvisibleMark($0) })
         return String(scalars)
+    }
+
+    /// Whether `text` holds `needle` among its bytes (a necessary condition for `range(of:)` to
+    /// find it, checked first because most messages hold no marker at all).
+    private static func holds(_ needle: String, in text: String) -> Bool {
+        let wanted = Array(needle.utf8)
+        let bytes = text.utf8
+        guard let first = wanted.first, bytes.count >= wanted.count else { return false }
+        var index = bytes.startIndex
+        while let found = bytes[index...].firstIndex(of: first) {
+            if bytes[found...].starts(with: wanted) { return true }
+            index = bytes.index(after: found)
+        }
+        return false
+    }
+
+    /// Whether `text` is empty or white space only (as trimming `.whitespaces` finds it).
+    private static func isBlank(_ text: String) -> Bool {
+        // An ASCII byte other than a space or tab is not white space.
+        if text.utf8.contains(where: { $0 < 0x80 && $0 != 0x20 && $0 != 0x09 }) { return false }
+        return text.trimmingCharacters(in: .whitespaces).isEmpty
+    }
+
+    /// `text` without white space and newlines at either end; `text` itself when it starts and
+    /// ends with ASCII that is neither (no trimming needed).
+    static func trimmed(_ text: String) -> String {
+        if let first = text.utf8.first, let last = text.utf8.last, isPlainASCII(first),
+            isPlainASCII(last)
+        {
+            return text
+        }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// An ASCII byte that is not white space or a newline (tab, LF, VT, FF, CR, space).
+    private static func isPlainASCII(_ byte: UInt8) -> Bool {
+        byte < 0x80 && byte != 0x20 && !(0x09...0x0D).contains(byte)
     }
 }

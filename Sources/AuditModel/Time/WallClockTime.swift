@@ -31,6 +31,12 @@ public struct WallClockTime: Sendable, Hashable {
         public var basis: TimeBasis
         /// A sentence for the report when the time needed a choice; nil otherwise.
         public var note: String?
+
+        package init(instant: Date, basis: TimeBasis, note: String?) {
+            self.instant = instant
+            self.basis = basis
+            self.note = note
+        }
     }
 
     /// Reads the time in `zone`.
