@@ -78,13 +78,16 @@ let package = Package(
         // Report: the evidence folder, its manifest and its verification.
         .target(
             name: "AuditReport",
-            dependencies: ["AuditModel", "AuditSchool", "AuditImport", "AuditAnalysis", "AuditStore"]
+            dependencies: [
+                "AuditModel", "AuditSchool", "AuditImport", "AuditAnalysis", "AuditStore",
+            ]
         ),
         // Pipeline: composes the stages (import -> analyse -> store -> report) for every front end.
         .target(
             name: "ConductAudit",
             dependencies: [
-                "CMalloc", "AuditModel", "AuditSchool", "AuditImport", "AuditAnalysis", "AuditStore",
+                "CMalloc", "AuditModel", "AuditSchool", "AuditImport", "AuditAnalysis",
+                "AuditStore",
                 "AuditReport",
             ]
         ),

@@ -114,7 +114,9 @@ public struct Analyzer: Sendable {
         for rule in wholeTimelineRules {
             findings += rule.findings(in: inPeriod, configuration: configuration)
         }
-        findings.sort { ($0.occurredAt ?? .distantFuture, $0.id) < ($1.occurredAt ?? .distantFuture, $1.id) }
+        findings.sort {
+            ($0.occurredAt ?? .distantFuture, $0.id) < ($1.occurredAt ?? .distantFuture, $1.id)
+        }
         let incidents = Incident.group(findings) { ruleID, key, members in
             rule(ruleID)?.incidentTitle(key: key, findings: members) ?? "\(ruleID) \(key)"
         }

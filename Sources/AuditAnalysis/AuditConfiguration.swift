@@ -1,6 +1,6 @@
-import Foundation
 import AuditModel
 import AuditSchool
+import Foundation
 
 /// Everything an audit run is told: the school, whose archives, against which roster, which rules
 /// and which period. Immutable; built once by the caller and passed to every rule.

@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// Something in the archive that involves a pupil or former pupil but is not a breach, kept so a
 /// report can show that it was seen and why it was not flagged.

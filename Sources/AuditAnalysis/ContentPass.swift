@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// Runs several ``ItemContentRule``s in one pass over a timeline, reading each item's text once
 /// and sharing it between them.
@@ -66,7 +66,8 @@ public struct ContentPass: Sendable {
     public func groups(facts: TimelineFacts, configuration: AuditConfiguration) -> [Group] {
         var groups: [Group] = []
         for rule in rules {
-            if let index = groups.firstIndex(where: { $0.lexicon.entries == rule.lexicon.entries }) {
+            if let index = groups.firstIndex(where: { $0.lexicon.entries == rule.lexicon.entries })
+            {
                 groups[index].rules.append(rule)
             } else {
                 groups.append(

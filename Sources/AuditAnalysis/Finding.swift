@@ -1,9 +1,11 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// The stable identity of a finding: the same archive content and rule give the same id on every run,
 /// so review decisions survive re-running the audit.
-public struct FindingID: RawRepresentable, Codable, Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct FindingID: RawRepresentable, Codable, Sendable, Hashable, Comparable,
+    CustomStringConvertible
+{
     public var rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
     public var description: String { rawValue }
@@ -47,7 +49,10 @@ public struct FindingCounterparty: Codable, Sendable, Hashable {
     /// Why the person was identified as this pupil ("display name 'Zoe K…' = legal name …").
     public var matchExplanation: String?
 
-    public init(name: String?, handle: String? = nil, rosterID: String? = nil, matchExplanation: String? = nil) {
+    public init(
+        name: String?, handle: String? = nil, rosterID: String? = nil,
+        matchExplanation: String? = nil
+    ) {
         self.name = name
         self.handle = handle
         self.rosterID = rosterID
@@ -83,8 +88,10 @@ public struct Finding: Codable, Sendable, Equatable, Identifiable {
 
     public init(
         rule: RuleID, severity: Severity, confidence: Double, status: ReviewStatus = .open,
-        item: TimelineItem, supportingItems: [ItemID] = [], counterparty: FindingCounterparty? = nil,
-        excerpt: String? = nil, highlights: [TextSpan] = [], explanation: String, incidentKey: String,
+        item: TimelineItem, supportingItems: [ItemID] = [],
+        counterparty: FindingCounterparty? = nil,
+        excerpt: String? = nil, highlights: [TextSpan] = [], explanation: String,
+        incidentKey: String,
         subject: String = ""
     ) {
         self.id = FindingID.make(rule: rule, items: [item.id], subject: subject)

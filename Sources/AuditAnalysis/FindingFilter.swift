@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// Which findings to list: every condition given must hold; conditions left nil match all.
 public struct FindingFilter: Sendable, Equatable {

@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// A group of findings that a reviewer handles together: one day of working-hours use, one
 /// staff–pupil pair on one platform, one post.
@@ -15,7 +15,10 @@ public struct Incident: Codable, Sendable, Equatable, Identifiable {
     public var severity: Severity
     public var firstOccurredAt: Date?
 
-    public init(id: String, rule: RuleID, key: String, title: String, findings: [FindingID], severity: Severity, firstOccurredAt: Date?) {
+    public init(
+        id: String, rule: RuleID, key: String, title: String, findings: [FindingID],
+        severity: Severity, firstOccurredAt: Date?
+    ) {
         self.id = id
         self.rule = rule
         self.key = key
@@ -45,10 +48,12 @@ public struct Incident: Codable, Sendable, Equatable, Identifiable {
         var next = (numbers.values.max() ?? 0) + 1
         return group(findings, title: title).map { incident in
             var numbered = incident
-            let number = numbers[numberKey(rule: incident.rule, key: incident.key)] ?? {
-                defer { next += 1 }
-                return next
-            }()
+            let number =
+                numbers[numberKey(rule: incident.rule, key: incident.key)]
+                ?? {
+                    defer { next += 1 }
+                    return next
+                }()
             numbered.id = id(number: number)
             return numbered
         }.sorted { $0.id < $1.id }
@@ -64,9 +69,13 @@ public struct Incident: Codable, Sendable, Equatable, Identifiable {
     public static func group(
         _ findings: [Finding], title: (RuleID, String, [Finding]) -> String
     ) -> [Incident] {
-        let groups = Dictionary(grouping: findings) { numberKey(rule: $0.rule, key: $0.incidentKey) }
+        let groups = Dictionary(grouping: findings) {
+            numberKey(rule: $0.rule, key: $0.incidentKey)
+        }
         let sorted = groups.values.map { members in
-            members.sorted { ($0.occurredAt ?? .distantFuture, $0.id) < ($1.occurredAt ?? .distantFuture, $1.id) }
+            members.sorted {
+                ($0.occurredAt ?? .distantFuture, $0.id) < ($1.occurredAt ?? .distantFuture, $1.id)
+            }
         }.sorted { lhs, rhs in
             let l = (lhs[0].occurredAt ?? .distantFuture, lhs[0].rule.rawValue, lhs[0].incidentKey)
             let r = (rhs[0].occurredAt ?? .distantFuture, rhs[0].rule.rawValue, rhs[0].incidentKey)

@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// A small example of what a rule flags or leaves alone, kept beside the rule as documentation
 /// and run by one generic test (as SwiftLint's `triggeringExamples` are).

@@ -1,6 +1,6 @@
-import Foundation
 import AuditModel
 import AuditSchool
+import Foundation
 
 /// What analysis needs to know about a whole timeline before it can judge single items, gathered
 /// item by item in a first pass and small whatever the timeline's size: it grows with the

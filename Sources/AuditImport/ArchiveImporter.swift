@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// Reads one export format into timeline items.
 ///
@@ -91,6 +91,7 @@ public struct ImportContext: Sendable {
 
     /// A source reference into this archive.
     public func source(file: String, locator: String) -> SourceReference {
-        SourceReference(archiveSHA256: archiveSHA256, archivePath: archivePath, file: file, locator: locator)
+        SourceReference(
+            archiveSHA256: archiveSHA256, archivePath: archivePath, file: file, locator: locator)
     }
 }

@@ -177,7 +177,8 @@ public enum BlindSpotSurvey {
             spots.append(
                 BlindSpot(
                     what:
-                        BlindSpot.gapOpening + "\(count) month(s) between \(oldest.start.text) and \(newest.end.text), in \(older.count) stretch(es), inside the archive's active span (\(span)).",
+                        BlindSpot.gapOpening
+                        + "\(count) month(s) between \(oldest.start.text) and \(newest.end.text), in \(older.count) stretch(es), inside the archive's active span (\(span)).",
                     since: oldest.start.text + "-01", advice: advice))
         }
         for run in runs where run.end.value >= recentStart {
@@ -186,7 +187,8 @@ public enum BlindSpotSurvey {
             spots.append(
                 BlindSpot(
                     what:
-                        BlindSpot.gapOpening + "\(when) (\(count) month\(count == 1 ? "" : "s")), inside an otherwise active span (\(span)): items of that time may have been deleted before the download.",
+                        BlindSpot.gapOpening
+                        + "\(when) (\(count) month\(count == 1 ? "" : "s")), inside an otherwise active span (\(span)): items of that time may have been deleted before the download.",
                     since: run.start.text + "-01", advice: advice))
         }
         return spots

@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// Resolves many wall-clock times in one zone (a chat's hundreds of thousands of lines) as
 /// ``WallClockTime/resolve(in:)`` does, reading each hour's offset from UTC once.

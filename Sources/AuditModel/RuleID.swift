@@ -1,5 +1,7 @@
 /// The stable identifier of a policy rule, as used in the CLI, the database, reports and school.yaml.
-public struct RuleID: RawRepresentable, Codable, Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct RuleID: RawRepresentable, Codable, Sendable, Hashable, Comparable,
+    CustomStringConvertible
+{
     public var rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
     public var description: String { rawValue }

@@ -1,8 +1,8 @@
-import Foundation
+import AuditAnalysis
 import AuditModel
 import AuditSchool
-import AuditAnalysis
 import AuditStore
+import Foundation
 
 /// The report pipeline every front end shares (`audit`, `report`, `self-check` and the review
 /// page of `serve`): the evidence of a case's findings assembled from the case, with copies of
@@ -101,9 +101,12 @@ public struct CaseReport: Sendable {
         for archive in archives {
             switch bundle.archiveAccess[archive.sha256] {
             case .missing?:
-                notes.append("\(archive.path) is no longer there; the evidence says so and copies no media from it.")
+                notes.append(
+                    "\(archive.path) is no longer there; the evidence says so and copies no media from it."
+                )
             case .unreadable(let reason)?:
-                notes.append("\(archive.path) could not be opened (\(reason)); no media copied from it.")
+                notes.append(
+                    "\(archive.path) could not be opened (\(reason)); no media copied from it.")
             default:
                 break
             }
@@ -132,7 +135,8 @@ public struct CaseReport: Sendable {
                     searchPath: ProcessInfo.processInfo.environment["PATH"],
                     disablesSandbox: geteuid() == 0)
             } catch {
-                notes.append("warning: " + ((error as? LocalizedError)?.errorDescription ?? "\(error)"))
+                notes.append(
+                    "warning: " + ((error as? LocalizedError)?.errorDescription ?? "\(error)"))
             }
         }
         let (bundle, archiveNotes) = try self.bundle(
@@ -142,7 +146,8 @@ public struct CaseReport: Sendable {
             if dropped > 0 {
                 notes.append(
                     "the previous evidence folder had \(dropped) PDF(s); this run writes none, so "
-                        + "they are replaced by a folder without PDFs. Add --pdf to print them again.")
+                        + "they are replaced by a folder without PDFs. Add --pdf to print them again."
+                )
             }
         }
         try EvidenceWriter().write(bundle, to: evidenceFolder, options: writerOptions)
@@ -174,7 +179,9 @@ public struct CaseReport: Sendable {
             AuditLogEntry(
                 at: Date(), command: command, arguments: arguments,
                 toolVersion: ToolVersion.current,
-                summary: "re-rendered \(outcome.incidents.count) incidents to \(outcome.evidenceFolder.path)"))
+                summary:
+                    "re-rendered \(outcome.incidents.count) incidents to \(outcome.evidenceFolder.path)"
+            ))
         return outcome
     }
 }

@@ -1,8 +1,8 @@
-import Foundation
+import AuditAnalysis
 import AuditModel
 import AuditSchool
-import AuditAnalysis
 import AuditStore
+import Foundation
 
 extension EvidenceBundle {
     /// Gathers what an evidence folder shows from an analysed case.

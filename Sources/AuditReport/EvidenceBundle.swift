@@ -1,8 +1,8 @@
-import Foundation
+import AuditAnalysis
 import AuditModel
 import AuditSchool
-import AuditAnalysis
 import AuditStore
+import Foundation
 
 /// Everything an evidence folder shows, gathered by the caller from the case and the school's
 /// configuration.

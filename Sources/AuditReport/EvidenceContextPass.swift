@@ -1,6 +1,6 @@
-import Foundation
-import AuditModel
 import AuditAnalysis
+import AuditModel
+import Foundation
 
 /// What the evidence shows around each finding, gathered in one pass over a timeline in
 /// timeline order: the messages either side of a flagged message in its thread, the staff
@@ -135,8 +135,7 @@ struct EvidenceContextPass {
 
     /// The context of each finding whose item was seen (the flagged item among its neighbours,
     /// or none when it has no neighbour), and the position in its thread of every message shown.
-    func context() -> (context: [FindingID: [ItemID]], threadPositions: [ItemID: ThreadPosition])
-    {
+    func context() -> (context: [FindingID: [ItemID]], threadPositions: [ItemID: ThreadPosition]) {
         var context: [FindingID: [ItemID]] = [:]
         var positions: [ItemID: ThreadPosition] = [:]
         for window in windows {

@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// How evidence files are written as JSON: pretty, sorted keys, UTC ISO 8601 dates (with
 /// milliseconds when present), so the same bundle always gives the same bytes.

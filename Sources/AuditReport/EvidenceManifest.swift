@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// The list of every file of an evidence folder with its SHA-256, written last as `manifest.json`.
 ///

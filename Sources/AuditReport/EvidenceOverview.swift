@@ -1,6 +1,6 @@
-import Foundation
-import AuditModel
 import AuditAnalysis
+import AuditModel
+import Foundation
 
 /// The story of a bundle in numbers: how serious, who, when, and what next.
 ///
@@ -31,9 +31,13 @@ struct EvidenceOverview {
         var year: Int
         var month: Int
 
-        static func < (lhs: Month, rhs: Month) -> Bool { (lhs.year, lhs.month) < (rhs.year, rhs.month) }
+        static func < (lhs: Month, rhs: Month) -> Bool {
+            (lhs.year, lhs.month) < (rhs.year, rhs.month)
+        }
 
-        var next: Month { month == 12 ? Month(year: year + 1, month: 1) : Month(year: year, month: month + 1) }
+        var next: Month {
+            month == 12 ? Month(year: year + 1, month: 1) : Month(year: year, month: month + 1)
+        }
 
         /// "Oct 2024".
         var label: String { "\(Self.names[month - 1]) \(year)" }
@@ -52,7 +56,8 @@ struct EvidenceOverview {
         init(_ date: Date, in zone: TimeZone) {
             let local = ZonedDateTime(date, in: zone)
             let parts = local.date.split(separator: "-").compactMap { Int($0) }
-            self.init(year: parts.count > 0 ? parts[0] : 1970, month: parts.count > 1 ? parts[1] : 1)
+            self.init(
+                year: parts.count > 0 ? parts[0] : 1970, month: parts.count > 1 ? parts[1] : 1)
         }
 
         /// "2024-10-05" → October 2024.
@@ -117,11 +122,15 @@ struct EvidenceOverview {
                 incidents: incidents,
                 rules: RuleID.all.filter { rule in members.contains { $0.rule == rule } })
         }.sorted {
-            ($0.matter, $0.severity, $0.findings, $1.name) > ($1.matter, $1.severity, $1.findings, $0.name)
+            ($0.matter, $0.severity, $0.findings, $1.name) > (
+                $1.matter, $1.severity, $1.findings, $0.name
+            )
         }
 
         // The months: the audited period when it is given, else the findings' span.
-        let dated = bundle.findings.compactMap { f in f.occurredAt.map { (f, Month($0, in: bundle.timeZone)) } }
+        let dated = bundle.findings.compactMap { f in
+            f.occurredAt.map { (f, Month($0, in: bundle.timeZone)) }
+        }
         let first = bundle.period.from.flatMap(Month.init(day:)) ?? dated.map(\.1).min()
         let last = bundle.period.to.flatMap(Month.init(day:)) ?? dated.map(\.1).max()
         if let first, let last, first <= last {

@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// Checks an evidence folder against its `manifest.json`: every listed file present with the
 /// same digest and size, and nothing added.

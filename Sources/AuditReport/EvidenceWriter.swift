@@ -1,6 +1,6 @@
-import Foundation
-import AuditModel
 import AuditAnalysis
+import AuditModel
+import Foundation
 
 /// Writes an evidence folder: `index.html`, one `INC-nnnn/` folder per incident with
 /// `incident.html`, `incident.json` and copies of attached media, optionally PDFs of the pages
@@ -91,7 +91,8 @@ public struct EvidenceWriter: Sendable {
                     printParts: printing ? { sealedParts = ($0, $1) } : nil, emit: emit)
             }
             if let printer = options.printer, let (printBundle, parts) = sealedParts {
-                entries += try writePrintBundle(printBundle, parts: parts, in: staging, printer: printer)
+                entries += try writePrintBundle(
+                    printBundle, parts: parts, in: staging, printer: printer)
             }
             if let disclosure, let disclosureFolder {
                 let root = staging.appendingPathComponent(disclosureFolder)
@@ -309,10 +310,11 @@ public struct EvidenceWriter: Sendable {
             for: pageIncident, findings: members, in: pageBundle, exhibits: exhibits)
         let page = IncidentPage(
             bundle: pageBundle, incident: pageIncident, findings: members, exhibits: exhibits)
-        let files = [
-            ("\(incident.id)/incident.html", Data(page.render().utf8)),
-            ("\(incident.id)/incident.json", try EvidenceJSON.data(document)),
-        ] + mediaCopies(in: incident.id, bundle: pageBundle, exhibits: exhibits)
+        let files =
+            [
+                ("\(incident.id)/incident.html", Data(page.render().utf8)),
+                ("\(incident.id)/incident.json", try EvidenceJSON.data(document)),
+            ] + mediaCopies(in: incident.id, bundle: pageBundle, exhibits: exhibits)
         return (files, bundlePart ? (pageIncident, page.bundlePart()) : nil)
     }
 
@@ -523,7 +525,9 @@ public struct EvidenceWriter: Sendable {
         let fileManager = FileManager.default
         let parent = directory.deletingLastPathComponent()
         let name = directory.lastPathComponent
-        guard let siblings = try? fileManager.contentsOfDirectory(atPath: parent.path) else { return }
+        guard let siblings = try? fileManager.contentsOfDirectory(atPath: parent.path) else {
+            return
+        }
         for sibling in siblings where sibling.hasPrefix(".\(name).writing-") {
             try? fileManager.removeItem(at: parent.appendingPathComponent(sibling))
         }

@@ -1,8 +1,8 @@
-import Foundation
+import AuditAnalysis
 import AuditModel
 import AuditSchool
-import AuditAnalysis
 import AuditStore
+import Foundation
 
 /// The content of `incident.json`: an incident with everything its page shows, for machines.
 struct IncidentDocument: Encodable {

@@ -1,7 +1,7 @@
-import Foundation
+import AuditAnalysis
 import AuditModel
 import AuditSchool
-import AuditAnalysis
+import Foundation
 
 /// The kind of matter an incident is, which decides what the school does next under Part four
 /// of Keeping Children Safe in Education.
@@ -44,7 +44,8 @@ public enum MatterKind: String, Codable, Sendable, CaseIterable, Comparable {
     public static func of(rule: RuleID, findings: [Finding]) -> MatterKind {
         switch rule {
         case .pupilContact:
-            return findings.contains { $0.activity == .message } ? .harmsThreshold : .lowLevelConcern
+            return findings.contains { $0.activity == .message }
+                ? .harmsThreshold : .lowLevelConcern
         case .exPupilContact, .ageMisrepresentation:
             return .harmsThreshold
         case .confidentialDisclosure:
@@ -88,7 +89,8 @@ public struct NextStep: Sendable, Equatable {
                 + "authority designated officer (LADO) and follows their advice. The staff member "
                 + "is told only after that consultation, and only what the LADO agrees may be "
                 + "shared. Record the outcome here afterwards."
-            citation = "\(guidance), Part four, Section one: Allegations that may meet the harms "
+            citation =
+                "\(guidance), Part four, Section one: Allegations that may meet the harms "
                 + "threshold"
             ladoContact = settings.ladoContact
         case .lowLevelConcern:
@@ -98,7 +100,8 @@ public struct NextStep: Sendable, Equatable {
                 + "code of conduct. Share it with the designated safeguarding lead and record and "
                 + "handle it under the school's low-level concerns policy; consult the LADO if it "
                 + "turns out to meet the threshold or forms a pattern with other concerns."
-            citation = "\(guidance), Part four, Section two: Concerns that do not meet the harm "
+            citation =
+                "\(guidance), Part four, Section two: Concerns that do not meet the harm "
                 + "threshold"
             ladoContact = nil
         case .conduct:

@@ -1,7 +1,7 @@
-import Foundation
+import AuditAnalysis
 import AuditModel
 import AuditSchool
-import AuditAnalysis
+import Foundation
 
 /// The `--json` result document of the contract (INTERFACE.md, "The result document").
 ///

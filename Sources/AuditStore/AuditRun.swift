@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// One analysis run recorded in a case, with its scope: which archives the case held, which
 /// period and which rules were analysed.

@@ -1,5 +1,5 @@
-import AuditModel
 import AuditAnalysis
+import AuditModel
 
 /// The findings of a case as the evidence shows them: each with its current review status,
 /// grouped into incidents. The timeline they cite stays in the case, which the evidence reads

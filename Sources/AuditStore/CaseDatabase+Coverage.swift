@@ -1,7 +1,7 @@
-import Foundation
 import AuditImport
-import GRDB
 import AuditModel
+import Foundation
+import GRDB
 
 extension CaseDatabase {
     /// The calendar months ("YYYY-MM", UTC) in which the archive with this SHA-256 holds at

@@ -1,7 +1,7 @@
+import AuditAnalysis
+import AuditModel
 import Foundation
 import GRDB
-import AuditModel
-import AuditAnalysis
 
 extension CaseDatabase {
     /// Records a reviewer's outcome for an incident of the case's current findings, and logs it
@@ -30,9 +30,11 @@ extension CaseDatabase {
         where value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             throw StoreError.emptyValue(name)
         }
-        guard let incident = try storedAnalysis(analyzer: analyzer).incidents.first(where: {
-            $0.id == id
-        }) else {
+        guard
+            let incident = try storedAnalysis(analyzer: analyzer).incidents.first(where: {
+                $0.id == id
+            })
+        else {
             throw StoreError.unknownIncident(id, location: location)
         }
         let recorded = IncidentOutcome(

@@ -1,6 +1,6 @@
+import AuditModel
 import Foundation
 import GRDB
-import AuditModel
 
 extension CaseDatabase {
     /// Records reviewers' decisions the way every front end does (`review` on the command line,

@@ -1,7 +1,7 @@
+import AuditAnalysis
+import AuditModel
 import Foundation
 import GRDB
-import AuditModel
-import AuditAnalysis
 
 extension CaseDatabase {
     /// Records an analysis run: its scope, its findings (each stored in its latest reading; the

@@ -147,7 +147,9 @@ extension CaseDatabase {
             // so that "name" is not a word of every item). Plain scalar functions only: SQLite
             // 3.40 cannot 'rebuild' from a view with correlated subqueries (json_each).
             func withoutKeys(_ column: String) -> String {
-                ["name", "handle", "accountID"].reduce(column) { "replace(\($0), '\"\($1)\":', ' ')" }
+                ["name", "handle", "accountID"].reduce(column) {
+                    "replace(\($0), '\"\($1)\":', ' ')"
+                }
             }
             try db.execute(
                 sql: """

@@ -1,6 +1,6 @@
+import AuditModel
 import Foundation
 import GRDB
-import AuditModel
 
 extension CaseDatabase {
     /// The items matching `search`, in time order (items without a time last).

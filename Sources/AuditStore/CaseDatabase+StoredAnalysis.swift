@@ -26,7 +26,8 @@ extension CaseDatabase {
     /// Groups findings into incidents titled by their rules and numbered as the case assigned
     /// them (``recordRun(_:rules:from:to:at:)``).
     package func incidents(of findings: [Finding], analyzer: Analyzer) throws -> [Incident] {
-        Incident.group(findings, numbers: try incidentNumbers(for: findings)) { rule, key, members in
+        Incident.group(findings, numbers: try incidentNumbers(for: findings)) {
+            rule, key, members in
             analyzer.rule(rule)?.incidentTitle(key: key, findings: members) ?? "\(rule) \(key)"
         }
     }

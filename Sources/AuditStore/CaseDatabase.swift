@@ -1,7 +1,7 @@
+import AuditAnalysis
+import AuditModel
 import Foundation
 import GRDB
-import AuditModel
-import AuditAnalysis
 
 /// The case file: one staff member's imported archives, their merged timeline, the findings of
 /// the latest analysis, reviewers' decisions and an audit log of every command run.
@@ -61,7 +61,9 @@ public struct CaseDatabase: Sendable {
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw StoreError.cannotOpen(
                 location: url.path,
-                reason: "there is no case file there; run 'conduct-audit audit' or 'import' first, or check the --case path")
+                reason:
+                    "there is no case file there; run 'conduct-audit audit' or 'import' first, or check the --case path"
+            )
         }
         return try open(at: url)
     }

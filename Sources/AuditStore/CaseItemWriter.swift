@@ -1,7 +1,7 @@
+import AuditModel
 import Foundation
 import GRDB
 import GRDBSQLite
-import AuditModel
 
 /// Writes timeline items into the case inside one write transaction, as an import reads them,
 /// then records their archives and indexes the new items for search.

@@ -1,6 +1,6 @@
+import AuditModel
 import Foundation
 import GRDB
-import AuditModel
 
 /// A case's merged timeline read by cursor, a batch of items at a time, in timeline order: what
 /// analysis and the evidence read instead of loading every item of a large case at once.

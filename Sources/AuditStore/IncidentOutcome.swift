@@ -1,6 +1,6 @@
-import Foundation
-import AuditModel
 import AuditAnalysis
+import AuditModel
+import Foundation
 
 /// The outcome of an incident in the terms of Keeping Children Safe in Education (Part four,
 /// Section one: "Allegations that may meet the harms threshold").

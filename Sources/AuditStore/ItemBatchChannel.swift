@@ -1,6 +1,6 @@
-import Foundation
-import AuditModel
 import AuditImport
+import AuditModel
+import Foundation
 
 /// One file's (or chunk's) items of one archive, on their way from the thread reading archives
 /// to the one writing them into the case.

@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// What makes two items from different archives the same real event: the same account's JSON
 /// and HTML downloads, two overlapping downloads, or Messenger's secure-storage download beside

@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// A targeted question to a case's full-text index: words to find, optionally within a period
 /// and on one platform ("everything mentioning Oliver in March").

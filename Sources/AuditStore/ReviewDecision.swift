@@ -1,5 +1,5 @@
-import Foundation
 import AuditAnalysis
+import Foundation
 
 /// A reviewer's decision on a finding, as recorded in the case's append-only review table.
 ///

@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// How the case stores values in its JSON columns: sorted keys, dates as integer milliseconds.
 ///

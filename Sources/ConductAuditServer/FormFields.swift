@@ -29,7 +29,8 @@ struct FormFields: Sendable, Equatable {
     }
 
     static func == (lhs: FormFields, rhs: FormFields) -> Bool {
-        lhs.pairs.map(\.name) == rhs.pairs.map(\.name) && lhs.pairs.map(\.value) == rhs.pairs.map(\.value)
+        lhs.pairs.map(\.name) == rhs.pairs.map(\.name)
+            && lhs.pairs.map(\.value) == rhs.pairs.map(\.value)
     }
 
     private static func decode(_ text: Substring) -> String {

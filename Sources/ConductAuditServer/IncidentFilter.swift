@@ -1,7 +1,7 @@
+import AuditAnalysis
+import AuditModel
 import ConductAudit
 import Foundation
-import AuditModel
-import AuditAnalysis
 
 /// The incidents page's filters, read from its query string: which findings to list.
 struct IncidentFilter: Sendable, Equatable {
@@ -23,7 +23,9 @@ struct IncidentFilter: Sendable, Equatable {
 
     init(_ fields: FormFields) {
         if let value = fields["rule"] {
-            if RuleID.all.contains(RuleID(rawValue: value)) { rule = RuleID(rawValue: value) } else {
+            if RuleID.all.contains(RuleID(rawValue: value)) {
+                rule = RuleID(rawValue: value)
+            } else {
                 problems.append("No rule '\(value)'.")
             }
         }

@@ -1,9 +1,9 @@
+import AuditAnalysis
+import AuditModel
+import AuditReport
+import AuditStore
 import ConductAudit
 import Foundation
-import AuditModel
-import AuditAnalysis
-import AuditStore
-import AuditReport
 
 /// The case a review server shows: its findings and evidence pages (re-read when anything has
 /// changed the case, by this server or by the command line) and the actions HR takes on it,

@@ -23,13 +23,18 @@ struct ReviewGuard<Context: RequestContext>: RouterMiddleware {
     }
 
     /// The headers every answer carries.
-    static var securityHeaders: [(String, String)] { [
-        ("Content-Security-Policy", "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"),
-        ("X-Content-Type-Options", "nosniff"),
-        ("X-Frame-Options", "DENY"),
-        ("Referrer-Policy", "same-origin"),
-        ("Cache-Control", "no-store"),
-    ] }
+    static var securityHeaders: [(String, String)] {
+        [
+            (
+                "Content-Security-Policy",
+                "default-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+            ),
+            ("X-Content-Type-Options", "nosniff"),
+            ("X-Frame-Options", "DENY"),
+            ("Referrer-Policy", "same-origin"),
+            ("Cache-Control", "no-store"),
+        ]
+    }
 
     /// The Host field's name (HTTPTypes offers no constant: it wants the authority used).
     private static var hostField: HTTPField.Name? { HTTPField.Name("Host") }
@@ -52,10 +57,12 @@ struct ReviewGuard<Context: RequestContext>: RouterMiddleware {
             guard request.method == .get, let session = await sessions.exchange(token) else {
                 return Self.refusal(
                     .forbidden,
-                    "This address has been used already. Restart 'conduct-audit serve' for a new one.")
+                    "This address has been used already. Restart 'conduct-audit serve' for a new one."
+                )
             }
             var response = Response(status: .seeOther)
-            response.headers[.location] = request.uri.path == "/" ? "/case/index.html" : request.uri.path
+            response.headers[.location] =
+                request.uri.path == "/" ? "/case/index.html" : request.uri.path
             response.headers[.setCookie] =
                 "\(Self.cookieName)=\(session); Path=/; HttpOnly; SameSite=Strict"
             return response
@@ -83,7 +90,9 @@ struct ReviewGuard<Context: RequestContext>: RouterMiddleware {
     }
 
     private static func isLoopbackOrigin(_ origin: String) -> Bool {
-        guard let url = URL(string: origin), url.scheme == "http", let host = url.host else { return false }
+        guard let url = URL(string: origin), url.scheme == "http", let host = url.host else {
+            return false
+        }
         return isLoopback(host.contains(":") ? "[\(host)]" : host)
     }
 
@@ -91,7 +100,8 @@ struct ReviewGuard<Context: RequestContext>: RouterMiddleware {
     static func cookie(_ name: String, in request: Request) -> String? {
         for header in request.headers[values: .cookie] {
             for pair in header.split(separator: ";") {
-                let parts = pair.trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1)
+                let parts = pair.trimmingCharacters(in: .whitespaces).split(
+                    separator: "=", maxSplits: 1)
                 if parts.count == 2, parts[0] == name { return String(parts[1]) }
             }
         }

@@ -1,10 +1,10 @@
+import AuditAnalysis
+import AuditModel
+import AuditStore
 import ConductAudit
 import Foundation
 import HTTPTypes
 import Hummingbird
-import AuditModel
-import AuditAnalysis
-import AuditStore
 
 /// What each route of the review server does.
 struct ReviewHandlers: Sendable {
@@ -22,23 +22,28 @@ struct ReviewHandlers: Sendable {
         let pages = try await self.pages(for: request)
         let (evidence, analysis) = try await reviewCase.current()
         if segments == ["index.html"] {
-            return ReviewServer.html(pages.framed(evidencePage: evidence.index(), current: .summary))
+            return ReviewServer.html(
+                pages.framed(evidencePage: evidence.index(), current: .summary))
         }
         guard segments.count >= 2, segments.allSatisfy({ $0 != ".." && $0 != "." && !$0.isEmpty }),
             let incident = analysis.incidents.first(where: { $0.id == segments[0] }),
             let files = try evidence.incidentFiles(id: incident.id),
             let data = files[segments.dropFirst().joined(separator: "/")]
         else {
-            return ReviewServer.text("Not found.\n", type: "text/plain; charset=utf-8", status: .notFound)
+            return ReviewServer.text(
+                "Not found.\n", type: "text/plain; charset=utf-8", status: .notFound)
         }
         let path = segments.dropFirst().joined(separator: "/")
         if path == "incident.html" {
             let findings = analysis.findings.filter { incident.findings.contains($0.id) }
             let panel = pages.incidentPanel(incident: incident, findings: findings)
             return ReviewServer.html(
-                pages.framed(evidencePage: String(decoding: data, as: UTF8.self), current: .incidents, panel: panel))
+                pages.framed(
+                    evidencePage: String(decoding: data, as: UTF8.self), current: .incidents,
+                    panel: panel))
         }
-        var response = Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+        var response = Response(
+            status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
         response.headers[.contentType] = Self.mediaType(of: path)
         return response
     }
@@ -49,11 +54,13 @@ struct ReviewHandlers: Sendable {
         let (_, analysis) = try await reviewCase.current()
         var matching: Set<ItemID>?
         if let query = filter.query { matching = try await reviewCase.items(matching: query) }
-        let byID = Dictionary(analysis.findings.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let byID = Dictionary(
+            analysis.findings.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var rows: [(finding: Finding, incident: Incident)] = []
         for incident in analysis.incidents {
             for id in incident.findings {
-                guard let finding = byID[id], filter.admits(finding, in: timeZone, matchingItems: matching)
+                guard let finding = byID[id],
+                    filter.admits(finding, in: timeZone, matchingItems: matching)
                 else { continue }
                 rows.append((finding, incident))
             }
@@ -71,7 +78,9 @@ struct ReviewHandlers: Sendable {
     func decide(_ request: Request) async throws -> Response {
         let (form, session, pages) = try await checkedForm(request)
         guard let form, let session, let pages else {
-            return ReviewGuard<BasicRequestContext>.refusal(.forbidden, "The form is stale or not from this page; reload the page and try again.")
+            return ReviewGuard<BasicRequestContext>.refusal(
+                .forbidden,
+                "The form is stale or not from this page; reload the page and try again.")
         }
         let back = Self.safeBack(form["back"])
         let findings = form.all("finding").map(FindingID.init(typed:))
@@ -81,7 +90,9 @@ struct ReviewHandlers: Sendable {
         var problems: [String] = []
         if findings.isEmpty { problems.append("Tick at least one finding.") }
         let status = form["decision"].flatMap { statuses[$0] }
-        if status == nil { problems.append("Choose a decision: confirm, dismiss, declared or reopen.") }
+        if status == nil {
+            problems.append("Choose a decision: confirm, dismiss, declared or reopen.")
+        }
         let reason = form["reason"]
         if reason == nil { problems.append("Give the reason for the decision.") }
         let reviewer = form["reviewer"]
@@ -96,7 +107,9 @@ struct ReviewHandlers: Sendable {
         do {
             try await reviewCase.record(
                 findings.map {
-                    ReviewDecision(findingID: $0, decision: status, reason: reason, reviewer: reviewer, decidedAt: now)
+                    ReviewDecision(
+                        findingID: $0, decision: status, reason: reason, reviewer: reviewer,
+                        decidedAt: now)
                 })
         } catch let error as StoreError {
             return ReviewServer.html(
@@ -116,7 +129,9 @@ struct ReviewHandlers: Sendable {
     func recordOutcome(_ request: Request) async throws -> Response {
         let (form, session, pages) = try await checkedForm(request)
         guard let form, let session, let pages else {
-            return ReviewGuard<BasicRequestContext>.refusal(.forbidden, "The form is stale or not from this page; reload the page and try again.")
+            return ReviewGuard<BasicRequestContext>.refusal(
+                .forbidden,
+                "The form is stale or not from this page; reload the page and try again.")
         }
         let back = Self.safeBack(form["back"])
         var problems: [String] = []
@@ -168,7 +183,9 @@ struct ReviewHandlers: Sendable {
     func writeEvidence(_ request: Request) async throws -> Response {
         let (form, _, pages) = try await checkedForm(request)
         guard let form, let pages else {
-            return ReviewGuard<BasicRequestContext>.refusal(.forbidden, "The form is stale or not from this page; reload the page and try again.")
+            return ReviewGuard<BasicRequestContext>.refusal(
+                .forbidden,
+                "The form is stale or not from this page; reload the page and try again.")
         }
         do {
             let outcome = try await reviewCase.writeEvidence(
@@ -176,7 +193,9 @@ struct ReviewHandlers: Sendable {
             return ReviewServer.html(pages.evidenceWritten(outcome))
         } catch let error as LocalizedError {
             return ReviewServer.html(
-                pages.problem("The evidence folder was not written", error.errorDescription ?? "\(error)", back: "/evidence"),
+                pages.problem(
+                    "The evidence folder was not written", error.errorDescription ?? "\(error)",
+                    back: "/evidence"),
                 status: .internalServerError)
         }
     }
@@ -185,7 +204,9 @@ struct ReviewHandlers: Sendable {
 
     /// The page maker for the request's session (the guard has checked there is one).
     private func pages(for request: Request) async throws -> ReviewPages {
-        let id = ReviewGuard<BasicRequestContext>.cookie(ReviewGuard<BasicRequestContext>.cookieName, in: request) ?? ""
+        let id =
+            ReviewGuard<BasicRequestContext>.cookie(
+                ReviewGuard<BasicRequestContext>.cookieName, in: request) ?? ""
         let session = await sessions.session(id)
         return ReviewPages(
             formToken: session?.formToken ?? "", reviewer: session?.reviewer, timeZone: timeZone,
@@ -194,15 +215,23 @@ struct ReviewHandlers: Sendable {
 
     /// The posted form, its session id and page maker, or nils when the form's token is not the
     /// session's (a request forged by another page).
-    private func checkedForm(_ request: Request) async throws -> (FormFields?, String?, ReviewPages?) {
+    private func checkedForm(_ request: Request) async throws -> (
+        FormFields?, String?, ReviewPages?
+    ) {
         var request = request
         let body = try await request.collectBody(upTo: Self.maximumFormSize)
         let form = FormFields(String(buffer: body))
-        let id = ReviewGuard<BasicRequestContext>.cookie(ReviewGuard<BasicRequestContext>.cookieName, in: request) ?? ""
+        let id =
+            ReviewGuard<BasicRequestContext>.cookie(
+                ReviewGuard<BasicRequestContext>.cookieName, in: request) ?? ""
         guard let session = await sessions.session(id), let token = form["csrf"],
             ReviewSessions.constantTimeEqual(token, session.formToken)
         else { return (nil, nil, nil) }
-        return (form, id, ReviewPages(formToken: session.formToken, reviewer: session.reviewer, timeZone: timeZone))
+        return (
+            form, id,
+            ReviewPages(
+                formToken: session.formToken, reviewer: session.reviewer, timeZone: timeZone)
+        )
     }
 
     /// `back` when it is a path on this server, else the incidents page.

@@ -1,9 +1,9 @@
+import AuditAnalysis
+import AuditModel
+import AuditReport
+import AuditStore
 import ConductAudit
 import Foundation
-import AuditModel
-import AuditAnalysis
-import AuditStore
-import AuditReport
 
 /// The review server's own pages and the frame around the evidence pages: the bar linking the
 /// pages, the findings list with its filters, the decision form and the audit log. Every piece
@@ -45,7 +45,9 @@ struct ReviewPages: Sendable {
     /// `panel` put at the top of its body.
     func framed(evidencePage html: String, current: Section, panel: String = "") -> String {
         var page = html
-        if let start = page.range(of: "<style>"), let end = page.range(of: "</style>", range: start.upperBound..<page.endIndex) {
+        if let start = page.range(of: "<style>"),
+            let end = page.range(of: "</style>", range: start.upperBound..<page.endIndex)
+        {
             page.replaceSubrange(start.lowerBound..<end.upperBound, with: Self.styleLinks)
         }
         if let body = page.range(of: "<body>\n") {
@@ -74,7 +76,8 @@ struct ReviewPages: Sendable {
             let mark = section == current ? " aria-current=\"page\"" : ""
             return "<a href=\"\(href)\"\(mark)>\(label)</a>"
         }
-        let notice = notice.map { "\n<p class=\"notice\" role=\"status\">\(HTML.escape($0))</p>" } ?? ""
+        let notice =
+            notice.map { "\n<p class=\"notice\" role=\"status\">\(HTML.escape($0))</p>" } ?? ""
         return "<nav class=\"review-bar\"><strong>conduct-audit review</strong> "
             + items.joined(separator: " ") + "</nav>" + notice
     }
@@ -92,7 +95,8 @@ struct ReviewPages: Sendable {
     ) -> String {
         var html = "<div class=\"decisions\">\n<section id=\"finding-decisions\">\n"
         html += "<form method=\"post\" action=\"/decisions\">\n"
-        html += hiddenToken + "<input type=\"hidden\" name=\"back\" value=\"\(HTML.escape(back))\">\n"
+        html +=
+            hiddenToken + "<input type=\"hidden\" name=\"back\" value=\"\(HTML.escape(back))\">\n"
         html += "<table class=\"pick\">\n<tr><th>Pick</th>"
         if findings.contains(where: { $0.incident != nil }) { html += "<th>Incident</th>" }
         html += "<th>Finding</th><th>Rule</th><th>Severity</th><th>When</th><th>Platform</th>"
@@ -100,19 +104,23 @@ struct ReviewPages: Sendable {
         for (finding, incident) in findings {
             let box = "pick-\(finding.id.rawValue)"
             html += "<tr><td><input type=\"checkbox\" name=\"finding\" id=\"\(HTML.escape(box))\" "
-            html += "value=\"\(HTML.escape(finding.id.rawValue))\"\(preselect ? " checked" : "")></td>"
+            html +=
+                "value=\"\(HTML.escape(finding.id.rawValue))\"\(preselect ? " checked" : "")></td>"
             if let incident {
                 html += "<td><a href=\"/case/\(HTML.escape(incident.id))/incident.html\">"
                 html += "\(HTML.escape(incident.id))</a></td>"
             }
-            html += "<td class=\"mono nw\"><label for=\"\(HTML.escape(box))\">\(HTML.escape(finding.id.rawValue))</label></td>"
+            html +=
+                "<td class=\"mono nw\"><label for=\"\(HTML.escape(box))\">\(HTML.escape(finding.id.rawValue))</label></td>"
             html += "<td class=\"nw\"><code>\(HTML.escape(finding.rule.rawValue))</code></td>"
             html += "<td>\(finding.severity.rawValue)</td>"
             html += "<td class=\"nw\">\(time(finding.occurredAt))</td>"
             html += "<td class=\"nw\">\(HTML.escape(finding.platform.displayName))</td>"
             html += "<td>\(HTML.escape(Self.person(finding.counterparty)))</td>"
-            html += "<td><span class=\"status status-\(finding.status.rawValue)\">\(finding.status.rawValue)</span></td>"
-            html += "<td>\(HTML.escape(Self.shortened(finding.excerpt ?? finding.explanation)))</td></tr>\n"
+            html +=
+                "<td><span class=\"status status-\(finding.status.rawValue)\">\(finding.status.rawValue)</span></td>"
+            html +=
+                "<td>\(HTML.escape(Self.shortened(finding.excerpt ?? finding.explanation)))</td></tr>\n"
         }
         html += "</table>\n"
         html += """
@@ -143,7 +151,8 @@ struct ReviewPages: Sendable {
     func outcomeForm(incident: Incident, back: String) -> String {
         var html = "<section id=\"incident-outcome\">\n"
         html += "<form method=\"post\" action=\"/outcome\">\n"
-        html += hiddenToken + "<input type=\"hidden\" name=\"back\" value=\"\(HTML.escape(back))\">\n"
+        html +=
+            hiddenToken + "<input type=\"hidden\" name=\"back\" value=\"\(HTML.escape(back))\">\n"
         html += "<input type=\"hidden\" name=\"incident\" value=\"\(HTML.escape(incident.id))\">\n"
         html += "<fieldset>\n<legend>Outcome of \(HTML.escape(incident.id)) once the matter is "
         html += "concluded (Keeping children safe in education, Part four)</legend>\n"
@@ -170,7 +179,8 @@ struct ReviewPages: Sendable {
             + decisionForm(
                 findings: findings.map { ($0, nil) },
                 back: "/case/\(incident.id)/incident.html", preselect: findings.count == 1,
-                besides: outcomeForm(incident: incident, back: "/case/\(incident.id)/incident.html"))
+                besides: outcomeForm(incident: incident, back: "/case/\(incident.id)/incident.html")
+            )
             + "</section>\n"
     }
 
@@ -184,51 +194,75 @@ struct ReviewPages: Sendable {
     ) -> String {
         var body = "<h1>Incidents and findings</h1>\n"
         body += filterForm(filter, platforms: platforms)
-        for problem in filter.problems { body += "<p class=\"problem\">\(HTML.escape(problem))</p>\n" }
+        for problem in filter.problems {
+            body += "<p class=\"problem\">\(HTML.escape(problem))</p>\n"
+        }
         let shownIncidents = Set(rows.map(\.incident.id)).count
         body += "<p id=\"match-count\">\(rows.count) finding(s) in \(shownIncidents) incident(s)"
-        body += filter.isActive ? " match the filters (of \(incidentCount) incidents in the case).</p>\n" : ".</p>\n"
+        body +=
+            filter.isActive
+            ? " match the filters (of \(incidentCount) incidents in the case).</p>\n" : ".</p>\n"
         if rows.isEmpty { return page(title: "Incidents", current: .incidents, body: body) }
-        body += decisionForm(findings: rows.map { ($0.finding, $0.incident) }, back: back, preselect: false)
+        body += decisionForm(
+            findings: rows.map { ($0.finding, $0.incident) }, back: back, preselect: false)
         return page(title: "Incidents", current: .incidents, body: body)
     }
 
     private func filterForm(_ filter: IncidentFilter, platforms: [Platform]) -> String {
-        func select(_ name: String, _ label: String, _ options: [(String, String)], _ chosen: String?) -> String {
+        func select(
+            _ name: String, _ label: String, _ options: [(String, String)], _ chosen: String?
+        ) -> String {
             var html = "<label>\(label) <select name=\"\(name)\"><option value=\"\">any</option>"
             for (value, text) in options {
-                html += "<option value=\"\(HTML.escape(value))\"\(value == chosen ? " selected" : "")>\(HTML.escape(text))</option>"
+                html +=
+                    "<option value=\"\(HTML.escape(value))\"\(value == chosen ? " selected" : "")>\(HTML.escape(text))</option>"
             }
             return html + "</select></label>\n"
         }
-        func text(_ name: String, _ label: String, _ value: String?, type: String = "text") -> String {
+        func text(_ name: String, _ label: String, _ value: String?, type: String = "text")
+            -> String
+        {
             "<label>\(label) <input type=\"\(type)\" name=\"\(name)\" value=\"\(HTML.escape(value ?? ""))\"></label>\n"
         }
-        var html = "<form method=\"get\" action=\"/incidents\" class=\"filters\">\n<fieldset><legend>Filters</legend>\n"
-        html += select("rule", "Rule", RuleID.all.map { ($0.rawValue, $0.rawValue) }, filter.rule?.rawValue)
-        html += select("status", "Status", ReviewStatus.allCases.map { ($0.rawValue, $0.rawValue) }, filter.status?.rawValue)
-        html += select("severity", "Severity", Severity.allCases.map { ($0.rawValue, $0.rawValue) }, filter.severity?.rawValue)
-        html += select("platform", "Platform", platforms.map { ($0.rawValue, $0.displayName) }, filter.platform?.rawValue)
+        var html =
+            "<form method=\"get\" action=\"/incidents\" class=\"filters\">\n<fieldset><legend>Filters</legend>\n"
+        html += select(
+            "rule", "Rule", RuleID.all.map { ($0.rawValue, $0.rawValue) }, filter.rule?.rawValue)
+        html += select(
+            "status", "Status", ReviewStatus.allCases.map { ($0.rawValue, $0.rawValue) },
+            filter.status?.rawValue)
+        html += select(
+            "severity", "Severity", Severity.allCases.map { ($0.rawValue, $0.rawValue) },
+            filter.severity?.rawValue)
+        html += select(
+            "platform", "Platform", platforms.map { ($0.rawValue, $0.displayName) },
+            filter.platform?.rawValue)
         html += text("person", "Person", filter.person)
         html += text("from", "From", filter.from?.description, type: "date")
         html += text("to", "To", filter.to?.description, type: "date")
         html += text("q", "Words in the case", filter.query, type: "search")
-        html += "<button type=\"submit\">Show</button> <a href=\"/incidents\">Clear</a>\n</fieldset>\n</form>\n"
+        html +=
+            "<button type=\"submit\">Show</button> <a href=\"/incidents\">Clear</a>\n</fieldset>\n</form>\n"
         return html
     }
 
     // MARK: Audit log and evidence folder
 
     func auditLog(_ entries: [AuditLogEntry]) -> String {
-        var body = "<h1>Audit log</h1>\n<p>Every command run on this case, newest first. The log is append-only.</p>\n"
-        body += "<table class=\"log\">\n<tr><th>#</th><th>When (UTC)</th><th>Command</th><th>What it did</th><th>Arguments</th></tr>\n"
+        var body =
+            "<h1>Audit log</h1>\n<p>Every command run on this case, newest first. The log is append-only.</p>\n"
+        body +=
+            "<table class=\"log\">\n<tr><th>#</th><th>When (UTC)</th><th>Command</th><th>What it did</th><th>Arguments</th></tr>\n"
         for entry in entries {
             body += "<tr><td class=\"number\">\(entry.id.map(String.init) ?? "")</td>"
             body += "<td class=\"nw\">\(HTML.escape(Self.utc(entry.at)))</td>"
             body += "<td><code>\(HTML.escape(entry.command))</code></td>"
             body += "<td>\(HTML.escape(entry.summary))</td>"
-            let arguments = entry.arguments.map { $0.contains(" ") || $0.isEmpty ? "\"\($0)\"" : $0 }
-            body += "<td class=\"mono\">\(HTML.escape(arguments.joined(separator: " ")))</td></tr>\n"
+            let arguments = entry.arguments.map {
+                $0.contains(" ") || $0.isEmpty ? "\"\($0)\"" : $0
+            }
+            body +=
+                "<td class=\"mono\">\(HTML.escape(arguments.joined(separator: " ")))</td></tr>\n"
         }
         body += "</table>\n"
         return page(title: "Audit log", current: .auditLog, body: body)
@@ -253,17 +287,22 @@ struct ReviewPages: Sendable {
 
     func evidenceWritten(_ outcome: CaseReport.Outcome) -> String {
         var body = "<h1>Evidence folder written</h1>\n"
-        body += "<p id=\"written\">The sealed evidence folder is at <code>\(HTML.escape(outcome.evidenceFolder.path))</code> "
-        body += "(\(outcome.incidents.count) incidents, \(outcome.findings.count) findings, \(outcome.openCount) still open). "
-        body += "Open <code>\(HTML.escape(outcome.evidenceFolder.appendingPathComponent("index.html").path))</code>; "
-        body += "<code>conduct-audit verify \(HTML.escape(outcome.evidenceFolder.path))</code> checks it.</p>\n"
+        body +=
+            "<p id=\"written\">The sealed evidence folder is at <code>\(HTML.escape(outcome.evidenceFolder.path))</code> "
+        body +=
+            "(\(outcome.incidents.count) incidents, \(outcome.findings.count) findings, \(outcome.openCount) still open). "
+        body +=
+            "Open <code>\(HTML.escape(outcome.evidenceFolder.appendingPathComponent("index.html").path))</code>; "
+        body +=
+            "<code>conduct-audit verify \(HTML.escape(outcome.evidenceFolder.path))</code> checks it.</p>\n"
         for note in outcome.notes { body += "<p class=\"problem\">\(HTML.escape(note))</p>\n" }
         return page(title: "Evidence folder written", current: .evidence, body: body)
     }
 
     /// A page saying what went wrong, with a way back.
     func problem(_ title: String, _ message: String, back: String?) -> String {
-        var body = "<h1>\(HTML.escape(title))</h1>\n<p class=\"problem\">\(HTML.escape(message))</p>\n"
+        var body =
+            "<h1>\(HTML.escape(title))</h1>\n<p class=\"problem\">\(HTML.escape(message))</p>\n"
         if let back { body += "<p><a href=\"\(HTML.escape(back))\">Back</a></p>\n" }
         return page(title: title, current: .none, body: body)
     }

@@ -1,9 +1,9 @@
+import AuditReport
 import ConductAudit
 import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
-import AuditReport
 
 /// `conduct-audit serve`: a local web page on which HR works through a case (reads the
 /// evidence, filters and searches the findings, records decisions, writes the sealed folder),
@@ -69,7 +69,8 @@ public struct ReviewServer: Sendable {
     func router() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         router.add(middleware: ReviewGuard(sessions: sessions))
-        let handlers = ReviewHandlers(reviewCase: reviewCase, sessions: sessions, timeZone: timeZone)
+        let handlers = ReviewHandlers(
+            reviewCase: reviewCase, sessions: sessions, timeZone: timeZone)
         router.get("/") { _, _ in
             var response = Response(status: .seeOther)
             response.headers[.location] = "/case/index.html"
@@ -95,7 +96,8 @@ public struct ReviewServer: Sendable {
     }
 
     static func text(_ text: String, type: String, status: HTTPResponse.Status = .ok) -> Response {
-        var response = Response(status: status, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+        var response = Response(
+            status: status, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
         response.headers[.contentType] = type
         return response
     }

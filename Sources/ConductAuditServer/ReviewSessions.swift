@@ -27,7 +27,9 @@ actor ReviewSessions {
     /// A new session id when `token` is the unused one-time token (which is then spent),
     /// else nil.
     func exchange(_ token: String) -> String? {
-        guard let expected = oneTimeToken, Self.constantTimeEqual(token, expected) else { return nil }
+        guard let expected = oneTimeToken, Self.constantTimeEqual(token, expected) else {
+            return nil
+        }
         oneTimeToken = nil
         let id = Self.randomToken()
         sessions[id] = Session(formToken: Self.randomToken())
@@ -58,8 +60,10 @@ actor ReviewSessions {
     /// 32 random bytes as hex, from the system's secure generator.
     static func randomToken() -> String {
         var generator = SystemRandomNumberGenerator()
-        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }
-            .joined()
+        return (0..<32).map { _ in
+            String(format: "%02x", UInt8.random(in: 0...255, using: &generator))
+        }
+        .joined()
     }
 
     /// Compares without stopping at the first difference, so timing tells nothing of the token.

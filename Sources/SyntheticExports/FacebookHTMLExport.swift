@@ -17,19 +17,23 @@ enum FacebookHTMLExport {
     ) throws -> Int {
         try sink.add("personal_information/profile_information/profile_information.html", profile())
         let adults = SyntheticCorpus.adultContacts(120, using: &random)
-        let long = SyntheticConversation.messages(count: singleThread, others: [adults[0]], using: &random)
+        let long = SyntheticConversation.messages(
+            count: singleThread, others: [adults[0]], using: &random)
         try sink.add(
             "your_facebook_activity/messages/inbox/\(SyntheticConversation.threadFolder(adults[0], using: &random))/message_1.html",
             thread(title: adults[0], messages: long[...]))
         var events = long.count
-        let sizes = SyntheticConversation.heavyTailedSizes(total: total, count: threadCount, using: &random)
+        let sizes = SyntheticConversation.heavyTailedSizes(
+            total: total, count: threadCount, using: &random)
         for (index, size) in sizes.enumerated() {
             let other = adults[1 + index % (adults.count - 1)]
             let folder = SyntheticConversation.threadFolder(other, using: &random)
-            let messages = SyntheticConversation.messages(count: size, others: [other], using: &random)
+            let messages = SyntheticConversation.messages(
+                count: size, others: [other], using: &random)
             events += messages.count
             var part = 1
-            for start in stride(from: 0, to: messages.count, by: FacebookJSONExport.messagesPerFile) {
+            for start in stride(from: 0, to: messages.count, by: FacebookJSONExport.messagesPerFile)
+            {
                 let end = min(start + FacebookJSONExport.messagesPerFile, messages.count)
                 try sink.add(
                     "your_facebook_activity/messages/inbox/\(folder)/message_\(part).html",
@@ -58,7 +62,8 @@ enum FacebookHTMLExport {
         return out
     }
 
-    private static func thread(title: String, messages: ArraySlice<SyntheticMessage>) -> ByteBuffer {
+    private static func thread(title: String, messages: ArraySlice<SyntheticMessage>) -> ByteBuffer
+    {
         page(title: title, base: "../../../../", capacity: messages.count * 340) { out in
             for message in messages {
                 out.write("<div class=\"_3-95 _a6-g\"><div class=\"_2ph_ _a6-h _a6-i\">")
@@ -80,10 +85,12 @@ enum FacebookHTMLExport {
             )
             for (label, value) in [
                 ("Name", "Rebecca Hale"), ("Username", "rebecca.hale.3317"),
-                ("Date of birth", "17 June 1988"), ("Current town/city", "Sheffield, United Kingdom"),
+                ("Date of birth", "17 June 1988"),
+                ("Current town/city", "Sheffield, United Kingdom"),
             ] {
                 out.write(
-                    "<tr><td class=\"_2pin _a6_q\">\(label)</td><td class=\"_2pin _2piu _a6_r\">\(value)</td></tr>")
+                    "<tr><td class=\"_2pin _a6_q\">\(label)</td><td class=\"_2pin _2piu _a6_r\">\(value)</td></tr>"
+                )
             }
             out.write("</table></div></div></section>")
         }

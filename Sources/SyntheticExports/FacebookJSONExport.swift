@@ -66,14 +66,16 @@ enum FacebookJSONExport {
                 random.chance(oneIn: 300)
                 ? SyntheticCorpus.noteworthy(using: &random)
                 : SyntheticCorpus.chatter(using: &random)
-            out.write("  {\n    \"timestamp\": \(SyntheticConversation.instant(using: &random) / 1000)")
+            out.write(
+                "  {\n    \"timestamp\": \(SyntheticConversation.instant(using: &random) / 1000)")
             out.write(",\n    \"data\": [\n      {\n        \"post\": ")
             out.writeJSONString(text, metaEscaped: true)
             out.write("\n      }\n    ],\n    \"title\": \"Rebecca Hale updated her status.\"\n  }")
             out.write(index == posts - 1 ? "\n" : ",\n")
         }
         out.write("]")
-        try sink.add("your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json", out)
+        try sink.add(
+            "your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json", out)
         return events + posts
     }
 

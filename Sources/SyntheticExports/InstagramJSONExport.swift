@@ -43,10 +43,15 @@ enum InstagramJSONExport {
         let adults = SyntheticCorpus.adultContacts(150, using: &random)
         var followers = ByteBuffer()
         followers.write("[\n")
-        let handles = adults.map { $0.lowercased().replacingOccurrences(of: " ", with: ".") } + ["ollie.bennett2013"]
+        let handles =
+            adults.map { $0.lowercased().replacingOccurrences(of: " ", with: ".") } + [
+                "ollie.bennett2013"
+            ]
         for (index, handle) in handles.enumerated() {
             let seconds = SyntheticConversation.instant(using: &random) / 1000
-            followers.write("  {\n    \"title\": \"\",\n    \"media_list_data\": [\n      \n    ],\n    \"string_list_data\": [\n      {\n        \"href\": \"https://www.instagram.com/\(handle)\",\n        \"value\": \"\(handle)\",\n        \"timestamp\": \(seconds)\n      }\n    ]\n  }")
+            followers.write(
+                "  {\n    \"title\": \"\",\n    \"media_list_data\": [\n      \n    ],\n    \"string_list_data\": [\n      {\n        \"href\": \"https://www.instagram.com/\(handle)\",\n        \"value\": \"\(handle)\",\n        \"timestamp\": \(seconds)\n      }\n    ]\n  }"
+            )
             followers.write(index == handles.count - 1 ? "\n" : ",\n")
         }
         followers.write("]")
@@ -63,11 +68,14 @@ enum InstagramJSONExport {
         for thread in threads {
             let folder = SyntheticConversation.threadFolder(thread.title, using: &random)
             let messages = SyntheticConversation.messages(
-                count: thread.count, others: [thread.title], isPupil: thread.isPupil, using: &random)
+                count: thread.count, others: [thread.title], isPupil: thread.isPupil, using: &random
+            )
             events += messages.count
             var part = 1
-            for start in stride(from: 0, to: messages.count, by: FacebookJSONExport.messagesPerFile) {
-                let slice = messages[start..<min(start + FacebookJSONExport.messagesPerFile, messages.count)]
+            for start in stride(from: 0, to: messages.count, by: FacebookJSONExport.messagesPerFile)
+            {
+                let slice = messages[
+                    start..<min(start + FacebookJSONExport.messagesPerFile, messages.count)]
                 try sink.add(
                     "your_instagram_activity/messages/inbox/\(folder)/message_\(part).json",
                     MetaJSONWriter.thread(

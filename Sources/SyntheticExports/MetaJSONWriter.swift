@@ -16,7 +16,8 @@ enum MetaJSONWriter {
         out.write("  ],\n  \"messages\": [\n")
         var first = true
         for message in messages {
-            out.write(first ? "    {\n      \"sender_name\": " : ",\n    {\n      \"sender_name\": ")
+            out.write(
+                first ? "    {\n      \"sender_name\": " : ",\n    {\n      \"sender_name\": ")
             first = false
             out.writeJSONString(message.sender, metaEscaped: true)
             out.write(",\n      \"timestamp_ms\": ")

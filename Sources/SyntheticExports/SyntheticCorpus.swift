@@ -21,7 +21,8 @@ enum SyntheticCorpus {
     private static let forenames = [
         "Sarah", "James", "Emma", "Dan", "Laura", "Chris", "Hannah", "Tom", "Sophie", "Matt",
         "Gemma", "Rob", "Kate", "Steve", "Claire", "Ben", "Nicola", "Pete", "Jo", "Mike",
-        "Rachel", "Andy", "Lucy", "Gareth", "Amy", "Ciarán", "Siobhán", "Anna-Lena", "Kwame", "Yusuf",
+        "Rachel", "Andy", "Lucy", "Gareth", "Amy", "Ciarán", "Siobhán", "Anna-Lena", "Kwame",
+        "Yusuf",
     ]
     private static let surnames = [
         "Ashworth", "Barker", "Carver", "Dunmore", "Eastwood", "Fairbrother", "Gill", "Holroyd",
@@ -53,9 +54,11 @@ enum SyntheticCorpus {
         "new café on Ecclesall Road is really good", "we need to book the cottage for August",
         "my mum says hello", "running club is at 7 tomorrow", "the boiler has packed in again",
         "fancy a curry at the weekend", "just watched the final episode, no spoilers",
-        "the car failed its MOT", "got tickets for the Crucible", "can't believe it's nearly half term",
+        "the car failed its MOT", "got tickets for the Crucible",
+        "can't believe it's nearly half term",
         "remember to bring the gazebo", "planning for next week is done at last",
-        "that was the best Sunday roast", "the garden is a jungle", "book club picked a 600 page one",
+        "that was the best Sunday roast", "the garden is a jungle",
+        "book club picked a 600 page one",
     ]
     private static let closers = [
         "x", "😂", "🙂", "👍", "☕", "🍰", "see you soon", "speak later", "ta", "love you",
@@ -73,7 +76,8 @@ enum SyntheticCorpus {
     /// Text that a content rule should notice: a pupil named with something confidential,
     /// an abusive remark about the school community, or a confidential school matter.
     static func noteworthy(using random: inout SeededGenerator) -> String {
-        let pupil = ["Oliver Bennett", "Harvey Collins", "Grace Patel", "Noah Fletcher"][random.below(4)]
+        let pupil = ["Oliver Bennett", "Harvey Collins", "Grace Patel", "Noah Fletcher"][
+            random.below(4)]
         switch random.below(4) {
         case 0: return "\(pupil) has been referred to social services again, awful week"
         case 1: return "the parents at Larkfield are useless idiots, honestly"
@@ -84,7 +88,8 @@ enum SyntheticCorpus {
 
     /// What a pupil might write to a teacher.
     static let pupilLines = [
-        "hi miss its me from your class 😀", "can u check my homework", "miss are we doing PE tomorrow",
+        "hi miss its me from your class 😀", "can u check my homework",
+        "miss are we doing PE tomorrow",
         "thank u for the trip miss!!", "ok sorry miss 👍",
     ]
 }

@@ -50,14 +50,19 @@ public enum SyntheticExports {
         func count(_ base: Double) -> Int { max(4, Int((base * scale).rounded())) }
         var exports: [Export] = []
 
-        func zip(_ archive: Archive, salt: UInt64, _ body: (ExportSink, inout SeededGenerator) throws -> Int) throws {
+        func zip(
+            _ archive: Archive, salt: UInt64,
+            _ body: (ExportSink, inout SeededGenerator) throws -> Int
+        ) throws {
             guard only.contains(archive) else { return }
             let name = archive.file
             var random = SeededGenerator(seed: seed &* 0x1000_0000_01B3 &+ salt)
-            let sink = try ExportSink(zipAt: folder.appendingPathComponent(name), modificationDate: exportDate)
+            let sink = try ExportSink(
+                zipAt: folder.appendingPathComponent(name), modificationDate: exportDate)
             let events = try body(sink, &random)
             exports.append(
-                Export(file: name, events: events, bytes: sink.totalBytes, jsonBytes: sink.jsonBytes))
+                Export(
+                    file: name, events: events, bytes: sink.totalBytes, jsonBytes: sink.jsonBytes))
         }
         try zip(.facebookJSON, salt: 1) { sink, random in
             try FacebookJSONExport.write(
@@ -66,7 +71,8 @@ public enum SyntheticExports {
         }
         try zip(.facebookHTML, salt: 2) { sink, random in
             try FacebookHTMLExport.write(
-                singleThread: count(100_000), messages: count(5_000), threads: count(20), into: sink,
+                singleThread: count(100_000), messages: count(5_000), threads: count(20),
+                into: sink,
                 using: &random)
         }
         try zip(.instagram, salt: 3) { sink, random in
@@ -83,7 +89,8 @@ public enum SyntheticExports {
             let name = Archive.whatsAppGroup.file
             let group = WhatsAppExport.groupChat(lines: count(300_000), using: &random)
             try Data(group.chat.bytes).write(to: folder.appendingPathComponent(name))
-            exports.append(Export(file: name, events: group.messages, bytes: group.chat.count, jsonBytes: 0))
+            exports.append(
+                Export(file: name, events: group.messages, bytes: group.chat.count, jsonBytes: 0))
         }
         let summary = try JSONEncoder.sorted.encode(exports)
         try summary.write(to: folder.appendingPathComponent("synthetic-exports.json"))

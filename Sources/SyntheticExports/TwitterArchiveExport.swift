@@ -47,9 +47,12 @@ enum TwitterArchiveExport {
                 ]
                 """))
         let firstPart = tweets * 4 / 5
-        let times = (0..<tweets).map { _ in SyntheticConversation.instant(using: &random) }.sorted(by: >)
-        try sink.add("data/tweets.js", tweetFile(part: 0, times: times[0..<firstPart], using: &random))
-        try sink.add("data/tweets-part1.js", tweetFile(part: 1, times: times[firstPart...], using: &random))
+        let times = (0..<tweets).map { _ in SyntheticConversation.instant(using: &random) }.sorted(
+            by: >)
+        try sink.add(
+            "data/tweets.js", tweetFile(part: 0, times: times[0..<firstPart], using: &random))
+        try sink.add(
+            "data/tweets-part1.js", tweetFile(part: 1, times: times[firstPart...], using: &random))
         let conversationsWritten = try writeDirectMessages(
             directMessages, conversations: conversations, into: sink, using: &random)
         try sink.add(
@@ -71,13 +74,15 @@ enum TwitterArchiveExport {
         out.write("window.YTD.tweets.part\(part) = [\n")
         var first = true
         for milliseconds in times {
-            let id = String(1_500_000_000_000_000_000 + Int(milliseconds) * 1000 + random.below(1000))
+            let id = String(
+                1_500_000_000_000_000_000 + Int(milliseconds) * 1000 + random.below(1000))
             let time = CivilTime(utcMilliseconds: milliseconds)
             let editable = CivilTime(utcMilliseconds: milliseconds + 3_600_000)
             let mentionsOllie = random.chance(oneIn: 2500)
             var body =
                 random.chance(oneIn: 400)
-                ? SyntheticCorpus.noteworthy(using: &random) : SyntheticCorpus.chatter(using: &random)
+                ? SyntheticCorpus.noteworthy(using: &random)
+                : SyntheticCorpus.chatter(using: &random)
             if mentionsOllie { body = "@olliebtweets well done on your swimming gala today!" }
             let mentions =
                 mentionsOllie
@@ -136,11 +141,14 @@ enum TwitterArchiveExport {
         sizes.append(5)
         for (index, size) in sizes.enumerated() {
             let other =
-                index == sizes.count - 1 ? ollieID : String(1_000_000_000 + random.below(900_000_000))
+                index == sizes.count - 1
+                ? ollieID : String(1_000_000_000 + random.below(900_000_000))
             let messages = SyntheticConversation.messages(
                 count: size, others: [other], isPupil: other == ollieID, using: &random)
             out.write(index == 0 ? "  {\n" : ",\n  {\n")
-            out.write("    \"dmConversation\" : {\n      \"conversationId\" : \"\(SyntheticCorpus.twitterAccountID)-\(other)\",\n      \"messages\" : [\n")
+            out.write(
+                "    \"dmConversation\" : {\n      \"conversationId\" : \"\(SyntheticCorpus.twitterAccountID)-\(other)\",\n      \"messages\" : [\n"
+            )
             for (position, message) in messages.enumerated() {
                 let own = message.sender == SyntheticCorpus.owner
                 let sender = own ? SyntheticCorpus.twitterAccountID : other
@@ -163,7 +171,8 @@ enum TwitterArchiveExport {
 
     private static func iso(_ time: CivilTime) -> String {
         let milliseconds = String(1000 + time.millisecond).dropFirst()
-        return "\(time.year)-\(CivilTime.twoDigits(time.month))-\(CivilTime.twoDigits(time.day))T\(CivilTime.twoDigits(time.hour)):\(CivilTime.twoDigits(time.minute)):\(CivilTime.twoDigits(time.second)).\(milliseconds)Z"
+        return
+            "\(time.year)-\(CivilTime.twoDigits(time.month))-\(CivilTime.twoDigits(time.day))T\(CivilTime.twoDigits(time.hour)):\(CivilTime.twoDigits(time.minute)):\(CivilTime.twoDigits(time.second)).\(milliseconds)Z"
     }
 
     private static func manifest(tweets: (Int, Int), conversations: Int) -> ByteBuffer {

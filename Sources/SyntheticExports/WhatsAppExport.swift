@@ -20,7 +20,9 @@ enum WhatsAppExport {
     /// sender (members added, leaving, the subject and icon changed).
     /// - Returns: the chat and its number of messages (lines with a header and a sender, less the
     /// encryption notice; notices are not messages).
-    static func groupChat(lines: Int, using random: inout SeededGenerator) -> (chat: ByteBuffer, messages: Int) {
+    static func groupChat(lines: Int, using random: inout SeededGenerator) -> (
+        chat: ByteBuffer, messages: Int
+    ) {
         // The bodies come from a generator of their own, run twice: once to count the messages
         // that make up `lines`, then to write them at times drawn (and sorted) for that count.
         var bodies = SeededGenerator(seed: random.next())
@@ -31,11 +33,13 @@ enum WhatsAppExport {
             written += groupMessage(using: &counting).lineCount
             headers += 1
         }
-        let times = (0..<headers).map { _ in SyntheticConversation.instant(using: &random) }.sorted()
+        let times = (0..<headers).map { _ in SyntheticConversation.instant(using: &random) }
+            .sorted()
         var out = ByteBuffer(capacity: lines * 110)
         func header(_ milliseconds: Int64) -> String {
             let time = CivilTime(londonMilliseconds: milliseconds)
-            return "[\(CivilTime.twoDigits(time.day))/\(CivilTime.twoDigits(time.month))/\(time.year), \(CivilTime.twoDigits(time.hour)):\(CivilTime.twoDigits(time.minute)):\(CivilTime.twoDigits(time.second))] "
+            return
+                "[\(CivilTime.twoDigits(time.day))/\(CivilTime.twoDigits(time.month))/\(time.year), \(CivilTime.twoDigits(time.hour)):\(CivilTime.twoDigits(time.minute)):\(CivilTime.twoDigits(time.second))] "
         }
         out.write(
             header(times[0])
@@ -69,26 +73,38 @@ enum WhatsAppExport {
         var draw = random.below(memberWeights.reduce(0, +))
         var sender = groupMembers[0]
         for (member, weight) in zip(groupMembers, memberWeights) {
-            if draw < weight { sender = member; break }
+            if draw < weight {
+                sender = member
+                break
+            }
             draw -= weight
         }
         let isOwner = sender == SyntheticCorpus.owner
         switch random.below(1_000) {
         case 0..<25:
-            let kind = ["image", "image", "image", "video", "sticker", "audio", "GIF"][random.below(7)]
+            let kind = ["image", "image", "image", "video", "sticker", "audio", "GIF"][
+                random.below(7)]
             return GroupMessage(sender: sender, text: "\u{200E}\(kind) omitted", isMedia: true)
         case 25..<32:
             return GroupMessage(
-                sender: sender, text: isOwner ? "\u{200E}You deleted this message." : "\u{200E}This message was deleted.")
+                sender: sender,
+                text: isOwner
+                    ? "\u{200E}You deleted this message." : "\u{200E}This message was deleted.")
         case 32..<34:
             return GroupMessage(
                 sender: sender,
-                text: "Location: https://maps.google.com/?q=53.\(3700 + random.below(300)),-1.\(4400 + random.below(300))")
+                text:
+                    "Location: https://maps.google.com/?q=53.\(3700 + random.below(300)),-1.\(4400 + random.below(300))"
+            )
         case 34..<50:
             return GroupMessage(
-                sender: sender, text: SyntheticCorpus.chatter(using: &random) + " \u{200E}<This message was edited>")
+                sender: sender,
+                text: SyntheticCorpus.chatter(using: &random) + " \u{200E}<This message was edited>"
+            )
         case 50..<130:
-            var text = SyntheticCorpus.chatter(using: &random) + "\n" + SyntheticCorpus.chatter(using: &random)
+            var text =
+                SyntheticCorpus.chatter(using: &random) + "\n"
+                + SyntheticCorpus.chatter(using: &random)
             if random.chance(oneIn: 3) { text += "\n\n" + SyntheticCorpus.chatter(using: &random) }
             return GroupMessage(sender: sender, text: text)
         case 130..<132:
@@ -103,7 +119,8 @@ enum WhatsAppExport {
         default:
             let text =
                 isOwner && random.chance(oneIn: 600)
-                ? SyntheticCorpus.noteworthy(using: &random) : SyntheticCorpus.chatter(using: &random)
+                ? SyntheticCorpus.noteworthy(using: &random)
+                : SyntheticCorpus.chatter(using: &random)
             return GroupMessage(sender: sender, text: text)
         }
     }

@@ -7,7 +7,8 @@ import SyntheticExports
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "conduct-audit-generate",
-        abstract: "Write deterministic synthetic exports of Rebecca Hale (Samples/school.yaml) for benchmarks.",
+        abstract:
+            "Write deterministic synthetic exports of Rebecca Hale (Samples/school.yaml) for benchmarks.",
         discussion: """
             Five archives in the lumpy shapes of real downloads. At scale 1: Facebook JSON with
             about 1,000 Messenger threads of heavy-tailed sizes; Facebook HTML with one thread of
@@ -22,21 +23,28 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "The random seed.")
     var seed: UInt64 = 1
 
-    @Option(help: "The size: 1 is about 100 MB of export JSON and 300,000 chat lines; 0.01 makes a tiny export.")
+    @Option(
+        help:
+            "The size: 1 is about 100 MB of export JSON and 300,000 chat lines; 0.01 makes a tiny export."
+    )
     var scale: Double = 1
 
     @Option(help: "The folder to write the exports into.")
     var out: String
 
     func validate() throws {
-        guard scale > 0 && scale <= 100 else { throw ValidationError("--scale must be in (0, 100].") }
+        guard scale > 0 && scale <= 100 else {
+            throw ValidationError("--scale must be in (0, 100].")
+        }
     }
 
     func run() throws {
         let exports = try SyntheticExports.generate(
             seed: seed, scale: scale, into: URL(fileURLWithPath: out))
         for export in exports {
-            print("\(export.file)\t\(export.events) events\t\(export.bytes) bytes\t\(export.jsonBytes) JSON bytes")
+            print(
+                "\(export.file)\t\(export.events) events\t\(export.bytes) bytes\t\(export.jsonBytes) JSON bytes"
+            )
         }
     }
 }

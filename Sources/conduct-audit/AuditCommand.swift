@@ -1,17 +1,18 @@
 import ArgumentParser
+import AuditAnalysis
+import AuditModel
+import AuditReport
+import AuditSchool
+import AuditStore
 import ConductAudit
 import Foundation
-import AuditModel
-import AuditSchool
-import AuditAnalysis
-import AuditStore
-import AuditReport
 
 /// `conduct-audit audit`: import, analyse, store and report, in one run.
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
-        abstract: "Audit a staff member's exports against the policy and write the evidence folder.",
+        abstract:
+            "Audit a staff member's exports against the policy and write the evidence folder.",
         discussion: """
             Imports each archive (zip or folder, detected from its content) into the case file,
             runs the policy rules, records the findings, and writes an evidence folder with one
@@ -27,12 +28,16 @@ struct AuditCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The exports: a .zip as downloaded (every part of a split export), the folder it unpacks to, or a WhatsApp .txt.")
+    @Argument(
+        help:
+            "The exports: a .zip as downloaded (every part of a split export), the folder it unpacks to, or a WhatsApp .txt."
+    )
     var archives: [String]
 
     @OptionGroup var schoolOptions: SchoolOptions
 
-    @Option(help: "The staff member (by name in school.yaml); inferred from the archives when omitted.")
+    @Option(
+        help: "The staff member (by name in school.yaml); inferred from the archives when omitted.")
     var staff: String?
 
     @Option(help: "First school-local day of a targeted audit (YYYY-MM-DD, inclusive).")
@@ -41,7 +46,10 @@ struct AuditCommand: ParsableCommand {
     @Option(help: "Last school-local day of a targeted audit (YYYY-MM-DD, inclusive).")
     var to: LocalDay?
 
-    @Option(help: "Only these rules, comma-separated (\(RuleID.all.map(\.rawValue).joined(separator: ", "))).")
+    @Option(
+        help:
+            "Only these rules, comma-separated (\(RuleID.all.map(\.rawValue).joined(separator: ", ")))."
+    )
     var rules: String?
 
     @OptionGroup var location: CaseLocationOptions
@@ -53,7 +61,10 @@ struct AuditCommand: ParsableCommand {
     @Flag(help: "Print the result document as JSON on standard output, nothing else there.")
     var json = false
 
-    @Flag(help: "No progress or notes on standard error (progress is shown only on a terminal); the summary is still printed.")
+    @Flag(
+        help:
+            "No progress or notes on standard error (progress is shown only on a terminal); the summary is still printed."
+    )
     var quiet = false
 
     func validate() throws {
@@ -72,7 +83,8 @@ struct AuditCommand: ParsableCommand {
         let audit = CaseAudit(school: school, statedOwners: archiveOptions.statedOwners)
         let opened = try OpenedArchive.open(archives, limits: archiveOptions.limits)
         // Whose archive this is comes from the archives' own profile data when not given.
-        let staffMember = try staff.map { try audit.staffMember(named: $0) }
+        let staffMember =
+            try staff.map { try audit.staffMember(named: $0) }
             ?? audit.inferStaff(from: opened)
 
         let caseURL = location.caseURL(for: staffMember)
@@ -87,7 +99,8 @@ struct AuditCommand: ParsableCommand {
         let linkProblems = DeclaredLinkCheck.problems(for: staffMember, roster: roster)
         if !linkProblems.isEmpty {
             throw InputFailure(
-                message: "school.yaml (\(schoolOptions.school)): " + linkProblems.joined(separator: "; ")
+                message: "school.yaml (\(schoolOptions.school)): "
+                    + linkProblems.joined(separator: "; ")
                     + ". Fix school.yaml; nothing was analysed.")
         }
         let configuration = AuditConfiguration(
@@ -99,15 +112,19 @@ struct AuditCommand: ParsableCommand {
             database: database, configuration: configuration,
             evidenceFolder: location.evidenceURL(for: staffMember),
             inputHashes: schoolOptions.inputHashes(),
-            archives: archiveRecords, pdf: output.pdf, redactThirdParties: output.redactThirdParties,
+            archives: archiveRecords, pdf: output.pdf,
+            redactThirdParties: output.redactThirdParties,
             owners: owners, progress: stages.handler)
         AuditSummary.printNotes(of: outcome)
         stages.finish()
 
         try database.appendAuditLog(
             AuditLogEntry(
-                at: Date(), command: "audit", arguments: arguments, toolVersion: ToolVersion.current,
-                summary: "\(outcome.run.map { $0.scopeDescription + ": " } ?? "")\(outcome.findings.count) findings (\(outcome.openCount) open) in \(outcome.incidents.count) incidents; evidence at \(outcome.evidenceFolder.path)"))
+                at: Date(), command: "audit", arguments: arguments,
+                toolVersion: ToolVersion.current,
+                summary:
+                    "\(outcome.run.map { $0.scopeDescription + ": " } ?? "")\(outcome.findings.count) findings (\(outcome.openCount) open) in \(outcome.incidents.count) incidents; evidence at \(outcome.evidenceFolder.path)"
+            ))
 
         if json {
             let document = ResultDocument(
@@ -119,7 +136,8 @@ struct AuditCommand: ParsableCommand {
             Terminal.print("")
         } else {
             // --quiet drops progress and notes, never the summary.
-            AuditSummary.printSummary(outcome, staff: staffMember, archives: archiveRecords, caseURL: caseURL)
+            AuditSummary.printSummary(
+                outcome, staff: staffMember, archives: archiveRecords, caseURL: caseURL)
         }
         if outcome.openCount > 0 { throw ExitCode(1) }
     }

@@ -20,7 +20,8 @@ enum AuditSummary {
         if unreadable > 0 { parts.append("\(unreadable) part(s) NOT understood") }
         if notImported > 0 { parts.append("\(notImported) file(s) read but not imported") }
         if caveats > 0 { parts.append("\(caveats) caveat(s)") }
-        return parts.isEmpty ? "everything read" : parts.joined(separator: ", ") + " (listed in the report)"
+        return parts.isEmpty
+            ? "everything read" : parts.joined(separator: ", ") + " (listed in the report)"
     }
 
     /// The issues of one archive as terminal lines: per kind the count and the first `limit`,
@@ -60,42 +61,53 @@ enum AuditSummary {
         Terminal.print("Audit of \(staff.name)")
         for archive in archives {
             let unread = Self.issueSummary(archive.unparsed)
-            Terminal.print("  \(archive.platform.displayName) \(archive.variant.rawValue.uppercased()) \(archive.path): \(archive.itemCount) items, \(unread)")
+            Terminal.print(
+                "  \(archive.platform.displayName) \(archive.variant.rawValue.uppercased()) \(archive.path): \(archive.itemCount) items, \(unread)"
+            )
             if let owner = outcome.owners[archive.sha256] {
                 Terminal.print("    owner: \(owner.name). \(owner.basis)")
             }
             let spots = outcome.blindSpots[archive.sha256] ?? []
             for spot in spots where !spot.isActivityGap {
-                Terminal.print("    blind spot\(spot.since.map { " (since \($0))" } ?? ""): \(spot.what)")
+                Terminal.print(
+                    "    blind spot\(spot.since.map { " (since \($0))" } ?? ""): \(spot.what)")
             }
             // Months without activity can be many: counted here, each listed in the index.
             let gaps = spots.filter(\.isActivityGap)
             if !gaps.isEmpty {
                 Terminal.print(
                     "    blind spot: \(gaps.count) stretch(es) of months with no activity at all, "
-                        + "from \(gaps.compactMap(\.since).min() ?? "?"); each is listed in the evidence index")
+                        + "from \(gaps.compactMap(\.since).min() ?? "?"); each is listed in the evidence index"
+                )
             }
             for line in issueLines(archive.unparsed.filter { $0.kind != .caveat }, indent: "    ") {
                 Terminal.print(line)
             }
         }
-        if let run = outcome.run { Terminal.print("Scope: \(run.scopeDescription) (every archive in the case is analysed)") }
+        if let run = outcome.run {
+            Terminal.print("Scope: \(run.scopeDescription) (every archive in the case is analysed)")
+        }
         let byRule = Dictionary(grouping: outcome.findings, by: \.rule)
         if outcome.findings.isEmpty {
             Terminal.print("No findings.")
         } else {
-            Terminal.print("Findings: \(outcome.findings.count) (\(outcome.openCount) open) in \(outcome.incidents.count) incidents")
+            Terminal.print(
+                "Findings: \(outcome.findings.count) (\(outcome.openCount) open) in \(outcome.incidents.count) incidents"
+            )
             for rule in RuleID.all {
                 guard let found = byRule[rule] else { continue }
                 Terminal.print("  \(rule.rawValue): \(found.count)")
             }
         }
         Terminal.print("Case file: \(caseURL.path)")
-        Terminal.print("Evidence:  \(outcome.evidenceFolder.appendingPathComponent("index.html").path)")
+        Terminal.print(
+            "Evidence:  \(outcome.evidenceFolder.appendingPathComponent("index.html").path)")
     }
 
     /// The report's notes on standard error.
     static func printNotes(of outcome: AuditOutcome) {
-        for note in outcome.notes { Terminal.note(note.hasPrefix("warning: ") ? note : "note: " + note) }
+        for note in outcome.notes {
+            Terminal.note(note.hasPrefix("warning: ") ? note : "note: " + note)
+        }
     }
 }

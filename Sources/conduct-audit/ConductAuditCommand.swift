@@ -1,7 +1,7 @@
 import ArgumentParser
+import AuditModel
 import ConductAudit
 import Foundation
-import AuditModel
 
 /// The `conduct-audit` command: parses arguments, runs a subcommand, and maps failures to the
 /// contract's exit statuses (0 no open finding, 1 open findings, 2 usage error, 3 bad input).
@@ -9,7 +9,8 @@ import AuditModel
 struct ConductAuditCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "conduct-audit",
-        abstract: "Check a staff member's personal social-media exports against the school's social media policy.",
+        abstract:
+            "Check a staff member's personal social-media exports against the school's social media policy.",
         discussion: """
             Start with 'audit'. Example:
               conduct-audit audit Samples/facebook-rebeccahale-2025-03-14 \\

@@ -1,10 +1,10 @@
 import ArgumentParser
+import AuditAnalysis
+import AuditModel
+import AuditReport
+import AuditStore
 import ConductAudit
 import Foundation
-import AuditModel
-import AuditAnalysis
-import AuditStore
-import AuditReport
 
 /// `conduct-audit findings`: list the findings stored in a case, with their review status.
 struct FindingsCommand: ParsableCommand {
@@ -26,13 +26,19 @@ struct FindingsCommand: ParsableCommand {
     @Option(help: "Only findings of this rule (repeat for several).")
     var rule: [RuleID] = []
 
-    @Option(help: "Only findings with this status: open, confirmed, dismissed, declared (repeat for several).")
+    @Option(
+        help:
+            "Only findings with this status: open, confirmed, dismissed, declared (repeat for several)."
+    )
     var status: [ReviewStatus] = []
 
     @Option(help: "Only findings of this severity: low, medium, high (repeat for several).")
     var severity: [Severity] = []
 
-    @Option(help: "Only findings on this platform: facebook, instagram, twitter, whatsapp, snapchat, tiktok (repeat for several).")
+    @Option(
+        help:
+            "Only findings on this platform: facebook, instagram, twitter, whatsapp, snapchat, tiktok (repeat for several)."
+    )
     var platform: [Platform] = []
 
     @Option(help: "Only findings of this incident, e.g. INC-0003 (repeat for several).")
@@ -47,20 +53,28 @@ struct FindingsCommand: ParsableCommand {
     @Option(help: "The school's time zone for local times and days (default Europe/London).")
     var timezone: String = "Europe/London"
 
-    @Flag(help: "Print the findings as JSON: {\"findings\": [...]} with the result document's entries.")
+    @Flag(
+        help:
+            "Print the findings as JSON: {\"findings\": [...]} with the result document's entries.")
     var json = false
 
-    @Flag(help: "List the findings of every audit run recorded in the case, not only the latest run's (what its evidence folder shows).")
+    @Flag(
+        help:
+            "List the findings of every audit run recorded in the case, not only the latest run's (what its evidence folder shows)."
+    )
     var allRuns = false
 
     func run() throws {
         guard let zone = TimeZone(identifier: timezone) else {
-            throw ValidationError("Unknown time zone '\(timezone)'; give an IANA name such as Europe/London.")
+            throw ValidationError(
+                "Unknown time zone '\(timezone)'; give an IANA name such as Europe/London.")
         }
         let database = try CaseDatabase.openExisting(at: URL(fileURLWithPath: `case`))
         let analysis = try database.storedAnalysis(scope: allRuns ? .allRuns : .latestRun)
         let scope = try database.runs().last.map {
-            allRuns ? "every run's findings (latest: \($0.scopeDescription))" : "latest \($0.scopeDescription); --all-runs lists every run's findings"
+            allRuns
+                ? "every run's findings (latest: \($0.scopeDescription))"
+                : "latest \($0.scopeDescription); --all-runs lists every run's findings"
         }
         let filter = FindingFilter(
             rules: rule.isEmpty ? nil : Set(rule), statuses: status.isEmpty ? nil : Set(status),
@@ -89,11 +103,16 @@ struct FindingsCommand: ParsableCommand {
         }
         var rows: [[String]] = []
         for finding in findings {
-            let time = finding.occurredAt.map { TimeFormatting.localISO8601($0, in: zone) } ?? "(no time)"
+            let time =
+                finding.occurredAt.map { TimeFormatting.localISO8601($0, in: zone) } ?? "(no time)"
             // Contact rules are about someone the staff member interacted with; content rules
             // about someone the text concerns.
-            let preposition = [RuleID.pupilContact, .exPupilContact].contains(finding.rule) ? "with" : "about"
-            let who = (finding.counterparty?.name ?? finding.counterparty?.handle).map { " \(preposition) \($0)" } ?? ""
+            let preposition =
+                [RuleID.pupilContact, .exPupilContact].contains(finding.rule) ? "with" : "about"
+            let who =
+                (finding.counterparty?.name ?? finding.counterparty?.handle).map {
+                    " \(preposition) \($0)"
+                } ?? ""
             rows.append([
                 finding.id.rawValue, incidentOf[finding.id] ?? "-", finding.status.rawValue,
                 finding.rule.rawValue, finding.severity.rawValue, time,

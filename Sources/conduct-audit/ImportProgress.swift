@@ -1,8 +1,8 @@
+import AuditImport
+import AuditModel
 import ConductAudit
 import Foundation
 import Synchronization
-import AuditModel
-import AuditImport
 
 /// Progress of a long import on standard error: files and megabytes read, the read rate, items
 /// read (handed to the thread storing them) and the time taken. Silent with `--quiet` and when standard
@@ -67,7 +67,8 @@ final class ImportProgress: ImportObserver {
             let rate = elapsed > 0 ? megabytes / elapsed : 0
             let read = String(
                 format: "%d files, %.1f MB read (%.0f MB/s)", state.files, megabytes, rate)
-            return "\r\u{1B}[Kimporting: \(read), \(StageProgress.grouped(state.items)) items read, "
+            return
+                "\r\u{1B}[Kimporting: \(read), \(StageProgress.grouped(state.items)) items read, "
                 + StageProgress.seconds(elapsed)
         }
         if let line { Terminal.noteRaw(line) }

@@ -1,10 +1,10 @@
 import ArgumentParser
-import ConductAudit
-import Foundation
+import AuditImport
 import AuditModel
 import AuditReport
 import AuditSchool
-import AuditImport
+import ConductAudit
+import Foundation
 
 /// The school configuration and roster every analysing command needs.
 struct SchoolOptions: ParsableArguments {
@@ -54,7 +54,9 @@ struct CaseLocationOptions: ParsableArguments {
 struct ArchiveOptions: ParsableArguments {
     @Option(
         name: .customLong("raise-limits"),
-        help: "Multiply the zip-bomb limits (2 GiB an entry, 32 GiB in all, 200:1 compression) by this factor for a genuine, unusually large export.")
+        help:
+            "Multiply the zip-bomb limits (2 GiB an entry, 32 GiB in all, 200:1 compression) by this factor for a genuine, unusually large export."
+    )
     var raiseLimits: UInt64 = 1
 
     @Option(
@@ -72,7 +74,8 @@ struct ArchiveOptions: ParsableArguments {
         var owners: [String: String] = [:]
         for statement in owner {
             guard let separator = statement.lastIndex(of: "=") else { continue }
-            let path = URL(fileURLWithPath: String(statement[..<separator])).standardizedFileURL.path
+            let path = URL(fileURLWithPath: String(statement[..<separator])).standardizedFileURL
+                .path
             owners[path] = statement[statement.index(after: separator)...]
                 .trimmingCharacters(in: .whitespaces)
         }
@@ -82,9 +85,13 @@ struct ArchiveOptions: ParsableArguments {
     func validate() throws {
         for statement in owner {
             guard let separator = statement.lastIndex(of: "="), separator != statement.startIndex,
-                !statement[statement.index(after: separator)...].trimmingCharacters(in: .whitespaces).isEmpty
+                !statement[statement.index(after: separator)...].trimmingCharacters(
+                    in: .whitespaces
+                ).isEmpty
             else {
-                throw ValidationError("--owner '\(statement)': give the archive and the owner's name as the archive writes it, ARCHIVE=NAME.")
+                throw ValidationError(
+                    "--owner '\(statement)': give the archive and the owner's name as the archive writes it, ARCHIVE=NAME."
+                )
             }
         }
     }
@@ -101,10 +108,16 @@ struct ArchiveOptions: ParsableArguments {
 
 /// How the evidence folder is written beyond its HTML pages: PDFs, a disclosure copy.
 struct EvidenceOutputOptions: ParsableArguments {
-    @Flag(help: "Also print every page to an A4 PDF beside it, with headless Chromium when it is installed.")
+    @Flag(
+        help:
+            "Also print every page to an A4 PDF beside it, with headless Chromium when it is installed."
+    )
     var pdf = false
 
-    @Flag(help: "Also write a disclosure copy (in <evidence>/disclosure/) in which people other than the staff member and the pupil concerned appear as initials.")
+    @Flag(
+        help:
+            "Also write a disclosure copy (in <evidence>/disclosure/) in which people other than the staff member and the pupil concerned appear as initials."
+    )
     var redactThirdParties = false
 }
 
@@ -135,9 +148,12 @@ enum RuleSelection {
     static func parse(_ text: String?) throws -> [RuleID] {
         guard let text else { return RuleID.all }
         var selected: [RuleID] = []
-        for name in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+        for name in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) })
+        where !name.isEmpty {
             guard let rule = RuleID(argument: name) else {
-                throw ValidationError("Unknown rule '\(name)'. Rules: \(RuleID.all.map(\.rawValue).joined(separator: ", ")).")
+                throw ValidationError(
+                    "Unknown rule '\(name)'. Rules: \(RuleID.all.map(\.rawValue).joined(separator: ", "))."
+                )
             }
             selected.append(rule)
         }

@@ -1,8 +1,8 @@
 import ArgumentParser
-import ConductAudit
-import Foundation
 import AuditAnalysis
 import AuditStore
+import ConductAudit
+import Foundation
 
 /// `conduct-audit outcome`: record an incident's outcome in the terms of Keeping Children Safe
 /// in Education.
@@ -44,8 +44,9 @@ struct OutcomeCommand: ParsableCommand {
         }
 
         static func help(for value: Outcome) -> ArgumentHelp? {
-            ArgumentHelp(stringLiteral: value.kind.meaning.prefix(1).uppercased()
-                + value.kind.meaning.dropFirst() + ".")
+            ArgumentHelp(
+                stringLiteral: value.kind.meaning.prefix(1).uppercased()
+                    + value.kind.meaning.dropFirst() + ".")
         }
     }
 
@@ -60,7 +61,8 @@ struct OutcomeCommand: ParsableCommand {
     func run() throws {
         let database = try CaseDatabase.openExisting(at: URL(fileURLWithPath: decided.case))
         let recorded = try database.recordOutcome(
-            incident: incident, outcome: outcome.kind, reason: decided.reason, reviewer: decided.reviewer,
+            incident: incident, outcome: outcome.kind, reason: decided.reason,
+            reviewer: decided.reviewer,
             at: Date(), arguments: Array(CommandLine.arguments.dropFirst()))
         Terminal.print(
             "Recorded: \(recorded.incidentID) is \(recorded.outcome.rawValue) (by \(decided.reviewer)). "

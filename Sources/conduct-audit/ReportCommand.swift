@@ -1,15 +1,16 @@
 import ArgumentParser
+import AuditAnalysis
+import AuditReport
+import AuditStore
 import ConductAudit
 import Foundation
-import AuditAnalysis
-import AuditStore
-import AuditReport
 
 /// `conduct-audit report`: re-render the evidence folder from the findings stored in a case.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Re-render the evidence folder from a case (after reviews), without re-analysing.",
+        abstract:
+            "Re-render the evidence folder from a case (after reviews), without re-analysing.",
         discussion: """
             Shows the findings exactly as stored, with every review decision, and writes a new
             manifest.
@@ -23,7 +24,10 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var schoolOptions: SchoolOptions
 
-    @Option(help: "The staff member (by name in school.yaml); inferred from the case's archives when omitted.")
+    @Option(
+        help:
+            "The staff member (by name in school.yaml); inferred from the case's archives when omitted."
+    )
     var staff: String?
 
     @OptionGroup var location: CaseLocationOptions
@@ -54,6 +58,7 @@ struct ReportCommand: ParsableCommand {
             arguments: Array(CommandLine.arguments.dropFirst()), progress: stages.handler)
         stages.finish()
         AuditSummary.printNotes(of: outcome)
-        Terminal.print("Evidence: \(outcome.evidenceFolder.appendingPathComponent("index.html").path)")
+        Terminal.print(
+            "Evidence: \(outcome.evidenceFolder.appendingPathComponent("index.html").path)")
     }
 }

@@ -1,8 +1,8 @@
 import ArgumentParser
-import ConductAudit
-import Foundation
 import AuditAnalysis
 import AuditStore
+import ConductAudit
+import Foundation
 
 /// `conduct-audit review`: record a reviewer's decision on a finding.
 struct ReviewCommand: ParsableCommand {
@@ -61,8 +61,14 @@ struct ReviewCommand: ParsableCommand {
         let database = try CaseDatabase.openExisting(at: URL(fileURLWithPath: decided.case))
         let id = FindingID(typed: finding)
         try database.recordReviews(
-            [ReviewDecision(findingID: id, decision: decision.status, reason: decided.reason, reviewer: decided.reviewer, decidedAt: Date())],
+            [
+                ReviewDecision(
+                    findingID: id, decision: decision.status, reason: decided.reason,
+                    reviewer: decided.reviewer, decidedAt: Date())
+            ],
             command: "review", arguments: Array(CommandLine.arguments.dropFirst()))
-        Terminal.print("Recorded: \(id) is \(decision.status.rawValue) (by \(decided.reviewer)). Run 'conduct-audit report' to show it in the evidence folder.")
+        Terminal.print(
+            "Recorded: \(id) is \(decision.status.rawValue) (by \(decided.reviewer)). Run 'conduct-audit report' to show it in the evidence folder."
+        )
     }
 }

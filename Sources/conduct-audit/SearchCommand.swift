@@ -1,8 +1,8 @@
 import ArgumentParser
-import ConductAudit
-import Foundation
 import AuditModel
 import AuditStore
+import ConductAudit
+import Foundation
 
 /// `conduct-audit search`: HR's targeted questions to a case's full-text index.
 struct SearchCommand: ParsableCommand {
@@ -48,13 +48,16 @@ struct SearchCommand: ParsableCommand {
         if query.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
             throw ValidationError("Give at least one word to search for.")
         }
-        if let from, let to, to < from { throw ValidationError("--to \(to) is before --from \(from).") }
+        if let from, let to, to < from {
+            throw ValidationError("--to \(to) is before --from \(from).")
+        }
         if limit < 1 { throw ValidationError("--limit must be at least 1.") }
     }
 
     func run() throws {
         guard let zone = TimeZone(identifier: timezone) else {
-            throw ValidationError("Unknown time zone '\(timezone)'; give an IANA name such as Europe/London.")
+            throw ValidationError(
+                "Unknown time zone '\(timezone)'; give an IANA name such as Europe/London.")
         }
         let database = try CaseDatabase.openExisting(at: URL(fileURLWithPath: `case`))
         let search = ItemSearch(
@@ -70,14 +73,19 @@ struct SearchCommand: ParsableCommand {
             return
         }
         for item in items {
-            let time = item.occurredAt.map { TimeFormatting.localISO8601($0, in: zone) } ?? "(no time)"
+            let time =
+                item.occurredAt.map { TimeFormatting.localISO8601($0, in: zone) } ?? "(no time)"
             let people = item.counterparties.map(\.label).joined(separator: ", ")
             let text = (item.text ?? item.title ?? "").replacingOccurrences(of: "\n", with: " ")
             let excerpt = text.count > 100 ? String(text.prefix(99)) + "…" : text
             let author = item.author.map { $0.label + ": " } ?? ""
-            Terminal.print("\(time)  \(item.platform.rawValue) \(item.kind.rawValue)\(people.isEmpty ? "" : " [\(people)]")  \(author)\(excerpt)")
+            Terminal.print(
+                "\(time)  \(item.platform.rawValue) \(item.kind.rawValue)\(people.isEmpty ? "" : " [\(people)]")  \(author)\(excerpt)"
+            )
         }
-        Terminal.print("\(items.count) item(s)\(items.count == limit ? " (the limit; use --limit for more)" : "").")
+        Terminal.print(
+            "\(items.count) item(s)\(items.count == limit ? " (the limit; use --limit for more)" : "")."
+        )
     }
 }
 

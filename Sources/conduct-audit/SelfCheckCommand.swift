@@ -1,17 +1,18 @@
 import ArgumentParser
-import ConductAudit
-import Foundation
+import AuditAnalysis
+import AuditImport
 import AuditModel
 import AuditSchool
-import AuditImport
-import AuditAnalysis
 import AuditStore
+import ConductAudit
+import Foundation
 
 /// `conduct-audit self-check`: a staff member's private check of their own exports.
 struct SelfCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "self-check",
-        abstract: "Check your own exports against the policy, privately: prints a summary and advice, saves nothing.",
+        abstract:
+            "Check your own exports against the policy, privately: prints a summary and advice, saves nothing.",
         discussion: """
             Runs the same rules as 'audit' on your own exports and prints what it finds in \
             plain words, with advice. Nothing is written (no case file, no evidence folder) \
@@ -31,7 +32,8 @@ struct SelfCheckCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "Your exports: a .zip as downloaded, the folder it unpacks to, or a WhatsApp .txt.")
+    @Argument(
+        help: "Your exports: a .zip as downloaded, the folder it unpacks to, or a WhatsApp .txt.")
     var archives: [String]
 
     @Option(help: "The school's configuration (school.yaml).")
@@ -75,14 +77,19 @@ struct SelfCheckCommand: ParsableCommand {
         if digestKeyFile != nil && rosterDigest == nil {
             throw ValidationError("--digest-key-file goes with --roster-digest.")
         }
-        if pdf && out == nil { throw ValidationError("--pdf needs --out (no files are written otherwise).") }
-        if let from, let to, to < from { throw ValidationError("--to \(to) is before --from \(from).") }
+        if pdf && out == nil {
+            throw ValidationError("--pdf needs --out (no files are written otherwise).")
+        }
+        if let from, let to, to < from {
+            throw ValidationError("--to \(to) is before --from \(from).")
+        }
         _ = try RuleSelection.parse(rules)
     }
 
     func run() throws {
         let schoolConfiguration = try SchoolConfiguration.load(from: URL(fileURLWithPath: school))
-        let pupils = try roster.map { try Roster.load(from: URL(fileURLWithPath: $0)) } ?? Roster(pupils: [])
+        let pupils =
+            try roster.map { try Roster.load(from: URL(fileURLWithPath: $0)) } ?? Roster(pupils: [])
         let matcher = try rosterDigest.map { path in
             let key = try digestKeyFile.map { file in
                 try RosterDigest.key(
@@ -115,13 +122,16 @@ struct SelfCheckCommand: ParsableCommand {
 
     /// Stores the check in a case file and/or writes an evidence folder, as asked.
     private func keep(_ results: [ImportResult], configuration: AuditConfiguration) throws {
-        let database = try `case`.map { try CaseDatabase.open(at: URL(fileURLWithPath: $0)) }
+        let database =
+            try `case`.map { try CaseDatabase.open(at: URL(fileURLWithPath: $0)) }
             ?? CaseDatabase.makeInMemory()
-        let analysis = try CaseAudit.storeAndAnalyse(results, in: database, configuration: configuration)
+        let analysis = try CaseAudit.storeAndAnalyse(
+            results, in: database, configuration: configuration)
         if let `case` {
             try database.appendAuditLog(
                 AuditLogEntry(
-                    at: Date(), command: "self-check", arguments: Array(CommandLine.arguments.dropFirst()),
+                    at: Date(), command: "self-check",
+                    arguments: Array(CommandLine.arguments.dropFirst()),
                     toolVersion: ToolVersion.current,
                     summary: "self-check: \(analysis.findings.count) findings"))
             Terminal.print("\nCase file kept at \(`case`).")
@@ -129,7 +139,11 @@ struct SelfCheckCommand: ParsableCommand {
         if let out {
             let hashes = [
                 "school.yaml": try SHA256Hex.digest(ofFileAt: URL(fileURLWithPath: school))
-            ].merging(try roster.map { ["roster": try SHA256Hex.digest(ofFileAt: URL(fileURLWithPath: $0))] } ?? [:]) { a, _ in a }
+            ].merging(
+                try roster.map {
+                    ["roster": try SHA256Hex.digest(ofFileAt: URL(fileURLWithPath: $0))]
+                } ?? [:]
+            ) { a, _ in a }
             let stages = StageProgressLine(quiet: false)
             defer { stages.finish() }
             let outcome = try CaseAudit.render(
@@ -138,7 +152,9 @@ struct SelfCheckCommand: ParsableCommand {
                 archives: results.map(\.archive), pdf: pdf, progress: stages.handler)
             AuditSummary.printNotes(of: outcome)
             stages.finish()
-            Terminal.print("Evidence folder written to \(outcome.evidenceFolder.appendingPathComponent("index.html").path).")
+            Terminal.print(
+                "Evidence folder written to \(outcome.evidenceFolder.appendingPathComponent("index.html").path)."
+            )
         }
     }
 }

@@ -1,16 +1,17 @@
 import ArgumentParser
+import AuditAnalysis
+import AuditReport
+import AuditStore
 import ConductAudit
 import ConductAuditServer
 import Foundation
-import AuditAnalysis
-import AuditStore
-import AuditReport
 
 /// `conduct-audit serve`: the case as a local web page for reviewing it.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Review a case in the browser: a local page to read, filter, decide and write the sealed folder.",
+        abstract:
+            "Review a case in the browser: a local page to read, filter, decide and write the sealed folder.",
         discussion: """
             Serves the case on 127.0.0.1 only (never on the network) and prints one
             address with a one-time token: open it in a browser on this computer.
@@ -27,7 +28,10 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var schoolOptions: SchoolOptions
 
-    @Option(help: "The staff member (by name in school.yaml); inferred from the case's archives when omitted.")
+    @Option(
+        help:
+            "The staff member (by name in school.yaml); inferred from the case's archives when omitted."
+    )
     var staff: String?
 
     @OptionGroup var location: CaseLocationOptions
@@ -37,7 +41,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         if location.case == nil { throw ValidationError("Give the case file with --case.") }
-        if let port, !(1...65535).contains(port) { throw ValidationError("--port must be between 1 and 65535.") }
+        if let port, !(1...65535).contains(port) {
+            throw ValidationError("--port must be between 1 and 65535.")
+        }
     }
 
     func run() async throws {
@@ -52,18 +58,22 @@ struct ServeCommand: AsyncParsableCommand {
             inputHashes: try schoolOptions.inputHashes())
         let server = ReviewServer(
             reviewCase: ReviewCase(
-                database: database, report: report, evidenceFolder: location.evidenceURL(for: member)),
+                database: database, report: report,
+                evidenceFolder: location.evidenceURL(for: member)),
             timeZone: school.school.timeZone)
         do {
             try await server.run(port: port ?? 0) { address in
-                Terminal.print("Reviewing the case of \(member.name). Open this address in a browser on this computer (it works once):")
+                Terminal.print(
+                    "Reviewing the case of \(member.name). Open this address in a browser on this computer (it works once):"
+                )
                 Terminal.print("  \(address)")
                 Terminal.print("Stop with Ctrl-C.")
             }
         } catch {
             // Binding fails when the port is taken: say so plainly rather than with NIO's words.
             throw InputFailure(
-                message: "Cannot serve on \(ReviewServer.host):\(port.map(String.init) ?? "a free port") (\(error)). "
+                message:
+                    "Cannot serve on \(ReviewServer.host):\(port.map(String.init) ?? "a free port") (\(error)). "
                     + "Choose another --port, or leave --port out for a free one.")
         }
     }

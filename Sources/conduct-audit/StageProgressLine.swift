@@ -1,7 +1,7 @@
+import AuditModel
 import ConductAudit
 import Foundation
 import Synchronization
-import AuditModel
 
 /// Progress of the stages after the import (analysis, evidence pages, PDFs) on standard error:
 /// one line per stage, redrawn in place at most five times a second, and left as a finished
@@ -56,7 +56,8 @@ final class StageProgressLine: Sendable {
             }
             state.last = progress
             let isLast = progress.total.map { progress.done >= $0 } ?? false
-            if !isLast, let drawn = state.lastDrawn, now - drawn < .milliseconds(200), text.isEmpty {
+            if !isLast, let drawn = state.lastDrawn, now - drawn < .milliseconds(200), text.isEmpty
+            {
                 return nil
             }
             state.lastDrawn = now

@@ -16,7 +16,9 @@ struct TextTable {
             var line = ""
             for (index, cell) in row.enumerated() {
                 let isLast = index == row.count - 1
-                line += isLast ? cell : cell + String(repeating: " ", count: widths[index] - cell.count + 2)
+                line +=
+                    isLast
+                    ? cell : cell + String(repeating: " ", count: widths[index] - cell.count + 2)
             }
             return line
         }

@@ -1,8 +1,8 @@
 import ArgumentParser
-import ConductAudit
-import Foundation
 import AuditModel
 import AuditStore
+import ConductAudit
+import Foundation
 
 /// `conduct-audit timeline`: print a period of a case's merged timeline.
 struct TimelineCommand: ParsableCommand {
@@ -45,7 +45,8 @@ struct TimelineCommand: ParsableCommand {
 
     func run() throws {
         guard let zone = TimeZone(identifier: timezone) else {
-            throw ValidationError("Unknown time zone '\(timezone)'; give an IANA name such as Europe/London.")
+            throw ValidationError(
+                "Unknown time zone '\(timezone)'; give an IANA name such as Europe/London.")
         }
         let database = try CaseDatabase.openExisting(at: URL(fileURLWithPath: `case`))
         var shown = 0
@@ -71,6 +72,8 @@ struct TimelineCommand: ParsableCommand {
         let people = item.counterparties.map(\.label).joined(separator: ", ")
         let text = (item.text ?? item.title ?? "").replacingOccurrences(of: "\n", with: " ")
         let excerpt = text.count > 80 ? String(text.prefix(79)) + "…" : text
-        Terminal.print("\(time)  \(item.platform.rawValue) \(item.kind.rawValue) (\(direction))\(people.isEmpty ? "" : " [\(people)]")  \(excerpt)")
+        Terminal.print(
+            "\(time)  \(item.platform.rawValue) \(item.kind.rawValue) (\(direction))\(people.isEmpty ? "" : " [\(people)]")  \(excerpt)"
+        )
     }
 }

@@ -1,9 +1,9 @@
-import AuditModel
-import AuditSchool
-import AuditImport
 import AuditAnalysis
-import AuditStore
+import AuditImport
+import AuditModel
 import AuditReport
+import AuditSchool
+import AuditStore
 import ConductAudit
 import Foundation
 import Testing
@@ -14,7 +14,8 @@ import Testing
 /// (`scripts/review-in-browser.py`) filters, opens an incident and dismisses a finding; then the
 /// case file and its audit log are checked. `.ci/run` installs the browser and selenium.
 @Suite struct BrowserReviewTests {
-    static let script = SampleCase.repositoryRoot.appendingPathComponent("scripts/review-in-browser.py")
+    static let script = SampleCase.repositoryRoot.appendingPathComponent(
+        "scripts/review-in-browser.py")
 
     /// Why the test cannot run here, or nil when it can.
     static let missingTool: String? = {
@@ -53,10 +54,12 @@ import Testing
             if server.isRunning { server.interrupt() }
             server.waitUntilExit()
         }
-        let address = try #require(Self.address(printedBy: output.fileHandleForReading), "serve printed no address")
+        let address = try #require(
+            Self.address(printedBy: output.fileHandleForReading), "serve printed no address")
         #expect(address.hasPrefix("http://127.0.0.1:"))
 
-        let shots = ProcessInfo.processInfo.environment["CONDUCT_AUDIT_SCREENSHOTS"]
+        let shots =
+            ProcessInfo.processInfo.environment["CONDUCT_AUDIT_SCREENSHOTS"]
             ?? sample.folder.appendingPathComponent("screenshots").path
         let python = URL(fileURLWithPath: try #require(Self.which("python3")))
         let result = try Self.run(python, [Self.script.path, address, shots])
@@ -72,10 +75,20 @@ import Testing
         #expect(reviews.last?.reviewer == "J. Smith (HR)")
         #expect(try sample.database.findings().first { $0.id == finding }?.status == .dismissed)
         let log = try sample.database.auditLog()
-        #expect(log.contains { $0.command == "serve" && $0.summary == "J. Smith (HR) marked \(finding) dismissed: \(report["reason"] ?? "")" })
+        #expect(
+            log.contains {
+                $0.command == "serve"
+                    && $0.summary
+                        == "J. Smith (HR) marked \(finding) dismissed: \(report["reason"] ?? "")"
+            })
         #expect(log.last?.summary.hasPrefix("re-rendered") == true)
-        #expect(try EvidenceVerifier().verify(directory: sample.folder.appendingPathComponent("evidence")).isIntact)
-        for page in ["1-summary", "2-incidents-filtered", "3-incident", "4-incident-decided", "5-audit-log"] {
+        #expect(
+            try EvidenceVerifier().verify(
+                directory: sample.folder.appendingPathComponent("evidence")
+            ).isIntact)
+        for page in [
+            "1-summary", "2-incidents-filtered", "3-incident", "4-incident-decided", "5-audit-log",
+        ] {
             #expect(FileManager.default.fileExists(atPath: shots + "/\(page).png"), "\(page)")
         }
     }
@@ -102,8 +115,11 @@ import Testing
     }
 
     /// Runs a program to its end with its output in files.
-    static func run(_ program: URL, _ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("browser-run-\(UUID().uuidString)")
+    static func run(_ program: URL, _ arguments: [String]) throws -> (
+        status: Int32, output: String, error: String
+    ) {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "browser-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let out = scratch.appendingPathComponent("out")

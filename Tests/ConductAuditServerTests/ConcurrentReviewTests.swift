@@ -1,9 +1,9 @@
-import AuditModel
-import AuditSchool
-import AuditImport
 import AuditAnalysis
-import AuditStore
+import AuditImport
+import AuditModel
 import AuditReport
+import AuditSchool
+import AuditStore
 import ConductAudit
 import Foundation
 import HTTPTypes
@@ -16,7 +16,8 @@ import Testing
 /// The command line and the review page deciding on the same case at the same time.
 @Suite struct ConcurrentReviewTests {
     /// The `conduct-audit` executable `swift build` puts in `.build/debug`.
-    static let executable = SampleCase.repositoryRoot.appendingPathComponent(".build/debug/conduct-audit")
+    static let executable = SampleCase.repositoryRoot.appendingPathComponent(
+        ".build/debug/conduct-audit")
 
     @Test(
         "decisions from `conduct-audit review` and from the page, made at the same time, are all recorded and logged",
@@ -48,7 +49,10 @@ import Testing
             for finding in byPage {
                 try await client.execute(
                     uri: "/decisions", method: .post, headers: ReviewClient.form(cookie),
-                    body: ByteBuffer(string: "finding=\(finding.id.rawValue)&decision=confirm&reason=Admitted&reviewer=B.+Head+%28page%29&csrf=\(token)")
+                    body: ByteBuffer(
+                        string:
+                            "finding=\(finding.id.rawValue)&decision=confirm&reason=Admitted&reviewer=B.+Head+%28page%29&csrf=\(token)"
+                    )
                 ) { #expect($0.status == .seeOther) }
                 // The page reads the case between decisions, as a reviewer's browser does.
                 _ = try await ReviewClient.page("/incidents", client, cookie: cookie)
@@ -66,8 +70,12 @@ import Testing
             #expect(reviews[finding.id]?.map(\.decision) == [.confirmed], "\(finding.id)")
         }
         let log = try sample.database.auditLog().dropFirst(logBefore)
-        #expect(log.filter { $0.command == "review" && $0.summary.hasPrefix("A. Clerk (CLI) marked") }.count == 6)
-        #expect(log.filter { $0.command == "serve" && $0.summary.hasPrefix("B. Head (page) marked") }.count == 6)
+        #expect(
+            log.filter { $0.command == "review" && $0.summary.hasPrefix("A. Clerk (CLI) marked") }
+                .count == 6)
+        #expect(
+            log.filter { $0.command == "serve" && $0.summary.hasPrefix("B. Head (page) marked") }
+                .count == 6)
     }
 
     /// Runs the executable to its end; returns its exit status.

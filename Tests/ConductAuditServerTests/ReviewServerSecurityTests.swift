@@ -1,9 +1,9 @@
-import AuditModel
-import AuditSchool
-import AuditImport
 import AuditAnalysis
-import AuditStore
+import AuditImport
+import AuditModel
 import AuditReport
+import AuditSchool
+import AuditStore
 import ConductAudit
 import Foundation
 import HTTPTypes
@@ -16,19 +16,27 @@ import Testing
 /// The review server's defences, each on its own: token and cookie, Host, CSRF, content
 /// policy, paths, listener.
 @Suite struct ReviewServerSecurityTests {
-    @Test("without the token every page is 403; the token is exchanged once for an HttpOnly, SameSite=Strict cookie")
+    @Test(
+        "without the token every page is 403; the token is exchanged once for an HttpOnly, SameSite=Strict cookie"
+    )
     func tokenAndCookie() async throws {
         let sample = try SampleCase()
         defer { sample.remove() }
         try await sample.server.application(port: 0).test(.router) { client in
-            for path in ["/", "/case/index.html", "/incidents", "/audit-log", "/evidence", "/assets/review.css"] {
+            for path in [
+                "/", "/case/index.html", "/incidents", "/audit-log", "/evidence",
+                "/assets/review.css",
+            ] {
                 try await client.execute(uri: path, method: .get) { response in
                     #expect(response.status == .forbidden, "\(path)")
                 }
             }
-            try await client.execute(uri: "/?token=wrong", method: .get) { #expect($0.status == .forbidden) }
+            try await client.execute(uri: "/?token=wrong", method: .get) {
+                #expect($0.status == .forbidden)
+            }
 
-            let cookie = try await client.execute(uri: "/?token=\(SampleCase.token)", method: .get) { response in
+            let cookie = try await client.execute(uri: "/?token=\(SampleCase.token)", method: .get)
+            { response in
                 #expect(response.status == .seeOther)
                 #expect(response.headers[.location] == "/case/index.html")
                 let setCookie = try #require(response.headers[.setCookie])
@@ -38,13 +46,20 @@ import Testing
                 return try #require(setCookie.split(separator: ";").first.map(String.init))
             }
             // The token works once.
-            try await client.execute(uri: "/?token=\(SampleCase.token)", method: .get) { #expect($0.status == .forbidden) }
-            try await client.execute(uri: "/case/index.html", method: .get, headers: [.cookie: cookie]) { response in
-                #expect(response.status == .ok)
-                #expect(String(buffer: response.body).contains("Social media conduct audit: Rebecca Hale"))
+            try await client.execute(uri: "/?token=\(SampleCase.token)", method: .get) {
+                #expect($0.status == .forbidden)
             }
             try await client.execute(
-                uri: "/case/index.html", method: .get, headers: [.cookie: "conduct_audit_session=forged"]
+                uri: "/case/index.html", method: .get, headers: [.cookie: cookie]
+            ) { response in
+                #expect(response.status == .ok)
+                #expect(
+                    String(buffer: response.body).contains(
+                        "Social media conduct audit: Rebecca Hale"))
+            }
+            try await client.execute(
+                uri: "/case/index.html", method: .get,
+                headers: [.cookie: "conduct_audit_session=forged"]
             ) { #expect($0.status == .forbidden) }
         }
         #expect(await sample.server.pendingToken == nil)
@@ -56,7 +71,8 @@ import Testing
         defer { sample.remove() }
         try await sample.server.application(port: 0).test(.router) { client in
             let cookie = try await ReviewClient.signIn(client)
-            for host in ["evil.example", "evil.example:8080", "127.0.0.1.evil.example", "10.0.0.5"] {
+            for host in ["evil.example", "evil.example:8080", "127.0.0.1.evil.example", "10.0.0.5"]
+            {
                 try await client.execute(
                     uri: "/case/index.html", method: .get,
                     headers: [.cookie: cookie, HTTPField.Name("Host")!: host]
@@ -74,12 +90,15 @@ import Testing
         #expect(!ReviewGuard<BasicRequestContext>.isLoopback("[::2]:80"))
     }
 
-    @Test("every form carries the session's CSRF token; a post without it or from another site records nothing")
+    @Test(
+        "every form carries the session's CSRF token; a post without it or from another site records nothing"
+    )
     func csrf() async throws {
         let sample = try SampleCase()
         defer { sample.remove() }
         let finding = try #require(sample.analysis.findings.first { $0.status == .open })
-        let incident = try #require(sample.analysis.incidents.first { $0.findings.contains(finding.id) })
+        let incident = try #require(
+            sample.analysis.incidents.first { $0.findings.contains(finding.id) })
         try await sample.server.application(port: 0).test(.router) { client in
             let cookie = try await ReviewClient.signIn(client)
             var formToken: String?
@@ -94,7 +113,8 @@ import Testing
                     formToken = token
                 }
             }
-            let fields = "finding=\(finding.id.rawValue)&decision=dismiss&reason=r&reviewer=x&back=/incidents"
+            let fields =
+                "finding=\(finding.id.rawValue)&decision=dismiss&reason=r&reviewer=x&back=/incidents"
             for body in [fields, fields + "&csrf=forged"] {
                 try await client.execute(
                     uri: "/decisions", method: .post, headers: ReviewClient.form(cookie),
@@ -112,7 +132,9 @@ import Testing
         #expect(try sample.database.reviews(of: finding.id).isEmpty)
     }
 
-    @Test("every answer, refusals included, carries Content-Security-Policy default-src 'self' and no inline style")
+    @Test(
+        "every answer, refusals included, carries Content-Security-Policy default-src 'self' and no inline style"
+    )
     func contentSecurityPolicy() async throws {
         let sample = try SampleCase()
         defer { sample.remove() }
@@ -120,11 +142,17 @@ import Testing
         try await sample.server.application(port: 0).test(.router) { client in
             try await client.execute(uri: "/incidents", method: .get) { response in
                 #expect(response.status == .forbidden)
-                #expect(response.headers[.contentSecurityPolicy]?.hasPrefix("default-src 'self'") == true)
+                #expect(
+                    response.headers[.contentSecurityPolicy]?.hasPrefix("default-src 'self'")
+                        == true)
             }
             let cookie = try await ReviewClient.signIn(client)
-            for path in ["/case/index.html", "/case/\(incident.id)/incident.html", "/incidents", "/audit-log", "/case/nothing"] {
-                try await client.execute(uri: path, method: .get, headers: [.cookie: cookie]) { response in
+            for path in [
+                "/case/index.html", "/case/\(incident.id)/incident.html", "/incidents",
+                "/audit-log", "/case/nothing",
+            ] {
+                try await client.execute(uri: path, method: .get, headers: [.cookie: cookie]) {
+                    response in
                     let policy = response.headers[.contentSecurityPolicy] ?? ""
                     #expect(policy.hasPrefix("default-src 'self';"), "\(path)")
                     #expect(!policy.contains("unsafe"), "\(path)")
@@ -137,24 +165,31 @@ import Testing
         }
     }
 
-    @Test("paths outside the evidence the case renders are 404: .., encoded .., the case file, other incidents' files")
+    @Test(
+        "paths outside the evidence the case renders are 404: .., encoded .., the case file, other incidents' files"
+    )
     func traversal() async throws {
         let sample = try SampleCase()
         defer { sample.remove() }
         let incident = try #require(sample.analysis.incidents.first)
         try await sample.server.application(port: 0).test(.router) { client in
             let cookie = try await ReviewClient.signIn(client)
-            try await client.execute(uri: "/case/\(incident.id)/incident.json", method: .get, headers: [.cookie: cookie]) {
+            try await client.execute(
+                uri: "/case/\(incident.id)/incident.json", method: .get, headers: [.cookie: cookie]
+            ) {
                 #expect($0.status == .ok)
                 #expect($0.headers[.contentType] == "application/json")
             }
             for path in [
-                "/case/\(incident.id)/../../case.sqlite", "/case/\(incident.id)/%2e%2e/%2e%2e/case.sqlite",
+                "/case/\(incident.id)/../../case.sqlite",
+                "/case/\(incident.id)/%2e%2e/%2e%2e/case.sqlite",
                 "/case/\(incident.id)/media/../../../../etc/passwd", "/case/../case.sqlite",
                 "/case/\(incident.id)/media/..%2f..%2fcase.sqlite", "/case/INC-9999/incident.html",
-                "/case/\(incident.id)/", "/case/case.sqlite", "/case/\(incident.id)/incident.html/..",
+                "/case/\(incident.id)/", "/case/case.sqlite",
+                "/case/\(incident.id)/incident.html/..",
             ] {
-                try await client.execute(uri: path, method: .get, headers: [.cookie: cookie]) { response in
+                try await client.execute(uri: path, method: .get, headers: [.cookie: cookie]) {
+                    response in
                     #expect(response.status == .notFound, "\(path)")
                     #expect(!String(buffer: response.body).contains("SQLite format"), "\(path)")
                 }
@@ -190,7 +225,9 @@ enum ReviewClient {
     }
 
     /// A page's HTML, which must answer 200.
-    static func page(_ path: String, _ client: some TestClientProtocol, cookie: String) async throws -> String {
+    static func page(_ path: String, _ client: some TestClientProtocol, cookie: String) async throws
+        -> String
+    {
         try await client.execute(uri: path, method: .get, headers: [.cookie: cookie]) { response in
             #expect(response.status == .ok, "\(path)")
             return String(buffer: response.body)
@@ -210,7 +247,9 @@ enum ReviewClient {
     }
 
     /// The form token of a page's first posting form.
-    static func formToken(_ path: String, _ client: some TestClientProtocol, cookie: String) async throws -> String {
+    static func formToken(_ path: String, _ client: some TestClientProtocol, cookie: String)
+        async throws -> String
+    {
         try #require(formToken(in: try await page(path, client, cookie: cookie)))
     }
 }

@@ -1,9 +1,9 @@
-import AuditModel
-import AuditSchool
-import AuditImport
 import AuditAnalysis
-import AuditStore
+import AuditImport
+import AuditModel
 import AuditReport
+import AuditSchool
+import AuditStore
 import ConductAudit
 import Foundation
 import Testing
@@ -40,13 +40,15 @@ struct SampleCase {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         caseURL = folder.appendingPathComponent("case.sqlite")
         database = try CaseDatabase.open(at: caseURL)
-        let school = try SchoolConfiguration.load(from: Self.samples.appendingPathComponent("school.yaml"))
+        let school = try SchoolConfiguration.load(
+            from: Self.samples.appendingPathComponent("school.yaml"))
         let roster = try Roster.load(from: Self.samples.appendingPathComponent("pupils.csv"))
         let staff = try #require(school.staffMember(named: "Rebecca Hale"))
         let configuration = AuditConfiguration(school: school, staff: staff, roster: roster)
         for name in ["facebook-rebeccahale-2025-03-14", "whatsapp-chat-with-ollie-bennett.txt"] {
-            let result = try ArchiveImport().importArchive(
-                at: Self.samples.appendingPathComponent(name), localTimeZone: school.school.timeZone)
+            let result = try ImportStage().importArchive(
+                at: Self.samples.appendingPathComponent(name), localTimeZone: school.school.timeZone
+            )
             try database.store(result.archive, items: result.items)
         }
         analysis = try database.analyse(with: configuration)

@@ -1,20 +1,25 @@
 import Foundation
 import Testing
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 @Suite struct TimelineTests {
-    static func item(text: String, at seconds: TimeInterval?, locator: String = "/0") -> TimelineItem {
+    static func item(text: String, at seconds: TimeInterval?, locator: String = "/0")
+        -> TimelineItem
+    {
         TimelineItem(
-            platform: .facebook, kind: .post, isAuthoredByOwner: true, author: Person(name: "Rebecca Hale"),
-            text: text, occurredAt: seconds.map { Date(timeIntervalSince1970: $0) }, timeBasis: .explicit,
-            source: SourceReference(archiveSHA256: "abc", archivePath: "x.zip", file: "posts.json", locator: locator),
+            platform: .facebook, kind: .post, isAuthoredByOwner: true,
+            author: Person(name: "Rebecca Hale"),
+            text: text, occurredAt: seconds.map { Date(timeIntervalSince1970: $0) },
+            timeBasis: .explicit,
+            source: SourceReference(
+                archiveSHA256: "abc", archivePath: "x.zip", file: "posts.json", locator: locator),
             rawFragment: "{}")
     }
 
@@ -29,7 +34,9 @@ import Testing
 
     @Test("merging keeps one copy and sorts by time, timeless items last")
     func mergeDeduplicatesAndSorts() {
-        var timeline = Timeline(items: [Self.item(text: "late", at: 2_000), Self.item(text: "none", at: nil)])
+        var timeline = Timeline(items: [
+            Self.item(text: "late", at: 2_000), Self.item(text: "none", at: nil),
+        ])
         timeline.merge([Self.item(text: "early", at: 1_000), Self.item(text: "late", at: 2_000)])
         #expect(timeline.items.map(\.text) == ["early", "late", "none"])
         #expect(timeline.items.last?.timeBasis == TimeBasis.none)

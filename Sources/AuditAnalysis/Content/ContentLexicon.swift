@@ -1,6 +1,6 @@
-import Foundation
 import AuditModel
 import AuditSchool
+import Foundation
 
 /// The word lists of the content rules: the built-in lists of `Resources/lexicons.json` plus the
 /// school's additions from school.yaml `lexicons`.

@@ -1,6 +1,6 @@
-import Foundation
 import AuditModel
 import AuditSchool
+import Foundation
 
 /// Finds personal data in a text: UPNs (check letter validated), dates of birth, home addresses,
 /// UK postcodes, UK phone numbers, e-mail addresses and National Insurance numbers.
@@ -30,8 +30,9 @@ public enum PersonalDataDetector {
         let string = text.text
         // Every pattern but the e-mail one needs a digit (ICU's `\\d`, any decimal digit), and that
         // one needs an "@": most texts have neither, and need no pattern run at all.
-        guard string.unicodeScalars.contains(where: { $0.properties.numericType != nil })
-            || string.contains("@")
+        guard
+            string.unicodeScalars.contains(where: { $0.properties.numericType != nil })
+                || string.contains("@")
         else { return [] }
         var found: [PersonalDataMatch] = []
         func add(_ match: PersonalDataMatch) {

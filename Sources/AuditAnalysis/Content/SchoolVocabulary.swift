@@ -60,7 +60,7 @@ public struct SchoolVocabulary: Sendable {
         adults = configuration.school.adults(except: configuration.staff.name)
         var own: Set<String> = []
         let texts =
-configuration.staff.accounts.values.map { $0 } + profileTexts
+            configuration.staff.accounts.values.map { $0 } + profileTexts
         for text in texts {
             for match in PersonalDataDetector.matches(in: TokenizedText(text))
             where match.kind == .phoneNumber || match.kind == .email {

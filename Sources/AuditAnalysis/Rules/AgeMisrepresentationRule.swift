@@ -1,6 +1,6 @@
-import Foundation
 import AuditModel
 import AuditSchool
+import Foundation
 
 /// Flags a profile birthday or a self-description that presents the (adult) staff member as a
 /// child.
@@ -55,7 +55,9 @@ public struct AgeMisrepresentationRule: ExampleDocumentedRule, ItemContentRule {
     /// Year groups that count in "year N student".
     static let yearGroups = 1...13
 
-    public func finding(for item: TimelineItem, text itemText: inout ItemText, context: ContentContext)
+    public func finding(
+        for item: TimelineItem, text itemText: inout ItemText, context: ContentContext
+    )
         -> Finding?
     {
         guard item.isAuthoredByOwner else { return nil }

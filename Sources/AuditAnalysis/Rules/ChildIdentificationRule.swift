@@ -120,21 +120,27 @@ public struct ChildIdentificationRule: ExampleDocumentedRule, ItemContentRule {
             }
             let list = ConfidentialDisclosureRule.list(activities.map { "'\($0.matchedText)'" })
             if let name = reading.schoolNames.first {
-                for activity in activities { highlights.add(activity.range, label: "school activity") }
+                for activity in activities {
+                    highlights.add(activity.range, label: "school activity")
+                }
                 highlights.add(name.range, label: "school's name")
                 record(
                     .medium, 0.75,
                     "Its text speaks of school activity (\(list)) "
                         + "and names the school ('\(name.matchedText)').")
             } else if namedElsewhere {
-                for activity in activities { highlights.add(activity.range, label: "school activity") }
+                for activity in activities {
+                    highlights.add(activity.range, label: "school activity")
+                }
                 record(
                     .medium, 0.75,
                     "Its text speaks of school activity (\(list)), and the post names the school "
                         + "in its title or place."
                 )
             } else if isSchoolDay, let day {
-                for activity in activities { highlights.add(activity.range, label: "school activity") }
+                for activity in activities {
+                    highlights.add(activity.range, label: "school activity")
+                }
                 record(
                     .medium, 0.55,
                     "Its text speaks of school activity (\(list)) and it was posted on "

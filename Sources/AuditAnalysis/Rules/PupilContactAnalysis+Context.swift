@@ -1,6 +1,6 @@
-import Foundation
 import AuditModel
 import AuditSchool
+import Foundation
 
 extension PupilContactAnalysis {
     /// A person as seen on one platform: the unit identities are worked out for.
@@ -271,7 +271,8 @@ extension PupilContactAnalysis {
                 // A connection still listed when the export was made, with a former pupil who
                 // was under 18 on the archive's latest dated day: it stood while they were a
                 // child. (Exports are made soon after their latest item; the finding says so.)
-                if involvement == .standing, let latest, let left = pupil.leavingDate, left <= latest,
+                if involvement == .standing, let latest, let left = pupil.leavingDate,
+                    left <= latest,
                     let age = pupil.age(on: latest), age < 18
                 {
                     return .exPupil(latest, age: age, .listedAtExport(after: latest))

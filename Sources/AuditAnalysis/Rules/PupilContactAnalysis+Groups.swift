@@ -1,6 +1,6 @@
-import Foundation
 import AuditModel
 import AuditSchool
+import Foundation
 
 /// Group conversations: whose lines are the staff member's interaction, and with whom.
 extension PupilContactAnalysis.Context {

@@ -1,6 +1,6 @@
-import Foundation
 import AuditModel
 import AuditSchool
+import Foundation
 
 /// The findings' and observations' wording, and how a finding is put together.
 extension PupilContactAnalysis.Context {
@@ -204,7 +204,9 @@ extension PupilContactAnalysis.Context {
             return "The connection still stood on \(day.dayMonthYear), after \(name) left the "
                 + "school on \(left); \(name) was \(age) then\(born), under 18."
         case .exPupil(let day, let age, .listedAtExport):
-            let eighteen = pupil.dateOfBirth.flatMap { LocalDay(year: $0.year + 18, month: $0.month, day: $0.day) }
+            let eighteen = pupil.dateOfBirth.flatMap {
+                LocalDay(year: $0.year + 18, month: $0.month, day: $0.day)
+            }
             return "The export gives no time for this connection, but it was still listed when the "
                 + "export was made, after \(day.dayMonthYear) (the archive's latest dated item), "
                 + "when \(name), who left the school on \(left), was \(age)\(born), under 18"
@@ -224,7 +226,8 @@ extension PupilContactAnalysis.Context {
             return "\(pupil.legalName) (left \(left.monthName) \(left.year))"
         }
         // The roster gives the year group now, not at the time of the contact: say so.
-        return "\(pupil.legalName) (\(pupil.yearLabel.map { "\($0) on the roster" } ?? "roster \(pupil.id)"))"
+        return
+            "\(pupil.legalName) (\(pupil.yearLabel.map { "\($0) on the roster" } ?? "roster \(pupil.id)"))"
     }
 
     /// "on Sunday 22 September 2024 at 20:05" (school-local), or "at a time the export does not

@@ -1,6 +1,6 @@
-import Foundation
 import AuditModel
 import AuditSchool
+import Foundation
 
 /// Every interaction in a timeline with a pupil on roll at the time, or with a former pupil who
 /// was under 18 at the time; the findings of ``PupilContactRule`` and ``ExPupilContactRule``.

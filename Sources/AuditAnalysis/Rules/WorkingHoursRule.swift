@@ -1,6 +1,6 @@
-import Foundation
 import AuditModel
 import AuditSchool
+import Foundation
 
 /// Flags personal social-media use during the staff member's working time, outside lunch.
 ///
@@ -25,13 +25,15 @@ public struct WorkingHoursRule: BatchRule {
     public func findings(inBatch items: [TimelineItem], configuration: AuditConfiguration)
         -> [Finding]
     {
-        let timetable = StaffTimetable(staff: configuration.staff, configuration: configuration.school)
+        let timetable = StaffTimetable(
+            staff: configuration.staff, configuration: configuration.school)
         var findings: [Finding] = []
         for item in items where item.isAuthoredByOwner && Self.ownActions.contains(item.kind) {
             guard let instant = item.occurredAt else { continue }
             let assessment = timetable.assess(instant)
             guard assessment.isWorkingTime else { continue }
-            findings.append(finding(for: item, assessment: assessment, configuration: configuration))
+            findings.append(
+                finding(for: item, assessment: assessment, configuration: configuration))
         }
         return findings
     }
@@ -52,10 +54,12 @@ public struct WorkingHoursRule: BatchRule {
         var confidence = 0.95
         switch item.timeBasis {
         case .inferredLocal:
-            explanation += " The export gives this time as a local clock time without a zone; it was read as \(configuration.timeZone.identifier) time."
+            explanation +=
+                " The export gives this time as a local clock time without a zone; it was read as \(configuration.timeZone.identifier) time."
             confidence = 0.8
         case .ambiguousLocal:
-            explanation += " This clock time occurred twice on that day (the clocks went back), so the exact instant is uncertain."
+            explanation +=
+                " This clock time occurred twice on that day (the clocks went back), so the exact instant is uncertain."
             confidence = 0.6
         case .explicit, .none:
             break
@@ -77,8 +81,10 @@ public struct WorkingHoursRule: BatchRule {
             return "sent \(aPlatform) message"
                 + (item.conversation.map { " in the conversation \"\($0)\"" } ?? "")
         case .friendRequestSent:
-            return "sent \(aPlatform) friend request to \(item.counterparties.first?.label ?? "someone")"
-        case .follow: return "followed \(item.counterparties.first?.label ?? "an account") on \(platform)"
+            return
+                "sent \(aPlatform) friend request to \(item.counterparties.first?.label ?? "someone")"
+        case .follow:
+            return "followed \(item.counterparties.first?.label ?? "an account") on \(platform)"
         case .tag: return "tagged someone on \(platform)"
         case .mention: return "mentioned someone on \(platform)"
         default: return "used \(platform) (\(item.kind.displayName))"

@@ -12,7 +12,8 @@ public struct ArchiveLimits: Sendable, Equatable {
     /// (JSON, HTML, photos) stay well under 100:1; bombs reach thousands to one.
     public var maximumCompressionRatio: UInt64
 
-    public init(maximumEntrySize: UInt64, maximumTotalSize: UInt64, maximumCompressionRatio: UInt64) {
+    public init(maximumEntrySize: UInt64, maximumTotalSize: UInt64, maximumCompressionRatio: UInt64)
+    {
         self.maximumEntrySize = maximumEntrySize
         self.maximumTotalSize = maximumTotalSize
         self.maximumCompressionRatio = maximumCompressionRatio
@@ -38,10 +39,12 @@ public struct ArchiveLimits: Sendable, Equatable {
     /// Why an entry with these declared sizes is refused, or nil when it is acceptable.
     func refusal(uncompressed: UInt64, compressed: UInt64) -> String? {
         if uncompressed > maximumEntrySize {
-            return "declares \(uncompressed) bytes expanded, over the limit of \(maximumEntrySize) bytes per entry (possible zip bomb; use --raise-limits if the export is genuine)"
+            return
+                "declares \(uncompressed) bytes expanded, over the limit of \(maximumEntrySize) bytes per entry (possible zip bomb; use --raise-limits if the export is genuine)"
         }
         if uncompressed > 1 << 20, uncompressed / max(compressed, 1) > maximumCompressionRatio {
-            return "compresses \(uncompressed / max(compressed, 1)):1, over the limit of \(maximumCompressionRatio):1 (possible zip bomb; use --raise-limits if the export is genuine)"
+            return
+                "compresses \(uncompressed / max(compressed, 1)):1, over the limit of \(maximumCompressionRatio):1 (possible zip bomb; use --raise-limits if the export is genuine)"
         }
         return nil
     }

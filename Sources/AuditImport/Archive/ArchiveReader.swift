@@ -1,6 +1,6 @@
+import AuditModel
 import Foundation
 import ZIPFoundation
-import AuditModel
 
 /// Read-only access to the files of an export, whether a zip, an unpacked folder, a single file,
 /// or several zips or folders that are parts of one export.
@@ -89,7 +89,11 @@ public final class ArchiveReader: @unchecked Sendable {
             do {
                 archive = try Archive(url: url, accessMode: .read)
             } catch {
-                throw ImportError.unreadableArchive(url, reason: "the zip's central directory cannot be read (\(error)); the file may be truncated or not a zip at all")
+                throw ImportError.unreadableArchive(
+                    url,
+                    reason:
+                        "the zip's central directory cannot be read (\(error)); the file may be truncated or not a zip at all"
+                )
             }
             zip = archive
             // The zip's own length bounds every honest compressed size; ZIPFoundation traps on
@@ -111,19 +115,33 @@ public final class ArchiveReader: @unchecked Sendable {
                 }
                 guard !path.isEmpty else {
                     // ZIPFoundation gives "" for a name that is not valid in its declared encoding.
-                    refused.append(("(unnamed entry)", "entry name is not valid UTF-8 although the zip says it is; not read"))
+                    refused.append(
+                        (
+                            "(unnamed entry)",
+                            "entry name is not valid UTF-8 although the zip says it is; not read"
+                        ))
                     continue
                 }
                 guard let safe = Self.safeRelativePath(path) else {
-                    refused.append((path, "entry name escapes the archive root ('..' or absolute path); not read"))
+                    refused.append(
+                        (
+                            path,
+                            "entry name escapes the archive root ('..' or absolute path); not read"
+                        ))
                     continue
                 }
                 let declared = entry.uncompressedSize
                 guard entry.compressedSize <= zipLength, declared <= UInt64(Int64.max) else {
-                    refused.append((path, "declares sizes larger than the zip itself (\(entry.compressedSize) bytes compressed, \(declared) expanded): a corrupt or hostile zip; not read"))
+                    refused.append(
+                        (
+                            path,
+                            "declares sizes larger than the zip itself (\(entry.compressedSize) bytes compressed, \(declared) expanded): a corrupt or hostile zip; not read"
+                        ))
                     continue
                 }
-                if let refusal = limits.refusal(uncompressed: declared, compressed: UInt64(entry.compressedSize)) {
+                if let refusal = limits.refusal(
+                    uncompressed: declared, compressed: UInt64(entry.compressedSize))
+                {
                     refused.append((path, refusal))
                     continue
                 }
@@ -131,10 +149,14 @@ public final class ArchiveReader: @unchecked Sendable {
                 total = sum.overflow ? .max : sum.partialValue
                 if total > limits.maximumTotalSize {
                     throw ImportError.unreadableArchive(
-                        url, reason: "its entries expand to more than \(limits.maximumTotalSize) bytes in all (possible zip bomb); if the export is genuine, run again with --raise-limits")
+                        url,
+                        reason:
+                            "its entries expand to more than \(limits.maximumTotalSize) bytes in all (possible zip bomb); if the export is genuine, run again with --raise-limits"
+                    )
                 }
                 guard byPath[safe] == nil else {
-                    refused.append((path, "duplicate entry name in the zip; only the first is read"))
+                    refused.append(
+                        (path, "duplicate entry name in the zip; only the first is read"))
                     continue
                 }
                 byPath[safe] = entry
@@ -146,7 +168,8 @@ public final class ArchiveReader: @unchecked Sendable {
             container = .file
             zip = nil
             zipEntries = [:]
-            let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?
+            let size =
+                (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? NSNumber)?
                 .uint64Value ?? 0
             entries = [Entry(path: url.lastPathComponent, size: size)]
         }
@@ -165,13 +188,15 @@ public final class ArchiveReader: @unchecked Sendable {
     /// - Throws: ``ImportError`` when a part does not exist or cannot be opened, or a file found
     ///   in two parts cannot be read to compare them.
     public convenience init(parts urls: [URL], limits: ArchiveLimits = .standard) throws {
-        try self.init(partReaders: urls.map { try ArchiveReader(url: $0, limits: limits) }, limits: limits)
+        try self.init(
+            partReaders: urls.map { try ArchiveReader(url: $0, limits: limits) }, limits: limits)
     }
 
     /// Joins parts already opened; see ``init(parts:limits:)``.
     init(partReaders readers: [ArchiveReader], limits: ArchiveLimits = .standard) throws {
         guard let first = readers.first else {
-            throw ImportError.unreadableArchive(URL(fileURLWithPath: ""), reason: "no parts were given")
+            throw ImportError.unreadableArchive(
+                URL(fileURLWithPath: ""), reason: "no parts were given")
         }
         url = first.url
         container = .parts
@@ -293,7 +318,8 @@ public final class ArchiveReader: @unchecked Sendable {
         guard entry.size <= maximumEntrySize else {
             throw ImportError.unreadableFile(
                 entry.path,
-                reason: "expands to \(entry.size) bytes, over the limit of \(maximumEntrySize) bytes")
+                reason:
+                    "expands to \(entry.size) bytes, over the limit of \(maximumEntrySize) bytes")
         }
     }
 
@@ -306,17 +332,20 @@ public final class ArchiveReader: @unchecked Sendable {
         switch container {
         case .parts:
             guard let part = part(of: entry) else {
-                throw ImportError.unreadableFile(entry.path, reason: "the entry names no part of this export")
+                throw ImportError.unreadableFile(
+                    entry.path, reason: "the entry names no part of this export")
             }
             try part.readPieces(of: Self.unassigned(entry), pieceSize: pieceSize, body)
         case .folder:
             try readFilePieces(
-                url.appendingPathComponent(entry.path), name: entry.path, pieceSize: pieceSize, body)
+                url.appendingPathComponent(entry.path), name: entry.path, pieceSize: pieceSize, body
+            )
         case .file:
             try readFilePieces(url, name: entry.path, pieceSize: pieceSize, body)
         case .zip:
             guard let zip, let zipEntry = zipEntries[entry.path] else {
-                throw ImportError.unreadableFile(entry.path, reason: "the entry is listed but cannot be found in the zip")
+                throw ImportError.unreadableFile(
+                    entry.path, reason: "the entry is listed but cannot be found in the zip")
             }
             var count: UInt64 = 0
             do {
@@ -325,7 +354,11 @@ public final class ArchiveReader: @unchecked Sendable {
                     count += UInt64(chunk.count)
                     // The central directory may lie about the size: stop at what it declared.
                     if count > ceiling {
-                        throw ImportError.unreadableFile(entry.path, reason: "expands beyond its declared size of \(ceiling) bytes (a corrupt or hostile zip)")
+                        throw ImportError.unreadableFile(
+                            entry.path,
+                            reason:
+                                "expands beyond its declared size of \(ceiling) bytes (a corrupt or hostile zip)"
+                        )
                     }
                     do {
                         try body(chunk)
@@ -338,7 +371,8 @@ public final class ArchiveReader: @unchecked Sendable {
             } catch let error as ImportError {
                 throw error
             } catch {
-                throw ImportError.unreadableFile(entry.path, reason: "the zip entry is corrupt (\(error))")
+                throw ImportError.unreadableFile(
+                    entry.path, reason: "the zip entry is corrupt (\(error))")
             }
         }
     }
@@ -423,13 +457,16 @@ public final class ArchiveReader: @unchecked Sendable {
         guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
         defer { try? handle.close() }
         let magic = (try? handle.read(upToCount: 4)) ?? Data()
-        return magic.starts(with: [0x50, 0x4B, 0x03, 0x04]) || magic.starts(with: [0x50, 0x4B, 0x05, 0x06])
+        return magic.starts(with: [0x50, 0x4B, 0x03, 0x04])
+            || magic.starts(with: [0x50, 0x4B, 0x05, 0x06])
     }
 
     /// Normalises an entry name; nil when it is absolute or climbs out of the root.
     package static func safeRelativePath(_ raw: String) -> String? {
         let path = raw.replacingOccurrences(of: "\\", with: "/")
-        if path.hasPrefix("/") || path.contains(":") && path.first?.isLetter == true && path.dropFirst().first == ":" {
+        if path.hasPrefix("/")
+            || path.contains(":") && path.first?.isLetter == true && path.dropFirst().first == ":"
+        {
             return nil
         }
         var parts: [Substring] = []
@@ -441,10 +478,15 @@ public final class ArchiveReader: @unchecked Sendable {
         return parts.isEmpty ? nil : parts.joined(separator: "/")
     }
 
-    private static func folderEntries(at root: URL, refused: inout [(String, String)]) throws -> [Entry] {
-        let keys: [URLResourceKey] = [.isRegularFileKey, .isSymbolicLinkKey, .fileSizeKey, .isDirectoryKey]
-        guard let enumerator = FileManager.default.enumerator(
-            at: root, includingPropertiesForKeys: keys, options: [])
+    private static func folderEntries(at root: URL, refused: inout [(String, String)]) throws
+        -> [Entry]
+    {
+        let keys: [URLResourceKey] = [
+            .isRegularFileKey, .isSymbolicLinkKey, .fileSizeKey, .isDirectoryKey,
+        ]
+        guard
+            let enumerator = FileManager.default.enumerator(
+                at: root, includingPropertiesForKeys: keys, options: [])
         else {
             throw ImportError.unreadableArchive(root, reason: "the folder cannot be listed")
         }

@@ -32,7 +32,8 @@ struct JSONPointer: Sendable, Hashable {
         components.map { component in
             switch component {
             case .key(let key):
-                "/" + key.replacingOccurrences(of: "~", with: "~0")
+                "/"
+                    + key.replacingOccurrences(of: "~", with: "~0")
                     .replacingOccurrences(of: "/", with: "~1")
             case .index(let index): "/\(index)"
             }

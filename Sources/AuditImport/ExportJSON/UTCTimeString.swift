@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// The date-times Snapchat and TikTok write: "2024-11-16 19:02:14 UTC" (Snapchat) and
 /// "2024-11-16 19:02:14" (TikTok, whose strings are UTC without saying so: FORMATS.md §5).

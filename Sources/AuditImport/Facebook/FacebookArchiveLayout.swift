@@ -115,11 +115,11 @@ struct FacebookArchiveLayout {
                     : nil
             },
             htmlReason:
-                "HTML page; this archive is read from its JSON files, and Facebook HTML pages are not read by the JSON importer"
-        ) { ext, folders in
-            Self.mediaExtensions.contains(ext)
-                || (folders.contains("messages") && folders.contains("files"))
-        }
+                "HTML page; this archive is read from its JSON files, and Facebook HTML pages are not read by the JSON importer",
+            isMedia: { ext, folders in
+                Self.mediaExtensions.contains(ext)
+                    || (folders.contains("messages") && folders.contains("files"))
+            })
     }
 
     private func isJSON(_ entry: ArchiveReader.Entry) -> Bool {

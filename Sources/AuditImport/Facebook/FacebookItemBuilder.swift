@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// Turns the decoded records of one Facebook file into timeline items and item-level issues.
 ///
@@ -438,10 +438,10 @@ struct FacebookItemBuilder {
     private static func describe(_ date: FacebookDTO.PartialDate) -> String? {
         func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
         switch (date.year, date.month, date.day) {
-        case let (year?, month?, day?): return "\(year)-\(two(month))-\(two(day))"
-        case let (nil, month?, day?): return "\(two(day))/\(two(month)) (no year)"
-        case let (year?, month?, nil): return "\(year)-\(two(month))"
-        case let (year?, nil, nil): return "\(year)"
+        case (let year?, let month?, let day?): return "\(year)-\(two(month))-\(two(day))"
+        case (nil, let month?, let day?): return "\(two(day))/\(two(month)) (no year)"
+        case (let year?, let month?, nil): return "\(year)-\(two(month))"
+        case (let year?, nil, nil): return "\(year)"
         default: return nil
         }
     }

@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// Reads Facebook's JSON "Download Your Information" export, every layout era from 2018 to 2026,
 /// zipped or unpacked, plus the flat end-to-end-encrypted Messenger download.
@@ -67,7 +67,8 @@ public struct FacebookJSONImporter: ArchiveImporter {
 
     /// The owners named by the archives' profile files, or, for a download without one, decided
     /// from its message threads (``MessageThreadOwner``).
-    public func owners(of archives: [(archive: ArchiveReader, context: ImportContext)]) -> [Person?] {
+    public func owners(of archives: [(archive: ArchiveReader, context: ImportContext)]) -> [Person?]
+    {
         MetaJSONImport(format: self).owners(of: archives)
     }
 }

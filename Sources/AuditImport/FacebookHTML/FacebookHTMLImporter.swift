@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// Reads Facebook's HTML "Download Your Information" export: the 2018–2021 layout
 /// (`uiBoxWhite` blocks) and the 2022+ layout (`_a6-g` sections), zipped or unpacked.
@@ -98,7 +98,8 @@ public struct FacebookHTMLImporter: ArchiveImporter {
 
     /// The owners named by the archives' profile pages, or, for a download without one, decided
     /// from its message threads (``MessageThreadOwner``).
-    public func owners(of archives: [(archive: ArchiveReader, context: ImportContext)]) -> [Person?] {
+    public func owners(of archives: [(archive: ArchiveReader, context: ImportContext)]) -> [Person?]
+    {
         archives.map {
             decideOwner(
                 in: $0.archive, layout: FacebookHTMLLayout(entries: $0.archive.entries),

@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// Turns the records of one Facebook HTML page into timeline items, the same items the JSON
 /// importer makes from the JSON export (``FacebookItemBuilder``).

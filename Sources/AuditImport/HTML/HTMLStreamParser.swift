@@ -53,7 +53,8 @@ enum HTMLStreamParser {
                 | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
         xmlResetLastError()
         let document = htmlCtxtReadIO(
-            context, { context, buffer, length in
+            context,
+            { context, buffer, length in
                 guard let context, let buffer else { return -1 }
                 let reading = Unmanaged<Reading>.fromOpaque(context).takeUnretainedValue()
                 return reading.read(into: buffer, length: Int(length))
@@ -105,8 +106,10 @@ enum HTMLStreamParser {
             let count = min(length, data.count - offset, 1 << 16)
             guard count > 0 else { return 0 }
             data.withUnsafeBytes { bytes in
-                let start = bytes.baseAddress!.advanced(by: offset)
-                UnsafeMutableRawPointer(buffer).copyMemory(from: start, byteCount: count)
+                // Not empty (count > 0 above), so it has an address.
+                guard let base = bytes.baseAddress else { return }
+                UnsafeMutableRawPointer(buffer).copyMemory(
+                    from: base.advanced(by: offset), byteCount: count)
             }
             offset += count
             return Int32(count)
@@ -159,7 +162,9 @@ enum HTMLStreamParser {
                     "Excessive depth in document: \(HTMLStreamParser.maximumDepth) use XML_PARSE_HUGE option",
                     line > 0 ? line : nil
                 )
-                if let context { xmlStopParser(context.assumingMemoryBound(to: xmlParserCtxt.self)) }
+                if let context {
+                    xmlStopParser(context.assumingMemoryBound(to: xmlParserCtxt.self))
+                }
                 return
             }
             var list: [HTMLNode.Attribute] = []

@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// Reads Instagram's JSON "Download Your Information" export, every layout era from 2018 to 2026
 /// (FORMATS.md §2.1), zipped or unpacked.
@@ -61,7 +61,8 @@ public struct InstagramJSONImporter: ArchiveImporter {
 
     /// The owners named by the archives' profile files, or, for a download without one, decided
     /// from its message threads (``MessageThreadOwner``).
-    public func owners(of archives: [(archive: ArchiveReader, context: ImportContext)]) -> [Person?] {
+    public func owners(of archives: [(archive: ArchiveReader, context: ImportContext)]) -> [Person?]
+    {
         MetaJSONImport(format: self).owners(of: archives)
     }
 }
@@ -102,7 +103,8 @@ extension InstagramJSONImporter: MetaJSONFormat {
         where InstagramJSONLayout.isMessagePart(entry.fileName.lowercased()) {
             guard case .thread(let thread)? = try? decode(entry) else { continue }
             let names =
-                (thread.participants ?? []).map(\.name) + thread.messages.map { $0.value?.senderName }
+                (thread.participants ?? []).map(\.name)
+                + thread.messages.map { $0.value?.senderName }
             threads[MetaExportFiles.folder(of: entry.path), default: []] += names.compactMap {
                 MetaText.repairMojibake($0)
             }
@@ -151,13 +153,13 @@ extension InstagramJSONImporter: MetaJSONFormat {
             add(.profile, profile)
         case .legacyMedia(let lists):
             var posts = builder()
-            lists.forEach { posts.addLegacyMedia($0) }
+            for list in lists { posts.addLegacyMedia(list) }
             add(
                 .legacy("Posts, stories and profile pictures (media.json, 2018-2020 layout)"), posts
             )
         case .legacyRows(let lists):
             var rows = builder()
-            lists.forEach { rows.addLegacyRows($0) }
+            for list in lists { rows.addLegacyRows(list) }
             let isComments = entry.fileName.lowercased() == "comments.json"
             add(
                 .legacy(
@@ -166,7 +168,7 @@ extension InstagramJSONImporter: MetaJSONFormat {
                         : "Likes (likes.json, 2018-2020 layout)"), rows)
         case .legacyConnections(let lists):
             var connections = builder()
-            lists.forEach { connections.addLegacyConnections($0) }
+            for list in lists { connections.addLegacyConnections(list) }
             add(
                 .legacy("Followers and following (connections.json, 2018-2020 layout)"), connections
             )

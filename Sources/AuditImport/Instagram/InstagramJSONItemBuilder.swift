@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// Turns the decoded records of one Instagram file into timeline items and item-level issues.
 ///
@@ -331,7 +331,8 @@ struct InstagramJSONItemBuilder {
                 case .closeFriends: (.friend, true)
                 default: (.follow, true)
                 }
-            let raw = MetaJSONValue.object([username: date.map(MetaJSONValue.string) ?? .null]).serialized
+            let raw = MetaJSONValue.object([username: date.map(MetaJSONValue.string) ?? .null])
+                .serialized
             append(
                 kind: kind, isAuthoredByOwner: isOwners, author: isOwners ? owner : person,
                 counterparties: [person],

@@ -97,11 +97,11 @@ struct InstagramJSONLayout {
                     : nil
             },
             htmlReason:
-                "HTML page; this archive is read from its JSON files, and the JSON importer does not read Instagram HTML pages"
-        ) { ext, folders in
-            Self.mediaExtensions.contains(ext)
-                || (ext.isEmpty && folders.contains(where: Self.mediaFolders.contains))
-        }
+                "HTML page; this archive is read from its JSON files, and the JSON importer does not read Instagram HTML pages",
+            isMedia: { ext, folders in
+                Self.mediaExtensions.contains(ext)
+                    || (ext.isEmpty && folders.contains(where: Self.mediaFolders.contains))
+            })
     }
 
     private func isJSON(_ entry: ArchiveReader.Entry) -> Bool {

@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// Reads Instagram's HTML "Download Your Information" export (FORMATS.md §2.9), zipped or
 /// unpacked: posts, archived posts, stories and reels (every media file and the caption),
@@ -64,7 +64,8 @@ public struct InstagramHTMLImporter: ArchiveImporter {
     }
 
     /// The owners named by the archives' profile pages; nothing else is read.
-    public func owners(of archives: [(archive: ArchiveReader, context: ImportContext)]) -> [Person?] {
+    public func owners(of archives: [(archive: ArchiveReader, context: ImportContext)]) -> [Person?]
+    {
         archives.map {
             findOwner(
                 in: $0.archive, layout: InstagramHTMLLayout(entries: $0.archive.entries),

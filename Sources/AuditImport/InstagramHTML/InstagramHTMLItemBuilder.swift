@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// Turns the records of one Instagram HTML page into timeline items.
 ///

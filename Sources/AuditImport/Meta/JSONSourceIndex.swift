@@ -14,6 +14,8 @@ import Foundation
 /// document must be valid JSON (the decoder has already checked that when a record asks).
 final class JSONSourceIndex: @unchecked Sendable {
     /// The `userInfo` key under which decoders carry the index of the data they decode.
+    // swift-format-ignore: NeverForceUnwrap
+    // The raw value is a constant non-empty string, which the failable initialiser accepts.
     static let userInfoKey = CodingUserInfoKey(rawValue: "conduct-audit.json-source-index")!
 
     /// The members of one container: an array's elements or an object's values, by key.
@@ -285,7 +287,8 @@ final class JSONSourceIndex: @unchecked Sendable {
 
     /// The key a quoted string denotes, escapes resolved.
     private func key(_ range: Range<Int>) -> String {
-        let inner = bytes(in: (range.lowerBound + 1)..<max(range.lowerBound + 1, range.upperBound - 1))
+        let inner = bytes(
+            in: (range.lowerBound + 1)..<max(range.lowerBound + 1, range.upperBound - 1))
         guard inner.contains(JSONByte.backslash) else {
             return String(decoding: inner, as: UTF8.self)
         }
@@ -303,7 +306,9 @@ final class JSONSourceIndex: @unchecked Sendable {
                     let byte = buffer[index]
                     if byte == JSONByte.quote {
                         let end = min(Self.endOfString(buffer, at: index), range.upperBound)
-                        for offset in index..<end { output[count + offset - index] = buffer[offset] }
+                        for offset in index..<end {
+                            output[count + offset - index] = buffer[offset]
+                        }
                         count += end - index
                         index = end
                     } else {

@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// What a Meta JSON download's layout tells the shared import (``MetaJSONImport``): the order its
 /// files are read in, what each is, and where the profile may be.
@@ -167,7 +167,8 @@ struct MetaJSONImport<Format: MetaJSONFormat> {
         MetaFileReading(issues: [
             ImportIssue(
                 file: entry.path,
-                reason: "JSON file of no known \(Format.formatName) shape (\(description)); not read")
+                reason:
+                    "JSON file of no known \(Format.formatName) shape (\(description)); not read")
         ])
     }
 

@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// What a Meta HTML importer does with one file of the archive.
 enum MetaHTMLRole<Section: Equatable>: Equatable {
@@ -47,7 +47,8 @@ protocol MetaHTMLItemBuilder {
     /// Adds the item of a record of a section page.
     mutating func addRecord(_ record: MetaHTMLRecord, of section: Section)
     /// Adds the message of a record of a thread page.
-    mutating func addMessage(_ record: MetaHTMLRecord, participants: [String], conversation: String?)
+    mutating func addMessage(
+        _ record: MetaHTMLRecord, participants: [String], conversation: String?)
 }
 
 extension MetaHTMLItemBuilder {

@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// A date and time as a Meta HTML export writes it, read from its text but not yet placed in
 /// time.

@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// Places the dates of one HTML file in time.
 ///
@@ -73,11 +73,11 @@ struct MetaHTMLDateReader {
 
         var decision: OrderDecision {
             switch (dayFirst, monthFirst) {
-            case let (day?, month?):
+            case (let day?, let month?):
                 .contradictory(dayFirst: day, monthFirst: month)
-            case let (day?, nil):
+            case (let day?, nil):
                 .decided(.dayFirst, evidence: day)
-            case let (nil, month?):
+            case (nil, let month?):
                 .decided(.monthFirst, evidence: month)
             case (nil, nil):
                 firstAmbiguous.map { .undecided(example: $0, count: ambiguousCount) } ?? .notNeeded

@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// One HTML file of a Meta export: where its records are, its dates' reader and its senders.
 ///

@@ -39,7 +39,9 @@ struct MetaHTMLPage {
     /// Reads a page once, finding its records.
     /// - Returns: the page and libxml2's complaint when it had to recover from damaged markup.
     /// - Throws: ``ImportError/invalidFile(_:locator:reason:)`` when the bytes are not a page.
-    static func read(_ data: Data, file: String) throws -> (page: MetaHTMLPage, recoveredError: String?) {
+    static func read(_ data: Data, file: String) throws -> (
+        page: MetaHTMLPage, recoveredError: String?
+    ) {
         let outliner = MetaHTMLPageOutliner()
         let recoveredError = try HTMLStreamParser.parse(data, file: file, into: outliner)
         return (outliner.page(), recoveredError)

@@ -126,7 +126,8 @@ final class MetaHTMLPageOutliner: HTMLEventHandler {
                 ordinal: ordinal, tag: tag, shape: shape, isMain: isMain,
                 pieceIndex: pieces.count, pieceStart: pieceCount, textStart: textCount,
                 nonBlankStart: nonBlankCount, imageStart: imageCount, linkStart: linkStart,
-                otherLinkStart: otherLinkStart, textLimit: tag == "title" ? .max : Self.dateTextLimit))
+                otherLinkStart: otherLinkStart,
+                textLimit: tag == "title" ? .max : Self.dateTextLimit))
         if tag == "script" || tag == "style" { scriptDepth += 1 }
     }
 
@@ -216,8 +217,9 @@ final class MetaHTMLPageOutliner: HTMLEventHandler {
             ?? rootPath
         if !body.isMain,
             let main = mains.first(where: {
-                $0.ordinal != body.ordinal && (body.ordinal == root.ordinal
-                    || $0.ancestors.contains(body.ordinal))
+                $0.ordinal != body.ordinal
+                    && (body.ordinal == root.ordinal
+                        || $0.ancestors.contains(body.ordinal))
             })
         {
             // Walk down to it: it is inside the child with the highest ordinal not above its own.
@@ -274,7 +276,8 @@ final class MetaHTMLPageOutliner: HTMLEventHandler {
                 let inner = records(in: child, path: childPath, pageLinks: &pageLinks)
                 found += inner.map { place in (Self.block(place.ordinal, in: child), place) }
             } else {
-                found.append((child, MetaHTMLPage.RecordPlace(ordinal: child.ordinal, path: childPath)))
+                found.append(
+                    (child, MetaHTMLPage.RecordPlace(ordinal: child.ordinal, path: childPath)))
             }
         }
         // The fewest parts a dated record of each shape has.

@@ -46,7 +46,9 @@ final class MetaHTMLRecordReader: HTMLEventHandler {
     /// What `receive` threw; the rest of the page is then passed over.
     private(set) var failure: (any Error)?
 
-    private init(places: [MetaHTMLPage.RecordPlace], receive: @escaping (MetaHTMLRecord) throws -> Void) {
+    private init(
+        places: [MetaHTMLPage.RecordPlace], receive: @escaping (MetaHTMLRecord) throws -> Void
+    ) {
         self.places = places
         self.receive = receive
     }
@@ -67,7 +69,9 @@ final class MetaHTMLRecordReader: HTMLEventHandler {
 
     func startElement(_ tag: String, attributes: [HTMLNode.Attribute], ordinal: Int) {
         if open.isEmpty {
-            guard failure == nil, next < places.count, places[next].ordinal == ordinal else { return }
+            guard failure == nil, next < places.count, places[next].ordinal == ordinal else {
+                return
+            }
         }
         let element = Element(tag: tag, attributes: attributes)
         open.last?.children.append(.element(element))

@@ -18,11 +18,14 @@ struct SnapchatExportFiles {
     /// interaction with another person (settings, locations, searches, purchases, logins), with
     /// the reason given in the archive's list.
     static let notImportedFiles: [String: String] = [
-        "account_history.json": "account changes (e-mail, password, display-name changes, data downloads): no interaction with another person",
+        "account_history.json":
+            "account changes (e-mail, password, display-name changes, data downloads): no interaction with another person",
         "location_history.json": "location history: no interaction with another person",
-        "memories_history.json": "saved Memories (links to Snapchat's servers): the owner's own pictures, not shared",
+        "memories_history.json":
+            "saved Memories (links to Snapchat's servers): the owner's own pictures, not shared",
         "search_history.json": "search history: no interaction with another person",
-        "user_profile.json": "app profile and interests inferred for advertising: no interaction with another person",
+        "user_profile.json":
+            "app profile and interests inferred for advertising: no interaction with another person",
         "bitmoji.json": "Bitmoji account: no interaction with another person",
         "ranking.json": "Snapscore and counts: no interaction with another person",
         "story_history.json": "story views and counts: no text or recipient of the owner's stories",

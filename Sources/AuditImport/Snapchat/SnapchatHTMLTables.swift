@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// The tables of a page of Snapchat's HTML download, read into the shape of the matching JSON
 /// file so that one builder reads both: each table becomes a list named by the heading above
@@ -44,7 +44,9 @@ struct SnapchatHTMLTables: SnapchatRecordSource {
                 heading = tableNames[position]
             }
             let tableRows = node.descendantElements.filter { $0.tag == "tr" }
-            let cells = tableRows.map { row in row.elements.filter { $0.tag == "td" || $0.tag == "th" } }
+            let cells = tableRows.map { row in
+                row.elements.filter { $0.tag == "td" || $0.tag == "th" }
+            }
             guard let first = cells.first else { return }
             let hasHeader = first.contains { $0.tag == "th" }
             if !hasHeader, position < columns.count {
@@ -53,7 +55,9 @@ struct SnapchatHTMLTables: SnapchatRecordSource {
             }
             if !hasHeader, cells.allSatisfy({ $0.count == 2 }) {
                 var members: [String: MetaJSONValue] = [:]
-                for pair in cells { members[pair[0].normalizedText] = .string(pair[1].normalizedText) }
+                for pair in cells {
+                    members[pair[0].normalizedText] = .string(pair[1].normalizedText)
+                }
                 if lists[heading] == nil { order.append(heading) }
                 lists[heading] = .object(members)
                 rows[JSONPointer.root.appending(heading)] = (node.path, node.outerHTML)
@@ -72,7 +76,9 @@ struct SnapchatHTMLTables: SnapchatRecordSource {
                 for (column, cell) in zip(header, rowCells) where !column.isEmpty {
                     members[column] = .string(cell.normalizedText)
                 }
-                rows[JSONPointer.root.appending(name).appending(records.count)] = (row.path, row.outerHTML)
+                rows[JSONPointer.root.appending(name).appending(records.count)] = (
+                    row.path, row.outerHTML
+                )
                 records.append(.object(members))
             }
             lists[name] = .array(records)
@@ -99,7 +105,9 @@ struct SnapchatHTMLReader {
     let context: ImportContext
 
     /// The pages read, by file name, in the order read (the account first: it names the owner).
-    private static let pages = ["account.html", "friends.html", "chat_history.html", "snap_history.html"]
+    private static let pages = [
+        "account.html", "friends.html", "chat_history.html", "snap_history.html",
+    ]
 
     /// The lists of the history pages by position, and their columns when a table has no
     /// header cells, as the older pages lay them out (docs/formats/snapchat.md).
@@ -109,10 +117,14 @@ struct SnapchatHTMLReader {
             [["From", "Media Type", "Created"], ["To", "Media Type", "Created"]]
         ),
         "chat_history.html": (
-            ["Received Saved Chat History", "Sent Saved Chat History",
-             "Received Unsaved Chat History", "Sent Unsaved Chat History"],
-            [["From", "Media Type", "Created", "Text"], ["To", "Media Type", "Created", "Text"],
-             ["From", "Media Type", "Created", "Text"], ["To", "Media Type", "Created", "Text"]]
+            [
+                "Received Saved Chat History", "Sent Saved Chat History",
+                "Received Unsaved Chat History", "Sent Unsaved Chat History",
+            ],
+            [
+                ["From", "Media Type", "Created", "Text"], ["To", "Media Type", "Created", "Text"],
+                ["From", "Media Type", "Created", "Text"], ["To", "Media Type", "Created", "Text"],
+            ]
         ),
     ]
 
@@ -129,21 +141,29 @@ struct SnapchatHTMLReader {
                 do {
                     let layout = Self.positionalLayout[name]
                     tables = SnapchatHTMLTables(
-                        document: try HTMLDocument(data: try archive.data(of: entry), file: entry.path),
+                        document: try HTMLDocument(
+                            data: try archive.data(of: entry), file: entry.path),
                         tableNames: layout?.names ?? [], columns: layout?.columns ?? [])
                 } catch {
                     let reason = (error as? LocalizedError)?.errorDescription ?? "\(error)"
-                    builder.add(ImportIssue(file: entry.path, reason: "could not be read: \(reason)"))
+                    builder.add(
+                        ImportIssue(file: entry.path, reason: "could not be read: \(reason)"))
                     continue
                 }
                 guard let tables else {
-                    builder.add(ImportIssue(file: entry.path, reason: "no table in the page: this page layout is not one this version reads; nothing in it was imported"))
+                    builder.add(
+                        ImportIssue(
+                            file: entry.path,
+                            reason:
+                                "no table in the page: this page layout is not one this version reads; nothing in it was imported"
+                        ))
                     continue
                 }
                 switch name {
                 case "account.html": builder.addAccount(tables, file: entry.path)
                 case "friends.html": builder.addFriends(tables, file: entry.path)
-                case "chat_history.html": builder.addMessages(tables, file: entry.path, isSnaps: false)
+                case "chat_history.html":
+                    builder.addMessages(tables, file: entry.path, isSnaps: false)
                 default: builder.addMessages(tables, file: entry.path, isSnaps: true)
                 }
                 try items.add(builder.takeItems())
@@ -156,7 +176,9 @@ struct SnapchatHTMLReader {
                 : "not a page this version reads"
             builder.add(ImportIssue(file: entry.path, reason: reason, kind: .notImported))
         }
-        for caveat in SnapchatImporter.caveats(files: files, coverage: builder.coverage) { builder.add(caveat) }
+        for caveat in SnapchatImporter.caveats(files: files, coverage: builder.coverage) {
+            builder.add(caveat)
+        }
         let imported = ImportedArchive(
             path: context.archivePath, sha256: context.archiveSHA256, platform: .snapchat,
             variant: .html, owner: builder.owner, itemCount: items.count,

@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// Reads Snapchat's "My Data" download, zipped or unpacked, JSON layouts old and current
 /// (docs/formats/snapchat.md).
@@ -71,13 +71,15 @@ public struct SnapchatImporter: ArchiveImporter {
         }
         var media: [MediaFile] = []
         for entry in archive.entries where !handled.contains(entry.path) {
-            builder.add(contentsOf: Self.otherFile(entry, files: files, archive: archive, media: &media))
+            builder.add(
+                contentsOf: Self.otherFile(entry, files: files, archive: archive, media: &media))
         }
         if builder.owner == nil, documents[.account] == nil {
             builder.add(
                 ImportIssue(
                     file: "account.json",
-                    reason: "the download holds no account file, so its owner is not named; chats and snaps still say which were the owner's where the record does (IsSender, or a sent list)",
+                    reason:
+                        "the download holds no account file, so its owner is not named; chats and snaps still say which were the owner's where the record does (IsSender, or a sent list)",
                     kind: .caveat))
         }
         for caveat in Self.caveats(files: files, coverage: builder.coverage) { builder.add(caveat) }
@@ -91,17 +93,21 @@ public struct SnapchatImporter: ArchiveImporter {
 
     /// What every Snapchat archive must say about what it cannot show.
     static func caveats(files: SnapchatExportFiles, coverage: [SectionCoverage]) -> [ImportIssue] {
-        let page = { (name: String) in files.htmlPages.first { $0.fileName.lowercased() == name }?.path }
+        let page = { (name: String) in
+            files.htmlPages.first { $0.fileName.lowercased() == name }?.path
+        }
         let chatFile = files.files[.chats]?.path ?? page("chat_history.html") ?? "chat_history.json"
         let snapFile = files.files[.snaps]?.path ?? page("snap_history.html") ?? "snap_history.json"
         var caveats = [
             ImportIssue(
                 file: chatFile,
-                reason: "Snapchat deletes chats after they are viewed unless someone saves them: only chats saved by the owner or the other person are in this download, so the absence of a chat is no evidence that none took place",
+                reason:
+                    "Snapchat deletes chats after they are viewed unless someone saves them: only chats saved by the owner or the other person are in this download, so the absence of a chat is no evidence that none took place",
                 kind: .caveat),
             ImportIssue(
                 file: snapFile,
-                reason: "a snap's picture or film is never in the download: snap history says only who sent a snap to whom, when, and whether it was a photo or a video (and Snapchat keeps that history for about a month)",
+                reason:
+                    "a snap's picture or film is never in the download: snap history says only who sent a snap to whom, when, and whether it was a photo or a video (and Snapchat keeps that history for about a month)",
                 kind: .caveat),
         ]
         let messages = coverage.filter {
@@ -111,7 +117,8 @@ public struct SnapchatImporter: ArchiveImporter {
             caveats.append(
                 ImportIssue(
                     file: chatFile,
-                    reason: "this download holds neither saved chats nor snap history: Snapchat may not have included them (they are chosen when the download is requested) or nothing was saved or sent recently; it shows nothing about whether the owner chatted or sent snaps, so only friends and the profile could be checked",
+                    reason:
+                        "this download holds neither saved chats nor snap history: Snapchat may not have included them (they are chosen when the download is requested) or nothing was saved or sent recently; it shows nothing about whether the owner chatted or sent snaps, so only friends and the profile could be checked",
                     kind: .caveat))
         }
         return caveats
@@ -124,7 +131,10 @@ public struct SnapchatImporter: ArchiveImporter {
         do {
             return try SourcedJSONDocument(data: try archive.data(of: entry))
         } catch let error as MetaJSONDecoding.InvalidJSON {
-            builder.add(ImportIssue(file: entry.path, reason: "not valid JSON (\(error.detail)); nothing in it was imported"))
+            builder.add(
+                ImportIssue(
+                    file: entry.path,
+                    reason: "not valid JSON (\(error.detail)); nothing in it was imported"))
         } catch {
             let reason = (error as? ImportError)?.errorDescription ?? "\(error)"
             builder.add(ImportIssue(file: entry.path, reason: "could not be read: \(reason)"))
@@ -142,7 +152,10 @@ public struct SnapchatImporter: ArchiveImporter {
         if files.chatMedia.contains(entry) {
             do {
                 let data = try archive.data(of: entry)
-                media.append(MediaFile(path: entry.path, size: UInt64(data.count), sha256: SHA256Hex.digest(of: data)))
+                media.append(
+                    MediaFile(
+                        path: entry.path, size: UInt64(data.count),
+                        sha256: SHA256Hex.digest(of: data)))
                 return []
             } catch {
                 let reason = (error as? ImportError)?.errorDescription ?? "\(error)"
@@ -150,19 +163,46 @@ public struct SnapchatImporter: ArchiveImporter {
             }
         }
         if files.duplicates.contains(entry) {
-            return [ImportIssue(file: entry.path, reason: "a second copy of \(entry.fileName) in the download: the first was read", kind: .notImported)]
+            return [
+                ImportIssue(
+                    file: entry.path,
+                    reason:
+                        "a second copy of \(entry.fileName) in the download: the first was read",
+                    kind: .notImported)
+            ]
         }
         if files.htmlPages.contains(entry) {
-            return [ImportIssue(file: entry.path, reason: "the HTML page of data read from the download's JSON files (the same data)", kind: .notImported)]
+            return [
+                ImportIssue(
+                    file: entry.path,
+                    reason:
+                        "the HTML page of data read from the download's JSON files (the same data)",
+                    kind: .notImported)
+            ]
         }
         if let reason = SnapchatExportFiles.notImportedFiles[name] {
-            return [ImportIssue(file: entry.path, reason: "not imported: \(reason)", kind: .notImported)]
+            return [
+                ImportIssue(file: entry.path, reason: "not imported: \(reason)", kind: .notImported)
+            ]
         }
         let folders = entry.path.lowercased().split(separator: "/")
-        if folders.contains("memories") || folders.contains("shared_story") || folders.contains("public_profile") {
-            return [ImportIssue(file: entry.path, reason: "not imported: a saved Memory or story of the owner's, not sent to anyone in a chat", kind: .notImported)]
+        if folders.contains("memories") || folders.contains("shared_story")
+            || folders.contains("public_profile")
+        {
+            return [
+                ImportIssue(
+                    file: entry.path,
+                    reason:
+                        "not imported: a saved Memory or story of the owner's, not sent to anyone in a chat",
+                    kind: .notImported)
+            ]
         }
-        return [ImportIssue(file: entry.path, reason: "not a file of the Snapchat download this version reads: not read", kind: .notImported)]
+        return [
+            ImportIssue(
+                file: entry.path,
+                reason: "not a file of the Snapchat download this version reads: not read",
+                kind: .notImported)
+        ]
     }
 }
 

@@ -1,6 +1,6 @@
-import Foundation
 import AuditModel
 import AuditSchool
+import Foundation
 
 /// Turns the JSON files of one Snapchat download into timeline items, coverage and issues
 /// (docs/formats/snapchat.md gives every layout read).
@@ -58,7 +58,8 @@ struct SnapchatItemBuilder {
             issues.append(
                 ImportIssue(
                     file: file,
-                    reason: "no 'Basic Information' in the account file: the owner is not named, so no chat or snap can be told to be the owner's unless the record says so"
+                    reason:
+                        "no 'Basic Information' in the account file: the owner is not named, so no chat or snap can be told to be the owner's unless the record says so"
                 ))
             return
         }
@@ -109,14 +110,24 @@ struct SnapchatItemBuilder {
 
     /// The lists of `friends.json`, what each becomes and who acted.
     private static let friendLists:
-        [(key: String, kind: ActivityKind, state: ConnectionState, isOwners: Bool, section: String)] = [
-            ("Friends", .friend, .active, false, "Snapchat: friends"),
-            ("Friend Requests Sent", .friendRequestSent, .active, true, "Snapchat: friend requests"),
-            ("Pending Requests", .friendRequestReceived, .pending, false, "Snapchat: friend requests"),
-            ("Ignored Snapchatters", .friendRequestReceived, .rejected, false, "Snapchat: friend requests"),
-            ("Deleted Friends", .friend, .removed, true, "Snapchat: friends"),
-            ("Blocked Users", .friend, .blocked, true, "Snapchat: blocked"),
-        ]
+        [(key: String, kind: ActivityKind, state: ConnectionState, isOwners: Bool, section: String)] =
+            [
+                ("Friends", .friend, .active, false, "Snapchat: friends"),
+                (
+                    "Friend Requests Sent", .friendRequestSent, .active, true,
+                    "Snapchat: friend requests"
+                ),
+                (
+                    "Pending Requests", .friendRequestReceived, .pending, false,
+                    "Snapchat: friend requests"
+                ),
+                (
+                    "Ignored Snapchatters", .friendRequestReceived, .rejected, false,
+                    "Snapchat: friend requests"
+                ),
+                ("Deleted Friends", .friend, .removed, true, "Snapchat: friends"),
+                ("Blocked Users", .friend, .blocked, true, "Snapchat: blocked"),
+            ]
 
     /// Lists of `friends.json` that are read and not imported, with the reason.
     private static let notImportedFriendLists = [
@@ -131,7 +142,9 @@ struct SnapchatItemBuilder {
     /// creation time. A friend's "Source" ("Added by Quick Add") is kept as the item's title.
     mutating func addFriends(_ document: any SnapchatRecordSource, file: String) {
         guard let lists = document.root.members else {
-            issues.append(ImportIssue(file: file, reason: "not a friends file: the top level is not an object"))
+            issues.append(
+                ImportIssue(
+                    file: file, reason: "not a friends file: the top level is not an object"))
             return
         }
         // The file is accounted for as read even when none of its lists has a record.
@@ -147,15 +160,23 @@ struct SnapchatItemBuilder {
                     issues.append(
                         ImportIssue(
                             file: file, locator: document.locator(at: locator),
-                            reason: "record skipped, the rest of the file was imported: it names no account"))
+                            reason:
+                                "record skipped, the rest of the file was imported: it names no account"
+                        ))
                     continue
                 }
                 let person = Person(name: entry["Display Name"]?.text, handle: username)
-                let created = time(entry["Creation Timestamp"] ?? entry["Created"], at: document.locator(at: locator), file: file)
-                let modified = time(entry["Last Modified Timestamp"], at: document.locator(at: locator), file: file)
-                let when = list.state == .removed || list.state == .blocked ? modified ?? created : created
+                let created = time(
+                    entry["Creation Timestamp"] ?? entry["Created"],
+                    at: document.locator(at: locator), file: file)
+                let modified = time(
+                    entry["Last Modified Timestamp"], at: document.locator(at: locator), file: file)
+                let when =
+                    list.state == .removed || list.state == .blocked ? modified ?? created : created
                 var title = entry["Source"]?.text
-                if list.state == .blocked { title = "Blocked by the owner" + (title.map { " (\($0))" } ?? "") }
+                if list.state == .blocked {
+                    title = "Blocked by the owner" + (title.map { " (\($0))" } ?? "")
+                }
                 read.append(
                     TimelineItem(
                         platform: .snapchat, kind: list.kind, isAuthoredByOwner: list.isOwners,
@@ -204,7 +225,11 @@ struct SnapchatItemBuilder {
     mutating func addMessages(_ document: any SnapchatRecordSource, file: String, isSnaps: Bool) {
         guard let members = document.root.members else {
             issues.append(
-                ImportIssue(file: file, reason: "not a \(isSnaps ? "snap" : "chat") history: the top level is not an object"))
+                ImportIssue(
+                    file: file,
+                    reason:
+                        "not a \(isSnaps ? "snap" : "chat") history: the top level is not an object"
+                ))
             return
         }
         let section = isSnaps ? "Snapchat: snap history" : "Snapchat: saved chats"
@@ -218,10 +243,12 @@ struct SnapchatItemBuilder {
                     let locator = pointer.appending(index)
                     // Received records name the sender (From); sent ones the recipient (To),
                     // though some exports write From on both.
-                    let other = list.isSent ? entry["To"]?.text ?? entry["From"]?.text : entry["From"]?.text
+                    let other =
+                        list.isSent ? entry["To"]?.text ?? entry["From"]?.text : entry["From"]?.text
                     if let item = message(
                         entry, at: locator, in: document, file: file, isSnap: isSnaps,
-                        isOwners: list.isSent, conversation: other, participants: other.map { [$0] } ?? [])
+                        isOwners: list.isSent, conversation: other,
+                        participants: other.map { [$0] } ?? [])
                     {
                         read.append(item)
                     }
@@ -230,13 +257,17 @@ struct SnapchatItemBuilder {
             for key in members.keys.sorted()
             where !directional.contains(where: { $0.key.lowercased() == key.lowercased() }) {
                 issues.append(
-                    ImportIssue(file: file, locator: "/\(key)", reason: "a list this version does not know ('\(key)'): not read"))
+                    ImportIssue(
+                        file: file, locator: "/\(key)",
+                        reason: "a list this version does not know ('\(key)'): not read"))
             }
         } else {
             for key in members.keys.sorted() {
                 guard let records = members[key]?.elements else {
                     issues.append(
-                        ImportIssue(file: file, locator: "/\(key)", reason: "not a conversation (not a list of records): not read"))
+                        ImportIssue(
+                            file: file, locator: "/\(key)",
+                            reason: "not a conversation (not a list of records): not read"))
                     continue
                 }
                 let pointer = JSONPointer.root.appending(key)
@@ -246,7 +277,8 @@ struct SnapchatItemBuilder {
                 var participants: [String] = []
                 if title == nil, !Self.looksLikeGroupID(key) { participants.append(key) }
                 for record in records {
-                    if let from = record["From"]?.text, record["IsSender"]?.bool != true, !isOwner(from),
+                    if let from = record["From"]?.text, record["IsSender"]?.bool != true,
+                        !isOwner(from),
                         !participants.contains(where: { $0.lowercased() == from.lowercased() })
                     {
                         participants.append(from)
@@ -275,35 +307,49 @@ struct SnapchatItemBuilder {
     ) -> TimelineItem? {
         guard entry.members != nil else {
             issues.append(
-                ImportIssue(file: file, locator: document.locator(at: locator), reason: "record skipped, the rest of the file was imported: it is not an object"))
+                ImportIssue(
+                    file: file, locator: document.locator(at: locator),
+                    reason: "record skipped, the rest of the file was imported: it is not an object"
+                ))
             return nil
         }
         let from = entry["From"]?.text
-        let author: Person? = isOwners ? owner : from.map { Person(handle: $0) } ?? participants.first.map { Person(handle: $0) }
+        let author: Person? =
+            isOwners
+            ? owner
+            : from.map { Person(handle: $0) } ?? participants.first.map { Person(handle: $0) }
         let counterparties = participants.filter { !isOwner($0) }.map { Person(handle: $0) }
         let mediaType = entry["Media Type"]?.text?.uppercased()
         var attachments: [Attachment] = []
         if let mediaType, mediaType != "TEXT" {
-            let ids = (entry["Media IDs"]?.text ?? "").split(whereSeparator: { " ,;|".contains($0) }).map(String.init)
+            let ids = (entry["Media IDs"]?.text ?? "").split(whereSeparator: { " ,;|".contains($0) }
+            ).map(String.init)
             let uris = ids.compactMap { mediaByID[$0] }
             let kind = Self.attachmentKind(mediaType)
             if uris.isEmpty {
                 attachments.append(Attachment(kind: kind, caption: mediaType))
             } else {
-                attachments += uris.map { Attachment(kind: Attachment.kind(ofMediaPath: $0), uri: $0, caption: mediaType) }
+                attachments += uris.map {
+                    Attachment(kind: Attachment.kind(ofMediaPath: $0), uri: $0, caption: mediaType)
+                }
             }
         }
-        let text = isSnap ? nil : (entry["Content"] ?? entry["Text"])?.rawString.flatMap { $0.isEmpty ? nil : $0 }
+        let text =
+            isSnap
+            ? nil : (entry["Content"] ?? entry["Text"])?.rawString.flatMap { $0.isEmpty ? nil : $0 }
         var title: String?
         if isSnap {
             let direction = isOwners ? "sent" : "received"
-            title = "Snap \(direction) (\(mediaType ?? "no media type")); Snapchat keeps no snap's content"
+            title =
+                "Snap \(direction) (\(mediaType ?? "no media type")); Snapchat keeps no snap's content"
         }
         return TimelineItem(
             platform: .snapchat, kind: .message, isAuthoredByOwner: isOwners, author: author,
             counterparties: counterparties, text: text, title: title, attachments: attachments,
-            conversation: conversation, occurredAt: time(entry["Created"], at: document.locator(at: locator), file: file),
-            timeBasis: .explicit, source: context.source(file: file, locator: document.locator(at: locator)),
+            conversation: conversation,
+            occurredAt: time(entry["Created"], at: document.locator(at: locator), file: file),
+            timeBasis: .explicit,
+            source: context.source(file: file, locator: document.locator(at: locator)),
             rawFragment: document.fragment(at: locator))
     }
 
@@ -334,7 +380,8 @@ struct SnapchatItemBuilder {
             issues.append(
                 ImportIssue(
                     file: file, locator: locator,
-                    reason: "the time '\(written)' is not a date and time Snapchat writes (YYYY-MM-DD HH:MM:SS UTC): the item was imported without a time",
+                    reason:
+                        "the time '\(written)' is not a date and time Snapchat writes (YYYY-MM-DD HH:MM:SS UTC): the item was imported without a time",
                     kind: .caveat))
             return nil
         }

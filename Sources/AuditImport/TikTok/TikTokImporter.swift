@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// Reads TikTok's "Download your data" file in JSON: `user_data_tiktok.json` (2024 on) or
 /// `user_data.json` (before), given as the zip TikTok sends or as the file itself
@@ -51,13 +51,15 @@ public struct TikTokImporter: ArchiveImporter {
     {
         let dataFiles = Self.dataFiles(in: archive)
         guard let entry = dataFiles.first else {
-            throw ImportError.unrecognizedArchive(archive.url, expected: "a TikTok download (user_data_tiktok.json)")
+            throw ImportError.unrecognizedArchive(
+                archive.url, expected: "a TikTok download (user_data_tiktok.json)")
         }
         let document: SourcedJSONDocument
         do {
             document = try SourcedJSONDocument(data: try archive.data(of: entry))
         } catch let error as MetaJSONDecoding.InvalidJSON {
-            throw ImportError.invalidFile(entry.path, locator: "/", reason: "not valid JSON (\(error.detail))")
+            throw ImportError.invalidFile(
+                entry.path, locator: "/", reason: "not valid JSON (\(error.detail))")
         }
         var builder = TikTokItemBuilder(context: context, document: document, file: entry.path)
         var items = ImportedItems(context: context)

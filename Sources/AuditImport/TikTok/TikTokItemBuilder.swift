@@ -1,6 +1,6 @@
-import Foundation
 import AuditModel
 import AuditSchool
+import Foundation
 
 /// Turns the sections of one TikTok data file into timeline items, coverage and issues; see
 /// ``TikTokImporter``. Every item cites the file and its record's JSON pointer and keeps the
@@ -31,7 +31,9 @@ struct TikTokItemBuilder {
     /// read.
     mutating func addEverything() {
         guard document.root.members != nil else {
-            issues.append(ImportIssue(file: file, reason: "not a TikTok data file: the top level is not an object"))
+            issues.append(
+                ImportIssue(
+                    file: file, reason: "not a TikTok data file: the top level is not an object"))
             return
         }
         for section in TikTokSection.allCases {
@@ -48,7 +50,8 @@ struct TikTokItemBuilder {
             issues.append(
                 ImportIssue(
                     file: file,
-                    reason: "holds none of the sections this version reads (profile, follows, comments, posts, likes, direct messages): nothing was imported",
+                    reason:
+                        "holds none of the sections this version reads (profile, follows, comments, posts, likes, direct messages): nothing was imported",
                     kind: .notImported))
         }
     }
@@ -73,12 +76,16 @@ struct TikTokItemBuilder {
     }
 
     /// Follows, followers, blocks, comments, posts and likes: lists of records.
-    private mutating func addList(_ section: TikTokSection, _ list: MetaJSONValue, at pointer: JSONPointer) {
+    private mutating func addList(
+        _ section: TikTokSection, _ list: MetaJSONValue, at pointer: JSONPointer
+    ) {
         var read: [TimelineItem] = []
         for (index, entry) in (list.elements ?? []).enumerated() {
             let locator = pointer.appending(index)
             guard entry.members != nil else {
-                issue(at: locator, "record skipped, the rest of the file was imported: it is not an object")
+                issue(
+                    at: locator,
+                    "record skipped, the rest of the file was imported: it is not an object")
                 continue
             }
             let when = time(entry["Date"], at: locator)
@@ -87,7 +94,9 @@ struct TikTokItemBuilder {
             switch section {
             case .following, .followers, .blocked:
                 guard let username = entry["UserName"]?.text ?? entry["Username"]?.text else {
-                    issue(at: locator, "record skipped, the rest of the file was imported: it names no account")
+                    issue(
+                        at: locator,
+                        "record skipped, the rest of the file was imported: it names no account")
                     continue
                 }
                 let person = Person(handle: username)
@@ -102,8 +111,12 @@ struct TikTokItemBuilder {
                         occurredAt: when, timeBasis: .explicit, source: source, rawFragment: raw))
             case .comments:
                 var attachments: [Attachment] = []
-                if let photo = entry["photo"]?.text { attachments.append(Attachment(kind: .photo, uri: photo)) }
-                if let url = entry["url"]?.text { attachments.append(Attachment(kind: .link, uri: url)) }
+                if let photo = entry["photo"]?.text {
+                    attachments.append(Attachment(kind: .photo, uri: photo))
+                }
+                if let url = entry["url"]?.text {
+                    attachments.append(Attachment(kind: .link, uri: url))
+                }
                 let text = entry["comment"]?.rawString
                 read.append(
                     TimelineItem(
@@ -120,14 +133,18 @@ struct TikTokItemBuilder {
                 read.append(
                     TimelineItem(
                         platform: .tiktok, kind: .post, isAuthoredByOwner: true, author: owner,
-                        counterparties: mentioned(in: text), text: text, title: entry["Location"]?.text.map { "Location: \($0)" },
+                        counterparties: mentioned(in: text), text: text,
+                        title: entry["Location"]?.text.map { "Location: \($0)" },
                         attachments: attachments.isEmpty ? [Attachment(kind: .video)] : attachments,
                         occurredAt: when, timeBasis: .explicit, source: source, rawFragment: raw))
             case .likes:
                 read.append(
                     TimelineItem(
                         platform: .tiktok, kind: .reaction, isAuthoredByOwner: true, author: owner,
-                        text: "like", attachments: (entry["link"]?.text).map { [Attachment(kind: .link, uri: $0)] } ?? [],
+                        text: "like",
+                        attachments: (entry["link"]?.text).map {
+                            [Attachment(kind: .link, uri: $0)]
+                        } ?? [],
                         occurredAt: when, timeBasis: .explicit, source: source, rawFragment: raw))
             case .profile, .messages, .liveComments:
                 break
@@ -151,7 +168,9 @@ struct TikTokItemBuilder {
             var participants: [String] = isGroup ? [] : [conversation]
             for message in messages {
                 if let from = message["From"]?.text, AccountDirectory.handleKey(from) != ownerKey,
-                    !participants.contains(where: { AccountDirectory.handleKey($0) == AccountDirectory.handleKey(from) })
+                    !participants.contains(where: {
+                        AccountDirectory.handleKey($0) == AccountDirectory.handleKey(from)
+                    })
                 {
                     participants.append(from)
                 }
@@ -160,7 +179,9 @@ struct TikTokItemBuilder {
             for (index, message) in messages.enumerated() {
                 let locator = chatPointer.appending(index)
                 guard message.members != nil else {
-                    issue(at: locator, "record skipped, the rest of the file was imported: it is not an object")
+                    issue(
+                        at: locator,
+                        "record skipped, the rest of the file was imported: it is not an object")
                     continue
                 }
                 let from = message["From"]?.text
@@ -185,7 +206,8 @@ struct TikTokItemBuilder {
             issues.append(
                 ImportIssue(
                     file: file, locator: pointer.description,
-                    reason: "the profile gives no user name, so no message could be told to be the owner's: every message is shown as received",
+                    reason:
+                        "the profile gives no user name, so no message could be told to be the owner's: every message is shown as received",
                     kind: .caveat))
         }
         record(read, section: .messages)
@@ -230,7 +252,9 @@ struct TikTokItemBuilder {
                 value = member.value
             }
             guard found else { continue }
-            if case .key(let top) = pointer.components[0], case .key(let second) = pointer.components[1] {
+            if case .key(let top) = pointer.components[0],
+                case .key(let second) = pointer.components[1]
+            {
                 readSections.insert("\(top)/\(second)")
             }
             return (pointer, value)
@@ -243,11 +267,13 @@ struct TikTokItemBuilder {
         for (top, value) in (document.root.members ?? [:]).sorted(by: { $0.key < $1.key }) {
             for (second, content) in (value.members ?? [:]).sorted(by: { $0.key < $1.key })
             where !readSections.contains("\(top)/\(second)") && Self.hasRecords(content) {
-                let reason = TikTokSection.notImported[second].map { "not imported: \($0)" }
+                let reason =
+                    TikTokSection.notImported[second].map { "not imported: \($0)" }
                     ?? "not imported: a section this version does not read"
                 issues.append(
                     ImportIssue(
-                        file: file, locator: JSONPointer.root.appending(top).appending(second).description,
+                        file: file,
+                        locator: JSONPointer.root.appending(top).appending(second).description,
                         reason: reason, kind: .notImported))
             }
         }
@@ -285,15 +311,19 @@ struct TikTokItemBuilder {
     /// Whether a post link is a picture (photo posts link to `.jpeg` images under "photomode").
     static func isPhotoLink(_ link: String) -> Bool {
         let lowered = link.lowercased()
-        return lowered.contains("photomode") || lowered.contains(".jpeg") || lowered.contains(".jpg")
+        return lowered.contains("photomode") || lowered.contains(".jpeg")
+            || lowered.contains(".jpg")
             || lowered.contains(".png") || lowered.contains(".webp")
     }
 
     /// "04-Jul-2002" → "2002-07-04"; nil for anything else.
     static func isoBirthday(_ written: String) -> String? {
         let parts = written.split(separator: "-")
-        let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-        guard parts.count == 3, let day = Int(parts[0]), let year = Int(parts[2]), parts[2].count == 4,
+        let months = [
+            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+        ]
+        guard parts.count == 3, let day = Int(parts[0]), let year = Int(parts[2]),
+            parts[2].count == 4,
             let month = months.firstIndex(of: parts[1].lowercased()), (1...31).contains(day)
         else { return nil }
         return String(format: "%04d-%02d-%02d", year, month + 1, day)
@@ -305,7 +335,8 @@ struct TikTokItemBuilder {
             issues.append(
                 ImportIssue(
                     file: file, locator: locator.description,
-                    reason: "the time '\(written)' is not a date and time TikTok writes (YYYY-MM-DD HH:MM:SS, UTC): the item was imported without a time",
+                    reason:
+                        "the time '\(written)' is not a date and time TikTok writes (YYYY-MM-DD HH:MM:SS, UTC): the item was imported without a time",
                     kind: .caveat))
             return nil
         }

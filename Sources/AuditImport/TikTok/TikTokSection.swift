@@ -7,25 +7,46 @@ enum TikTokSection: CaseIterable {
     var paths: [[String]] {
         switch self {
         case .profile:
-            [["Profile", "Profile Info", "ProfileMap"], ["Profile", "Profile Information", "ProfileMap"]]
+            [
+                ["Profile", "Profile Info", "ProfileMap"],
+                ["Profile", "Profile Information", "ProfileMap"],
+            ]
         case .following:
-            [["Your Activity", "Following", "Following"], ["Activity", "Following List", "Following"],
-             ["Your Activity", "Following List", "Following"]]
+            [
+                ["Your Activity", "Following", "Following"],
+                ["Activity", "Following List", "Following"],
+                ["Your Activity", "Following List", "Following"],
+            ]
         case .followers:
-            [["Your Activity", "Follower", "FansList"], ["Activity", "Follower List", "FansList"],
-             ["Your Activity", "Follower List", "FansList"]]
+            [
+                ["Your Activity", "Follower", "FansList"],
+                ["Activity", "Follower List", "FansList"],
+                ["Your Activity", "Follower List", "FansList"],
+            ]
         case .blocked:
-            [["App Settings", "Block List", "BlockList"], ["App Settings", "Block List", "BlockedUserList"]]
+            [
+                ["App Settings", "Block List", "BlockList"],
+                ["App Settings", "Block List", "BlockedUserList"],
+            ]
         case .comments:
-            [["Comment", "Comments", "CommentsList"], ["Your Activity", "Comments", "CommentsList"],
-             ["Activity", "Comments", "CommentsList"]]
+            [
+                ["Comment", "Comments", "CommentsList"],
+                ["Your Activity", "Comments", "CommentsList"],
+                ["Activity", "Comments", "CommentsList"],
+            ]
         case .liveComments: [["Tiktok Live", "Watch Live History", "WatchLiveMap"]]
         case .posts: [["Post", "Posts", "VideoList"], ["Video", "Videos", "VideoList"]]
         case .likes:
-            [["Your Activity", "Like List", "ItemFavoriteList"], ["Activity", "Like List", "ItemFavoriteList"]]
+            [
+                ["Your Activity", "Like List", "ItemFavoriteList"],
+                ["Activity", "Like List", "ItemFavoriteList"],
+            ]
         case .messages:
-            [["Direct Message", "Direct Messages", "ChatHistory"], ["Direct Messages", "Chat History", "ChatHistory"],
-             ["Direct Message", "Direct Messages", "Chat History"]]
+            [
+                ["Direct Message", "Direct Messages", "ChatHistory"],
+                ["Direct Messages", "Chat History", "ChatHistory"],
+                ["Direct Message", "Direct Messages", "Chat History"],
+            ]
         }
     }
 
@@ -62,7 +83,8 @@ enum TikTokSection: CaseIterable {
         "Off TikTok Activity": "activity reported by other apps: not the owner's interaction",
         "Settings": "settings: no interaction with another person",
         "Status": "device status: no interaction with another person",
-        "Recently Deleted Posts": "posts the owner deleted, kept for 30 days: not read by this version",
+        "Recently Deleted Posts":
+            "posts the owner deleted, kept for 30 days: not read by this version",
         "Hashtag": "hashtags used: no interaction with another person",
         "Autofill": "autofill details: no interaction with another person",
     ]

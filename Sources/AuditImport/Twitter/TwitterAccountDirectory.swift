@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// What an X archive itself says about which handle belongs to which account id.
 ///

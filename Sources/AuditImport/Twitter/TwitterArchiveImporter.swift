@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// Reads an X (Twitter) "Your archive" download: every `window.YTD` data file, at the zip root
 /// (2018-2020) or under `data/` (2020+), zipped or unpacked (FORMATS.md §3); and the classic
@@ -45,7 +45,8 @@ public struct TwitterArchiveImporter: ArchiveImporter {
     }
 
     /// The owners named by the archives' `account.js` (else manifest); nothing else is read.
-    public func owners(of archives: [(archive: ArchiveReader, context: ImportContext)]) -> [Person?] {
+    public func owners(of archives: [(archive: ArchiveReader, context: ImportContext)]) -> [Person?]
+    {
         archives.map {
             TwitterArchiveSurvey(
                 archive: $0.archive, layout: TwitterArchiveLayout(entries: $0.archive.entries),
@@ -85,7 +86,10 @@ public struct TwitterArchiveImporter: ArchiveImporter {
                             path: entry.path, size: UInt64(data.count),
                             sha256: SHA256Hex.digest(of: data)))
                 } catch {
-                    unparsed.append(ImportIssue(file: entry.path, reason: Self.describe(error), kind: Self.kind(of: error)))
+                    unparsed.append(
+                        ImportIssue(
+                            file: entry.path, reason: Self.describe(error),
+                            kind: Self.kind(of: error)))
                 }
             case .skipped(let reason):
                 unparsed.append(ImportIssue(file: entry.path, reason: reason, kind: .notImported))
@@ -111,7 +115,10 @@ public struct TwitterArchiveImporter: ArchiveImporter {
                     throw failure.underlying
                 } catch {
                     unparsed += builder.issues
-                    unparsed.append(ImportIssue(file: entry.path, reason: Self.describe(error), kind: Self.kind(of: error)))
+                    unparsed.append(
+                        ImportIssue(
+                            file: entry.path, reason: Self.describe(error),
+                            kind: Self.kind(of: error)))
                     continue
                 }
                 unparsed += builder.issues
@@ -201,7 +208,8 @@ public struct TwitterArchiveImporter: ArchiveImporter {
                 throw FileProblem.wrongShape(MetaRecord<MetaJSONValue>.describe(error, below: 0))
             }
         }
-        let kind = try large.map { TwitterArchiveLayout.kind(ofGlobal: $0.globalName) }
+        let kind =
+            try large.map { TwitterArchiveLayout.kind(ofGlobal: $0.globalName) }
             ?? TwitterArchiveLayout.kind(of: script())
         switch kind {
         case .tweets(let section):
@@ -233,7 +241,8 @@ public struct TwitterArchiveImporter: ArchiveImporter {
                 // A conversation at a time: a file of fewer conversations than a chunk holds is
                 // one chunk, and its items all at once would double what its records hold.
                 for (offset, record) in records.enumerated() {
-                    builder.addConversations([record], startingAt: first + offset, headersOnly: false)
+                    builder.addConversations(
+                        [record], startingAt: first + offset, headersOnly: false)
                     try flush(section, builder.takeItems())
                 }
             }
@@ -273,7 +282,8 @@ public struct TwitterArchiveImporter: ArchiveImporter {
         case .notImported(let reason):
             // Decode anyway, so that a damaged file is reported as damaged.
             let json = try script().json
-            if (try? JSONSerialization.jsonObject(with: json, options: [.fragmentsAllowed])) == nil {
+            if (try? JSONSerialization.jsonObject(with: json, options: [.fragmentsAllowed])) == nil
+            {
                 _ = try records(MetaJSONValue.self)
             }
             throw FileProblem.notImported(reason)

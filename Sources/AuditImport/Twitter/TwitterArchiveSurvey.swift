@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// What the importer learns from a first reading of an X archive, before it makes any item.
 ///
@@ -50,7 +50,9 @@ struct TwitterArchiveSurvey {
             }
             if !ownerOnly, surveyLarge(entry, of: archive, starts: &tweetStarts) { continue }
             // The file's bytes are not kept beside its script (the tweet files are large).
-            guard let script = (try? archive.data(of: entry)).flatMap({ try? TwitterScript(data: $0) })
+            guard
+                let script = (try? archive.data(of: entry)).flatMap({ try? TwitterScript(data: $0) }
+                )
             else { continue }
             switch TwitterArchiveLayout.kind(of: script) {
             case .account:
@@ -62,8 +64,9 @@ struct TwitterArchiveSurvey {
                 }
             case .classicAccount:
                 if owner == nil {
-                    owner = (try? JSONDecoder().decode(
-                        TwitterDTO.ClassicUserDetails.self, from: script.json))?.owner
+                    owner =
+                        (try? JSONDecoder().decode(
+                            TwitterDTO.ClassicUserDetails.self, from: script.json))?.owner
                 }
             case .manifest:
                 if let user = try? JSONDecoder().decode(TwitterDTO.Manifest.self, from: script.json)
@@ -238,7 +241,8 @@ struct TwitterArchiveSurvey {
             tweetsBySecond[Int(time.timeIntervalSince1970), default: []].append(tweet)
         }
         for note in notes {
-            let candidates = note.time.flatMap { tweetsBySecond[Int($0.timeIntervalSince1970)] } ?? []
+            let candidates =
+                note.time.flatMap { tweetsBySecond[Int($0.timeIntervalSince1970)] } ?? []
             let match = candidates.first { tweet in
                 guard noteTextByTweetID[tweet.id] == nil else { return false }
                 let start = Self.truncatedStart(tweet.start)
@@ -275,7 +279,8 @@ struct TwitterArchiveSurvey {
     private static func forEach<Element: Decodable>(
         _ type: Element.Type, _ script: TwitterScript, _ body: (Element) -> Void
     ) {
-        try? MetaJSONDecoding.forEachChunk(of: Lenient<Element>.self, in: script.json) { _, elements in
+        try? MetaJSONDecoding.forEachChunk(of: Lenient<Element>.self, in: script.json) {
+            _, elements in
             for element in elements {
                 if let value = element.value { body(value) }
             }

@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// Turns the decoded records of one X data file into timeline items and item-level issues.
 ///
@@ -345,7 +345,7 @@ struct TwitterItemBuilder {
                 event?.participantsJoin, event?.participantsLeave, event?.joinConversation,
             ] {
                 add(change?.initiatingUserID?.value)
-                change?.userIDs?.forEach { add($0.value) }
+                for id in change?.userIDs ?? [] { add(id.value) }
             }
         }
         return ids
@@ -508,8 +508,10 @@ struct TwitterItemBuilder {
     /// the characters the person typed.
     static func unescape(_ text: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
-        return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&amp;", with: "&")
+        return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(
+            of: "&gt;", with: ">"
+        )
+        .replacingOccurrences(of: "&amp;", with: "&")
     }
 
     /// "2019-09-13 14:02:11 UTC".

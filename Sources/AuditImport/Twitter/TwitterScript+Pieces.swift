@@ -136,7 +136,8 @@ extension TwitterScript {
             while !pending.isEmpty {
                 var count = 0
                 var bytes = 0
-                while count < pending.count, count < MetaJSONDecoding.chunkSize, bytes < chunkBytes {
+                while count < pending.count, count < MetaJSONDecoding.chunkSize, bytes < chunkBytes
+                {
                     bytes += pending[count].count
                     count += 1
                 }
@@ -161,7 +162,8 @@ extension TwitterScript {
             try handOver(all: true)
             let chunking: Chunking =
                 stream.count > MetaJSONDecoding.chunkSize ? .byRecords : .byBytes
-            return .read(LargeArray(globalName: name, recordCount: stream.count, chunking: chunking))
+            return .read(
+                LargeArray(globalName: name, recordCount: stream.count, chunking: chunking))
         } catch is Refused {
             return .refused
         } catch {

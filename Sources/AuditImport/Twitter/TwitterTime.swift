@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// Reads the times an X archive writes: tweets' `created_at` ("Wed Oct 10 20:19:24 +0000 2018",
 /// always with an offset) and the ISO 8601 `createdAt` of messages and accounts; and derives the

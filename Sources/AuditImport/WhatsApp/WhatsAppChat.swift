@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// One exported chat file, read line by line.
 ///
@@ -265,8 +265,10 @@ extension WhatsAppChat {
             var index = 0
             func cut(_ end: Int) {
                 lines.append(
-                    text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(
-                        utf8.startIndex, offsetBy: end)])
+                    text[
+                        utf8.index(
+                            utf8.startIndex, offsetBy: start)..<utf8.index(
+                                utf8.startIndex, offsetBy: end)])
             }
             while index < bytes.count {
                 switch bytes[index] {
@@ -294,7 +296,12 @@ extension WhatsAppChat {
         guard text.utf8.count == bytes.count else { return false }
         guard !bytes.isEmpty else { return true }
         return text.utf8.withContiguousStorageIfAvailable { textBytes in
-            bytes.withUnsafeBytes { memcmp(textBytes.baseAddress!, $0.baseAddress!, $0.count) == 0 }
+            bytes.withUnsafeBytes { raw in
+                guard let left = textBytes.baseAddress, let right = raw.baseAddress else {
+                    return false
+                }
+                return memcmp(left, right, raw.count) == 0
+            }
         } ?? text.utf8.elementsEqual(bytes)
     }
 

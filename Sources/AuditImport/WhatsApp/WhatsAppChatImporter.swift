@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// Reads WhatsApp "Export chat" files: a chat `.txt` on its own, or the `.zip` WhatsApp writes
 /// (`_chat.txt` or `WhatsApp Chat with X.txt` plus the media files), unpacked or not.

@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// Turns the chats of one archive into timeline items, coverage, the media index and issues.
 struct WhatsAppItemBuilder {
@@ -162,7 +162,8 @@ struct WhatsAppItemBuilder {
             return nil
         }
         if let note = resolution.note {
-            unparsed.append(ImportIssue(file: chat.file, locator: locator, reason: note, kind: .caveat))
+            unparsed.append(
+                ImportIssue(file: chat.file, locator: locator, reason: note, kind: .caveat))
         }
         if chat.dateOrder.isAssumed, header.dependsOnDateOrder {
             resolution.basis = .ambiguousLocal

@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// What a message says once WhatsApp's own markers in it are read (FORMATS.md §4): the text as
 /// typed, attached files, and the notes WhatsApp puts in place of text.

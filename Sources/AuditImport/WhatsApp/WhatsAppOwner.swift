@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// Who exported a WhatsApp chat, and on what evidence.
 ///

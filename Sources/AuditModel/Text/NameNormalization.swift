@@ -8,11 +8,14 @@ public enum NameNormalization {
     /// The name's tokens, lower-cased, without diacritics, apostrophes or punctuation.
     /// "Aoife O'Connor" → ["aoife", "oconnor"]; "Jean-Luc" → ["jean", "luc"].
     public static func tokens(_ name: String) -> [String] {
-        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: Locale(identifier: "en_GB"))
-            .replacingOccurrences(of: "ø", with: "o")
-            .replacingOccurrences(of: "ł", with: "l")
-            .replacingOccurrences(of: "æ", with: "ae")
-            .replacingOccurrences(of: "ß", with: "ss")
+        let folded = name.folding(
+            options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive],
+            locale: Locale(identifier: "en_GB")
+        )
+        .replacingOccurrences(of: "ø", with: "o")
+        .replacingOccurrences(of: "ł", with: "l")
+        .replacingOccurrences(of: "æ", with: "ae")
+        .replacingOccurrences(of: "ß", with: "ss")
         var tokens: [String] = []
         var current = ""
         for scalar in folded.unicodeScalars {
@@ -46,5 +49,7 @@ public enum NameNormalization {
         key(name) == key(other) && name != other
     }
 
-    private static let apostrophes: Set<Unicode.Scalar> = ["'", "\u{2019}", "\u{2018}", "`", "\u{00B4}"]
+    private static let apostrophes: Set<Unicode.Scalar> = [
+        "'", "\u{2019}", "\u{2018}", "`", "\u{00B4}",
+    ]
 }

@@ -127,9 +127,13 @@ public struct TokenizedText: Sendable {
             Self.isPlainASCII(bytes)
                 ? Self.words(
                     in: bytes,
-                    isWordCharacter: { (0x30...0x39).contains($0) || (0x61...0x7A).contains($0 | 0x20) },
+                    isWordCharacter: {
+                        (0x30...0x39).contains($0) || (0x61...0x7A).contains($0 | 0x20)
+                    },
                     isApostrophe: { $0 == 0x27 || $0 == 0x60 },
-                    string: { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) })
+                    string: {
+                        String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self)
+                    })
                 : nil
         }
         if let asciiWords {
@@ -246,7 +250,8 @@ public struct TokenizedText: Sendable {
             return text.withUTF8 { bytes in
                 let lower = max(0, min(range.lowerBound, bytes.count))
                 let upper = max(lower, min(range.upperBound, bytes.count))
-                return String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)
+                return String(
+                    decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)
             }
         }
         let lower = max(0, min(range.lowerBound, characters.count))

@@ -47,26 +47,33 @@ public struct WallClockTime: Sendable, Hashable {
         else { return nil }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
-        let components = DateComponents(year: year, month: month, day: day, hour: hour, minute: minute, second: second)
+        let components = DateComponents(
+            year: year, month: month, day: day, hour: hour, minute: minute, second: second)
         guard let date = calendar.date(from: components) else { return nil }
         // Reject dates Foundation normalised (31 April → 1 May).
         let check = calendar.dateComponents([.year, .month, .day], from: date)
-        guard check.year == year, check.month == month, check.day == day || isInGap(date, calendar) else {
+        guard check.year == year, check.month == month, check.day == day || isInGap(date, calendar)
+        else {
             return nil
         }
         let shown = calendar.dateComponents([.hour, .minute], from: date)
         if shown.hour != hour || shown.minute != minute {
             return Resolution(
                 instant: date, basis: .ambiguousLocal,
-                note: "\(description) does not exist in \(zone.identifier) (the clocks went forward); it was read as \(TimeFormatting.localISO8601(date, in: zone)).")
+                note:
+                    "\(description) does not exist in \(zone.identifier) (the clocks went forward); it was read as \(TimeFormatting.localISO8601(date, in: zone))."
+            )
         }
         // In the repeated hour, the same wall-clock time also occurs one hour later.
         let later = date.addingTimeInterval(3600)
-        let laterShown = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: later)
+        let laterShown = calendar.dateComponents(
+            [.year, .month, .day, .hour, .minute], from: later)
         if laterShown.hour == hour, laterShown.minute == minute, laterShown.day == day {
             return Resolution(
                 instant: date, basis: .ambiguousLocal,
-                note: "\(description) happened twice in \(zone.identifier) (the clocks went back); the earlier instant was used, the other is an hour later.")
+                note:
+                    "\(description) happened twice in \(zone.identifier) (the clocks went back); the earlier instant was used, the other is an hour later."
+            )
         }
         return Resolution(instant: date, basis: .inferredLocal, note: nil)
     }

@@ -66,7 +66,9 @@ package struct ZonedDateTime: Equatable {
     }
 
     /// "18:20".
-    package var shortClock: String { TimeFormatting.padded(hour) + ":" + TimeFormatting.padded(minute) }
+    package var shortClock: String {
+        TimeFormatting.padded(hour) + ":" + TimeFormatting.padded(minute)
+    }
 
     /// The zone's abbreviation at the instant as people in the zone write it: "BST" or "GMT" for
     /// the United Kingdom, "IST"/"GMT" for Ireland, "UTC" for UTC, else the offset

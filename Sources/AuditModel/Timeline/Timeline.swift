@@ -31,7 +31,7 @@ public struct Timeline: Sendable, Equatable {
 
     package static func isOrderedBefore(_ lhs: TimelineItem, _ rhs: TimelineItem) -> Bool {
         switch (lhs.occurredAt, rhs.occurredAt) {
-        case let (l?, r?) where l != r: return l < r
+        case (let l?, let r?) where l != r: return l < r
         case (.some, .none): return true
         case (.none, .some): return false
         default: return lhs.id < rhs.id

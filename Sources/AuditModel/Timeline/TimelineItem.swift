@@ -5,7 +5,9 @@ import Foundation
 /// Two exports of one account taken on different dates contain the same message; because the id
 /// is computed from what the item *is* (platform, kind, time, people, text, thread) and not from
 /// where it sits in the archive, re-importing or merging exports never stores it twice.
-public struct ItemID: RawRepresentable, Codable, Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct ItemID: RawRepresentable, Codable, Sendable, Hashable, Comparable,
+    CustomStringConvertible
+{
     public var rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
     public var description: String { rawValue }
@@ -72,7 +74,8 @@ public struct TimelineItem: Codable, Sendable, Equatable, Identifiable {
     public static func fingerprint(of item: TimelineItem) -> ItemID {
         var parts: [String] = [
             item.platform.rawValue, item.kind.rawValue, item.isAuthoredByOwner ? "1" : "0",
-            item.occurredAt.map { String(Int64(($0.timeIntervalSince1970 * 1000).rounded())) } ?? "-",
+            item.occurredAt.map { String(Int64(($0.timeIntervalSince1970 * 1000).rounded())) }
+                ?? "-",
             item.author?.label ?? "", item.conversation ?? "", item.text ?? "", item.title ?? "",
             item.connectionState?.rawValue ?? "",
         ]
@@ -84,7 +87,8 @@ public struct TimelineItem: Codable, Sendable, Equatable, Identifiable {
             parts.append(item.source.file)
             parts.append(item.source.locator)
         }
-        return ItemID(rawValue: String(SHA256Hex.digest(of: parts.joined(separator: "\u{1F}")).prefix(24)))
+        return ItemID(
+            rawValue: String(SHA256Hex.digest(of: parts.joined(separator: "\u{1F}")).prefix(24)))
     }
 
     /// Everything textual about the item that content rules read: text, title and captions.

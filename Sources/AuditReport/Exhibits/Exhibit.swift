@@ -1,5 +1,5 @@
-import AuditModel
 import AuditAnalysis
+import AuditModel
 
 /// One numbered exhibit of an evidence folder: a cited item, an attached media file, or the
 /// context shown around a finding.

@@ -1,5 +1,5 @@
-import AuditModel
 import AuditAnalysis
+import AuditModel
 
 /// The numbered exhibits of a bundle, in the order a hearing bundle would hold them.
 ///
@@ -74,7 +74,8 @@ struct ExhibitIndex: Equatable {
     /// thread order (else time order).
     func contextItems(of exhibit: Exhibit, in bundle: EvidenceBundle) -> [ItemID] {
         guard case .context(let first) = exhibit.subject else { return [] }
-        return Self.contextItems(of: exhibit.findings.isEmpty ? [first] : exhibit.findings, in: bundle)
+        return Self.contextItems(
+            of: exhibit.findings.isEmpty ? [first] : exhibit.findings, in: bundle)
     }
 
     /// The contexts of `findings` merged: each item once, in thread order (else time order).

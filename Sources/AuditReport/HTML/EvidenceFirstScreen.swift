@@ -1,6 +1,6 @@
-import Foundation
-import AuditModel
 import AuditAnalysis
+import AuditModel
+import Foundation
 
 /// The first screen of the evidence: who, what, how serious and what next, with the two charts.
 ///
@@ -21,8 +21,11 @@ public enum EvidenceFirstScreen {
         let presentation = EvidencePresentation(bundle: bundle)
         var html = "<section class=\"first-screen\">\n"
         html += "<h1>Social media conduct audit: \(HTML.escape(bundle.staffName))</h1>\n"
-        var lede = [bundle.staffRole.map(HTML.escape), "period audited: \(HTML.escape(bundle.period.summary))"]
-            .compactMap { $0 }.joined(separator: " · ")
+        var lede = [
+            bundle.staffRole.map(HTML.escape),
+            "period audited: \(HTML.escape(bundle.period.summary))",
+        ]
+        .compactMap { $0 }.joined(separator: " · ")
         lede += " · generated \(presentation.time(bundle.generatedAt))"
         html += "<p class=\"lede\">\(lede)</p>\n"
         html += "<p class=\"headline\">\(headline(bundle, overview))</p>\n"
@@ -45,7 +48,8 @@ public enum EvidenceFirstScreen {
         guard !bundle.findings.isEmpty else {
             return "No rule found anything in the period audited."
         }
-        var sentence = "\(count(bundle.findings.count, "finding")) in "
+        var sentence =
+            "\(count(bundle.findings.count, "finding")) in "
             + "\(count(bundle.incidents.count, "incident")) on "
             + overview.platforms.map(\.displayName).map(HTML.escape).joined(separator: ", ") + "."
         let harms = bundle.incidents.filter { overview.matters[$0.id] == .harmsThreshold }
@@ -66,8 +70,11 @@ public enum EvidenceFirstScreen {
     private static func severityTable(_ bundle: EvidenceBundle, _ overview: EvidenceOverview)
         -> String
     {
-        var html = "<table class=\"severity\">\n<tr><th>Severity</th><th class=\"number\">Incidents</th>"
-        for status in ReviewStatus.allCases { html += "<th class=\"number\">\(status.rawValue)</th>" }
+        var html =
+            "<table class=\"severity\">\n<tr><th>Severity</th><th class=\"number\">Incidents</th>"
+        for status in ReviewStatus.allCases {
+            html += "<th class=\"number\">\(status.rawValue)</th>"
+        }
         html += "<th class=\"number\">findings</th></tr>\n"
         for severity in Severity.allCases.reversed() {
             let statuses = overview.findingsBySeverity[severity] ?? [:]
@@ -80,7 +87,8 @@ public enum EvidenceFirstScreen {
         }
         html += "<tr><th>all</th><th class=\"number\">\(bundle.incidents.count)</th>"
         for status in ReviewStatus.allCases {
-            html += "<th class=\"number\">\(bundle.findings.filter { $0.status == status }.count)</th>"
+            html +=
+                "<th class=\"number\">\(bundle.findings.filter { $0.status == status }.count)</th>"
         }
         return html + "<th class=\"number\">\(bundle.findings.count)</th></tr>\n</table>\n"
     }
@@ -94,14 +102,19 @@ public enum EvidenceFirstScreen {
         let shown = overview.people.prefix(6)
         var html = "<ol class=\"people\">\n"
         for person in shown {
-            html += "<li class=\"matter-\(person.matter.rawValue)\"><strong>\(personLabel(person))</strong>: "
-            html += "\(count(person.findings, "finding")) on \(count(person.platforms.count, "platform"))"
+            html +=
+                "<li class=\"matter-\(person.matter.rawValue)\"><strong>\(personLabel(person))</strong>: "
+            html +=
+                "\(count(person.findings, "finding")) on \(count(person.platforms.count, "platform"))"
             if let span = EvidenceOverview.span(person.first, person.last, in: bundle.timeZone) {
                 html += ", \(HTML.escape(span))"
             }
-            html += " <span class=\"tag\">\(person.severity.rawValue) · \(HTML.escape(person.matter.title.lowercased()))</span><br>"
-            html += "<small>\(person.platforms.map(\.displayName).map(HTML.escape).joined(separator: ", ")) · "
-            html += person.incidents.map { incidentLink($0, prefix: linkPrefix) }.joined(separator: ", ")
+            html +=
+                " <span class=\"tag\">\(person.severity.rawValue) · \(HTML.escape(person.matter.title.lowercased()))</span><br>"
+            html +=
+                "<small>\(person.platforms.map(\.displayName).map(HTML.escape).joined(separator: ", ")) · "
+            html += person.incidents.map { incidentLink($0, prefix: linkPrefix) }.joined(
+                separator: ", ")
             html += "</small></li>\n"
         }
         html += "</ol>\n"
@@ -138,7 +151,9 @@ public enum EvidenceFirstScreen {
             html += NextStepMarkup.body(step)
             let links = incidents.prefix(12).map { incidentLink($0.id, prefix: linkPrefix) }
             html += "<p><small>\(links.joined(separator: ", "))"
-            if incidents.count > links.count { html += " and \(incidents.count - links.count) more" }
+            if incidents.count > links.count {
+                html += " and \(incidents.count - links.count) more"
+            }
             html += "</small></p>\n</div>\n"
         }
         return html + "</div>\n"
@@ -155,6 +170,7 @@ enum NextStepMarkup {
             html += "<p><small>The local LADO's contact is not configured (school.yaml "
             html += "<code>next_steps: lado_contact</code>).</small></p>\n"
         }
-        return html + "<p class=\"citation\"><small>Source: \(HTML.escape(step.citation)).</small></p>\n"
+        return html
+            + "<p class=\"citation\"><small>Source: \(HTML.escape(step.citation)).</small></p>\n"
     }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import AuditAnalysis
+import Foundation
 
 /// The sealed evidence folder's pages rendered in memory, for a front end that shows a case
 /// without writing its folder (the review page of `conduct-audit serve`). The pages are made by

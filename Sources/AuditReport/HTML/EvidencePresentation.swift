@@ -1,6 +1,6 @@
-import Foundation
-import AuditModel
 import AuditAnalysis
+import AuditModel
+import Foundation
 
 /// The pieces of markup index and incident pages share: times, statuses, people, items.
 struct EvidencePresentation {
@@ -13,7 +13,8 @@ struct EvidencePresentation {
         guard let date else { return "<em>no time in the source</em>" }
         let local = ZonedDateTime(date, in: bundle.timeZone)
         let utc = ZonedDateTime(date, in: TimeZone(secondsFromGMT: 0) ?? .current)
-        let utcText = utc.date == local.date
+        let utcText =
+            utc.date == local.date
             ? "\(utc.shortClock) UTC" : "\(utc.shortDate), \(utc.shortClock) UTC"
         return "<time datetime=\"\(ZonedDateTime.utc(date))\" title=\"\(local.iso8601) "
             + "(\(HTML.escape(local.zoneIdentifier)))\"><span class=\"nw\">\(local.shortDate),"
@@ -145,7 +146,8 @@ struct EvidencePresentation {
             let other = item.counterparties.map(\.label).joined(separator: ", ")
             let state = item.connectionState.map { $0 == .active ? "" : " (\($0.rawValue))" } ?? ""
             if !other.isEmpty {
-                return "\(item.platform.displayName) \(item.kind.displayName)\(state): \(other), \(when)"
+                return
+                    "\(item.platform.displayName) \(item.kind.displayName)\(state): \(other), \(when)"
             }
         }
         return "\(item.platform.displayName) \(item.kind.displayName) by \(who), \(when)"
@@ -169,7 +171,9 @@ struct EvidencePresentation {
                 + "<br><span class=\"mono\">\(HTML.escape(attachment.uri ?? ""))</span>"
         case .context(let id):
             let ids = exhibit.findings.isEmpty ? [id] : exhibit.findings
-            let items = ExhibitIndex.contextItems(of: ids, in: bundle).compactMap { bundle.items[$0] }
+            let items = ExhibitIndex.contextItems(of: ids, in: bundle).compactMap {
+                bundle.items[$0]
+            }
             return "Context of finding\(ids.count == 1 ? "" : "s") "
                 + ids.map { "<span class=\"mono\">\(HTML.escape($0.rawValue))</span>" }
                 .joined(separator: ", ") + ": " + contextTitle(items)
@@ -218,7 +222,8 @@ struct EvidencePresentation {
                 isWholeThreadNumbering
                 ? bundle.threadPositions[item.id]?.line ?? index + 1 : index + 1
             if let previous, line > previous + 1 {
-                let skipped = previous + 1 == line - 1
+                let skipped =
+                    previous + 1 == line - 1
                     ? "message \(previous + 1)" : "messages \(previous + 1)–\(line - 1)"
                 html += "<tr class=\"gap\"><td colspan=\"5\">⋯ \(skipped) not shown</td></tr>\n"
             }
@@ -233,7 +238,8 @@ struct EvidencePresentation {
                 .flatMap(\.highlights)
             var text = spans.isEmpty ? HTML.escape(plain) : HTML.highlighted(plain, spans: spans)
             if !attachments.isEmpty {
-                text += (plain.isEmpty ? "" : "\n") + HTML.escape(attachments.joined(separator: "\n"))
+                text +=
+                    (plain.isEmpty ? "" : "\n") + HTML.escape(attachments.joined(separator: "\n"))
             }
             let basisNote = item.timeBasis.isInferred ? " <em>(time inferred)</em>" : ""
             let badge = numbers.map { "<span class=\"badge\">\($0)</span>" }.joined()
@@ -245,7 +251,8 @@ struct EvidencePresentation {
         }
         html += "</table>\n"
         guard note else { return html }
-        html += "<p><small>Each message is shown once. “Msg” numbers messages in the order of the thread"
+        html +=
+            "<p><small>Each message is shown once. “Msg” numbers messages in the order of the thread"
         html += isWholeThreadNumbering ? "" : " (within this extract)"
         html += "; a boxed number is the finding on this page that flags the message. “Place in "
         html += "the file” is where the message is in the export (a chat's line number, a JSON "
@@ -284,7 +291,8 @@ struct EvidencePresentation {
             case .workingHours: basis = "the time the platform recorded and the staff timetable"
             case .ageMisrepresentation: basis = "the staff member's own words on the profile"
             default:
-                basis = finding.highlights.isEmpty
+                basis =
+                    finding.highlights.isEmpty
                     ? "the item itself" : "the highlighted words in the staff member's own text"
             }
         }

@@ -1,4 +1,5 @@
 import AuditAnalysis
+
 /// Text made safe for HTML, and the few markup patterns evidence pages repeat.
 ///
 /// Every piece of data that reaches a page goes through ``escape(_:)``; markup is only ever

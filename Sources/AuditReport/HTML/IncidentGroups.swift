@@ -1,6 +1,6 @@
-import Foundation
-import AuditModel
 import AuditAnalysis
+import AuditModel
+import Foundation
 
 /// The index's incidents grouped as a reader handles them: by person (across rules and
 /// platforms), then the rest by rule, with low-severity working-hours incidents by month.
@@ -21,7 +21,8 @@ struct IncidentGroups {
                 html += "<h3>\(EvidenceFirstScreen.personLabel(person)): "
                 html += "\(person.findings) finding\(person.findings == 1 ? "" : "s") on "
                 html += person.platforms.map(\.displayName).map(HTML.escape).joined(separator: ", ")
-                if let span = EvidenceOverview.span(person.first, person.last, in: bundle.timeZone) {
+                if let span = EvidenceOverview.span(person.first, person.last, in: bundle.timeZone)
+                {
                     html += ", \(HTML.escape(span))"
                 }
                 html += "</h3>\n"
@@ -50,22 +51,32 @@ struct IncidentGroups {
 
     /// Low-severity incidents as one row per month.
     private func byMonth(_ incidents: [Incident]) -> String {
-        let findings = Dictionary(bundle.findings.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let findings = Dictionary(
+            bundle.findings.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var months: [EvidenceOverview.Month?: [Incident]] = [:]
         for incident in incidents {
-            months[incident.firstOccurredAt.map { EvidenceOverview.Month($0, in: bundle.timeZone) }, default: []]
-                .append(incident)
+            months[
+                incident.firstOccurredAt.map { EvidenceOverview.Month($0, in: bundle.timeZone) },
+                default: []
+            ]
+            .append(incident)
         }
-        var html = "<table class=\"grouped\">\n<tr><th>Month</th><th class=\"number\">Incidents</th>"
-        html += "<th class=\"number\">Findings</th><th>Status</th><th>Incidents (low severity)</th></tr>\n"
-        let keys = months.keys.sorted { ($0 ?? .init(year: 9999, month: 12)) < ($1 ?? .init(year: 9999, month: 12)) }
+        var html =
+            "<table class=\"grouped\">\n<tr><th>Month</th><th class=\"number\">Incidents</th>"
+        html +=
+            "<th class=\"number\">Findings</th><th>Status</th><th>Incidents (low severity)</th></tr>\n"
+        let keys = months.keys.sorted {
+            ($0 ?? .init(year: 9999, month: 12)) < ($1 ?? .init(year: 9999, month: 12))
+        }
         for key in keys {
             let group = months[key] ?? []
             let statuses = group.flatMap(\.findings).compactMap { findings[$0]?.status }
             html += "<tr><td class=\"nw\">\(HTML.escape(key?.label ?? "no time"))</td>"
-            html += "<td class=\"number\">\(group.count)</td><td class=\"number\">\(statuses.count)</td>"
+            html +=
+                "<td class=\"number\">\(group.count)</td><td class=\"number\">\(statuses.count)</td>"
             html += "<td>\(EvidencePresentation.statusSummary(statuses))</td><td>"
-            html += group.map { EvidenceFirstScreen.incidentLink($0.id, prefix: "") }.joined(separator: ", ")
+            html += group.map { EvidenceFirstScreen.incidentLink($0.id, prefix: "") }.joined(
+                separator: ", ")
             html += "</td></tr>\n"
         }
         return html + "</table>\n"
@@ -85,7 +96,8 @@ struct IncidentList {
 
     func table(_ incidents: [Incident]) -> String {
         let presentation = EvidencePresentation(bundle: bundle)
-        let findings = Dictionary(bundle.findings.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let findings = Dictionary(
+            bundle.findings.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         var html = """
             <table class="incidents">
             <tr><th>Incident</th><th>Rule</th><th>Summary</th><th>Severity</th><th>First</th>\
@@ -98,11 +110,13 @@ struct IncidentList {
             html += EvidenceFirstScreen.incidentLink(incident.id, prefix: "") + "</td>"
             html += "<td><code class=\"rule\">\(HTML.escape(incident.rule.rawValue))</code></td>"
             html += "<td>\(HTML.escape(incident.title))</td>"
-            html += "<td>\(incident.severity.rawValue)<br><small>\(HTML.escape(matter.title.lowercased()))</small></td>"
+            html +=
+                "<td>\(incident.severity.rawValue)<br><small>\(HTML.escape(matter.title.lowercased()))</small></td>"
             html += "<td>\(presentation.time(incident.firstOccurredAt))</td>"
             html += "<td class=\"number\">\(incident.findings.count)</td>"
             html += "<td>\(EvidencePresentation.statusSummary(statuses))</td>"
-            html += "<td>\(bundle.outcomes(of: incident).last.map { "<strong>\($0.outcome.rawValue)</strong>" } ?? "—")</td></tr>\n"
+            html +=
+                "<td>\(bundle.outcomes(of: incident).last.map { "<strong>\($0.outcome.rawValue)</strong>" } ?? "—")</td></tr>\n"
         }
         return html + "</table>\n"
     }

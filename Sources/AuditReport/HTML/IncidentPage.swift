@@ -1,6 +1,6 @@
-import Foundation
-import AuditModel
 import AuditAnalysis
+import AuditModel
+import Foundation
 
 /// One incident's printable page: what happened and what next first, then the findings as one
 /// table, each conversation once (every flagged message highlighted and numbered), and each
@@ -62,8 +62,11 @@ struct IncidentPage {
         body += NextStepMarkup.body(NextStep(matter, settings: bundle.nextSteps)) + "</div>\n"
         body += "<div class=\"keep\">\n<h2>Policy</h2>\n"
         if let clause = bundle.policyClauses[incident.rule] {
-            let section = clause.section.map { "<p>Section: <strong>\(HTML.escape($0))</strong></p>\n" }
-            body += (section ?? "")
+            let section = clause.section.map {
+                "<p>Section: <strong>\(HTML.escape($0))</strong></p>\n"
+            }
+            body +=
+                (section ?? "")
                 + "<blockquote class=\"excerpt\">\(HTML.escape(clause.text))</blockquote>\n"
         } else {
             body += "<p>The school's configuration quotes no policy text for this rule.</p>\n"
@@ -93,14 +96,17 @@ struct IncidentPage {
                 + "\(HTML.escape(incident.id)) --substantiated|--unsubstantiated|--unfounded|"
                 + "--false|--malicious --reason \"…\" --reviewer \"…\" --case …</code>)</span>"
         }
-        var html = "<strong>\(latest.outcome.rawValue)</strong> (\(HTML.escape(latest.outcome.meaning))) "
+        var html =
+            "<strong>\(latest.outcome.rawValue)</strong> (\(HTML.escape(latest.outcome.meaning))) "
         html += "by <strong>\(HTML.escape(latest.reviewer))</strong> on "
         html += "\(presentation.time(latest.decidedAt)): “\(HTML.escape(latest.reason))”"
         if recorded.count > 1 {
-            html += "<br><small>Earlier: " + recorded.dropLast().map {
-                "\($0.outcome.rawValue) by \(HTML.escape($0.reviewer)) on "
-                    + "\(presentation.time($0.decidedAt)): “\(HTML.escape($0.reason))”"
-            }.joined(separator: "; ") + "</small>"
+            html +=
+                "<br><small>Earlier: "
+                + recorded.dropLast().map {
+                    "\($0.outcome.rawValue) by \(HTML.escape($0.reviewer)) on "
+                        + "\(presentation.time($0.decidedAt)): “\(HTML.escape($0.reason))”"
+                }.joined(separator: "; ") + "</small>"
         }
         return html
     }
@@ -108,7 +114,9 @@ struct IncidentPage {
     /// The history of findings decided more than once (the latest decision is shown with each
     /// finding), and how to record a decision.
     private func decisions() -> String {
-        let reviewed = findings.enumerated().filter { !(bundle.reviews[$0.element.id] ?? []).isEmpty }
+        let reviewed = findings.enumerated().filter {
+            !(bundle.reviews[$0.element.id] ?? []).isEmpty
+        }
         let revised = reviewed.filter { (bundle.reviews[$0.element.id] ?? []).count > 1 }
         var html = ""
         if !revised.isEmpty {
@@ -117,7 +125,8 @@ struct IncidentPage {
             html += "<th>Reason</th></tr>\n"
             for (index, finding) in revised {
                 for review in bundle.reviews[finding.id] ?? [] {
-                    html += "<tr><td>\(index + 1)</td><td>\(presentation.time(review.decidedAt))</td>"
+                    html +=
+                        "<tr><td>\(index + 1)</td><td>\(presentation.time(review.decidedAt))</td>"
                     html += "<td>\(EvidencePresentation.status(review.decision))</td>"
                     html += "<td>\(HTML.escape(review.reviewer))</td>"
                     html += "<td>\(HTML.escape(review.reason))</td></tr>\n"
@@ -128,7 +137,8 @@ struct IncidentPage {
         if reviewed.count < findings.count {
             html += "<p class=\"howto\">No decision yet on \(findings.count - reviewed.count) "
             html += "finding(s). To record one: <code>conduct-audit review &lt;finding id&gt; "
-            html += "--confirm|--dismiss|--declared --reason \"…\" --reviewer \"…\" --case …</code>, "
+            html +=
+                "--confirm|--dismiss|--declared --reason \"…\" --reviewer \"…\" --case …</code>, "
             html += "then <code>conduct-audit report</code>.</p>\n"
         }
         return html
@@ -171,7 +181,8 @@ struct IncidentPage {
             }
             if let place = places[finding.item] {
                 evidence.append(
-                    "message \(place.line) of <a href=\"#E\(place.exhibit)\">Exhibit \(place.exhibit)</a>")
+                    "message \(place.line) of <a href=\"#E\(place.exhibit)\">Exhibit \(place.exhibit)</a>"
+                )
             }
             for id in finding.supportingItems {
                 if let number = exhibits.number(ofItem: id) {
@@ -192,7 +203,8 @@ struct IncidentPage {
                 html += "<p class=\"decision\">Reviewer's decision: "
                 html += "\(EvidencePresentation.status(latest.decision)) by "
                 html += "<strong>\(HTML.escape(latest.reviewer))</strong> on "
-                html += "\(presentation.time(latest.decidedAt)): “\(HTML.escape(latest.reason))”</p>\n"
+                html +=
+                    "\(presentation.time(latest.decidedAt)): “\(HTML.escape(latest.reason))”</p>\n"
             }
             html += "<p class=\"how-sure\"><small><strong>How sure:</strong> "
             html += "\(HTML.escape(EvidencePresentation.confidencePhrase(finding, item: item)))"
@@ -229,8 +241,11 @@ struct IncidentPage {
         guard !groups.isEmpty else { return "" }
         // Which finding (by its number on this page) flags each item.
         var flagged: [ItemID: [Int]] = [:]
-        for (index, finding) in findings.enumerated() { flagged[finding.item, default: []].append(index + 1) }
-        var html = "<h2>\(groups.contains(where: \.isThread) ? "Conversations" : "Items around the findings")</h2>\n"
+        for (index, finding) in findings.enumerated() {
+            flagged[finding.item, default: []].append(index + 1)
+        }
+        var html =
+            "<h2>\(groups.contains(where: \.isThread) ? "Conversations" : "Items around the findings")</h2>\n"
         let lastThread = groups.lastIndex(where: \.isThread)
         for (position, group) in groups.enumerated() {
             let items = group.items.compactMap { bundle.items[$0] }
@@ -267,12 +282,15 @@ struct IncidentPage {
         let heading = number.map { "Exhibit \($0): " } ?? ""
         var html = "<div class=\"source\">\n"
         html += "<h4\(anchor)>\(heading)\(HTML.escape(presentation.itemSummary(item)))</h4>\n"
-        html += "<p class=\"source-line\"><span class=\"mono\">\(HTML.escape(item.source.archivePath))"
-        html += "</span> (SHA-256 <span class=\"mono hash\">\(HTML.escape(item.source.archiveSHA256))"
+        html +=
+            "<p class=\"source-line\"><span class=\"mono\">\(HTML.escape(item.source.archivePath))"
+        html +=
+            "</span> (SHA-256 <span class=\"mono hash\">\(HTML.escape(item.source.archiveSHA256))"
         html += "</span>) · <span class=\"mono\">"
         html += HTML.escape(item.source.file.isEmpty ? "(the archive itself)" : item.source.file)
         html += "</span> · <span class=\"mono\">\(HTML.escape(item.source.locator))</span> · "
-        html += "fragment SHA-256 <span class=\"mono hash\">\(SHA256Hex.digest(of: item.rawFragment))"
+        html +=
+            "fragment SHA-256 <span class=\"mono hash\">\(SHA256Hex.digest(of: item.rawFragment))"
         html += "</span></p>\n"
         // The same event in another copy (JSON and HTML downloads, overlapping downloads): kept
         // once in the case, every copy cited.

@@ -1,7 +1,7 @@
-import Foundation
-import AuditModel
-import AuditImport
 import AuditAnalysis
+import AuditImport
+import AuditModel
+import Foundation
 
 /// The evidence folder's front page: who, when, what was read, what was found.
 struct IndexPage {
@@ -146,7 +146,8 @@ struct IndexPage {
             let description = bundle.ruleDescriptions[rule].map {
                 "<br><small>\(HTML.escape($0))</small>"
             }
-            html += "<tr><td><code class=\"rule\">\(HTML.escape(rule.rawValue))</code>\(description ?? "")</td>"
+            html +=
+                "<tr><td><code class=\"rule\">\(HTML.escape(rule.rawValue))</code>\(description ?? "")</td>"
             for status in ReviewStatus.allCases {
                 html += "<td class=\"number\">\(statuses.filter { $0 == status }.count)</td>"
             }
@@ -160,8 +161,10 @@ struct IndexPage {
         html += "<th class=\"number\">\(all.count)</th></tr>\n</table>\n"
         let notChecked = RuleID.all.filter { !rules.contains($0) }
         if !notChecked.isEmpty {
-            html += "<p class=\"note\">Not checked in this audit (left out with <code>--rules</code>): "
-                + notChecked.map { "<code>\(HTML.escape($0.rawValue))</code>" }.joined(separator: ", ")
+            html +=
+                "<p class=\"note\">Not checked in this audit (left out with <code>--rules</code>): "
+                + notChecked.map { "<code>\(HTML.escape($0.rawValue))</code>" }.joined(
+                    separator: ", ")
                 + ". No finding of these rules means they were not looked for, not that nothing "
                 + "was there.</p>\n"
         }
@@ -191,12 +194,24 @@ struct IndexPage {
                 ),
                 ("SHA-256", "<span class=\"mono hash\">\(HTML.escape(archive.sha256))</span>"),
                 ("Owner", EvidencePresentation.person(archive.owner)),
-                ("How the owner was decided", bundle.owners[archive.sha256].map { HTML.escape($0.basis) }),
+                (
+                    "How the owner was decided",
+                    bundle.owners[archive.sha256].map { HTML.escape($0.basis) }
+                ),
                 ("Items read", String(archive.itemCount)),
                 ("Media files", String(archive.media.count)),
-                ("Parts not understood", String(archive.unparsed.filter { $0.kind == .unreadable }.count)),
-                ("Files read but not imported", String(archive.unparsed.filter { $0.kind == .notImported }.count)),
-                ("Caveats on imported items", String(archive.unparsed.filter { $0.kind == .caveat }.count)),
+                (
+                    "Parts not understood",
+                    String(archive.unparsed.filter { $0.kind == .unreadable }.count)
+                ),
+                (
+                    "Files read but not imported",
+                    String(archive.unparsed.filter { $0.kind == .notImported }.count)
+                ),
+                (
+                    "Caveats on imported items",
+                    String(archive.unparsed.filter { $0.kind == .caveat }.count)
+                ),
                 ("When this folder was written", accessText(bundle.archiveAccess[archive.sha256])),
             ])
             html += recipe(for: archive)
@@ -205,9 +220,18 @@ struct IndexPage {
                 html += "<p>Every file of this archive that holds activity was read.</p>\n"
             }
             let groups: [(ImportIssue.Kind, String)] = [
-                (.unreadable, "part(s) of this archive could not be understood, and their content was not analysed:"),
-                (.notImported, "file(s) were read but deliberately not imported: they hold no interactions of the owner (settings, suggestions, searches) or are not files this tool reads:"),
-                (.caveat, "item(s) or file(s) were imported and analysed with a caveat a reviewer should know:"),
+                (
+                    .unreadable,
+                    "part(s) of this archive could not be understood, and their content was not analysed:"
+                ),
+                (
+                    .notImported,
+                    "file(s) were read but deliberately not imported: they hold no interactions of the owner (settings, suggestions, searches) or are not files this tool reads:"
+                ),
+                (
+                    .caveat,
+                    "item(s) or file(s) were imported and analysed with a caveat a reviewer should know:"
+                ),
             ]
             for (kind, sentence) in groups {
                 let issues = archive.unparsed.filter { $0.kind == kind }

@@ -1,6 +1,6 @@
-import Foundation
-import AuditModel
 import AuditImport
+import AuditModel
+import Foundation
 
 /// Reads the media files attached to cited items out of their archives, for copying into the
 /// evidence folder.

@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// An attached media file as the evidence folder presents it: a verified copy of the bytes in the
 /// archive, or the reason there is none.

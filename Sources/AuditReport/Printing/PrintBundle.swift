@@ -1,6 +1,6 @@
-import Foundation
-import AuditModel
 import AuditAnalysis
+import AuditModel
+import Foundation
 
 /// The combined print bundle: one HTML document (printed to `evidence-bundle.pdf`) holding a
 /// cover, a contents page with page numbers, the summary, every incident page and the exhibit
@@ -29,17 +29,27 @@ struct PrintBundle {
 
     /// The cover and contents, with each part's first page when known.
     func front(_ parts: [Part], firstPages: [Int]?) -> String {
-        var html = "<section class=\"cover\">\n<h1>Evidence bundle: social media conduct audit</h1>\n"
+        var html =
+            "<section class=\"cover\">\n<h1>Evidence bundle: social media conduct audit</h1>\n"
         html += HTML.facts([
-            ("Staff member", HTML.escape(bundle.staffName) + (bundle.staffRole.map { ", " + HTML.escape($0) } ?? "")),
+            (
+                "Staff member",
+                HTML.escape(bundle.staffName)
+                    + (bundle.staffRole.map { ", " + HTML.escape($0) } ?? "")
+            ),
             ("Period audited", HTML.escape(bundle.period.summary)),
             ("Incidents", String(bundle.incidents.count)),
             ("Findings", String(bundle.findings.count)),
             ("Generated", EvidencePresentation(bundle: bundle).time(bundle.generatedAt)),
             ("Tool", "conduct-audit \(HTML.escape(bundle.toolVersion))"),
-            ("Copy", copy == .disclosure ? "Disclosure copy (third parties as initials)" : "Sealed full copy"),
+            (
+                "Copy",
+                copy == .disclosure
+                    ? "Disclosure copy (third parties as initials)" : "Sealed full copy"
+            ),
         ])
-        html += "<p>This bundle prints the pages of the evidence folder in one document. The folder's "
+        html +=
+            "<p>This bundle prints the pages of the evidence folder in one document. The folder's "
         html += "<code>manifest.json</code> lists the SHA-256 of every file, this one included; "
         html += "<code>conduct-audit verify</code> checks them.</p>\n</section>\n"
         html += "<section class=\"contents\">\n<h2>Contents</h2>\n<ol>\n"
@@ -55,15 +65,20 @@ struct PrintBundle {
     func parts(incidentBodies: [(Incident, String)]) -> [Part] {
         let index = IndexPage(bundle: bundle, exhibits: exhibits, copy: copy)
         var parts = [
-            Part(anchor: "summary", title: "Summary: who, what, how serious, what next", html: index.summaryBody())
+            Part(
+                anchor: "summary", title: "Summary: who, what, how serious, what next",
+                html: index.summaryBody())
         ]
         for (incident, body) in incidentBodies {
-            parts.append(Part(
-                anchor: incident.id,
-                title: "\(HTML.escape(incident.id)): \(HTML.escape(incident.title))", html: body,
-                isIncident: true))
+            parts.append(
+                Part(
+                    anchor: incident.id,
+                    title: "\(HTML.escape(incident.id)): \(HTML.escape(incident.title))",
+                    html: body,
+                    isIncident: true))
         }
-        parts.append(Part(anchor: "exhibit-index", title: "Exhibit index", html: index.exhibitsSection()))
+        parts.append(
+            Part(anchor: "exhibit-index", title: "Exhibit index", html: index.exhibitsSection()))
         return parts
     }
 
@@ -94,8 +109,12 @@ struct PrintBundle {
         var searchStart = text.startIndex
         while let range = text.range(of: "/Type /Pages", range: searchStart..<text.endIndex) {
             // The page tree's dictionary: look for /Count before the dictionary ends.
-            let dictionaryStart = text[..<range.lowerBound].range(of: "<<", options: .backwards)?.lowerBound ?? range.lowerBound
-            let dictionaryEnd = text.range(of: ">>", range: range.upperBound..<text.endIndex)?.upperBound ?? text.endIndex
+            let dictionaryStart =
+                text[..<range.lowerBound].range(of: "<<", options: .backwards)?.lowerBound
+                ?? range.lowerBound
+            let dictionaryEnd =
+                text.range(of: ">>", range: range.upperBound..<text.endIndex)?.upperBound
+                ?? text.endIndex
             let dictionary = text[dictionaryStart..<dictionaryEnd]
             if let count = dictionary.range(of: "/Count ") {
                 let digits = dictionary[count.upperBound...].prefix { $0.isNumber }

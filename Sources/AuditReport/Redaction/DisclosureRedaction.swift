@@ -1,5 +1,5 @@
-import AuditModel
 import AuditAnalysis
+import AuditModel
 
 /// What a disclosure copy hides: everyone who is neither the staff member nor the pupil an
 /// incident concerns appears as initials.

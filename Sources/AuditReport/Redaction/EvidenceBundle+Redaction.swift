@@ -1,6 +1,6 @@
+import AuditAnalysis
 import AuditModel
 import AuditSchool
-import AuditAnalysis
 
 extension EvidenceBundle {
     /// The bundle as a disclosure copy shows it: every text passed through `redactor`, highlight
@@ -51,7 +51,9 @@ extension EvidenceBundle {
         }
         copy.blindSpots = blindSpots.mapValues { spots in
             spots.map {
-                BlindSpot(what: redactor.apply($0.what), since: $0.since, advice: redactor.apply($0.advice))
+                BlindSpot(
+                    what: redactor.apply($0.what), since: $0.since,
+                    advice: redactor.apply($0.advice))
             }
         }
         copy.furtherSources = furtherSources.mapValues { $0.map(source) }

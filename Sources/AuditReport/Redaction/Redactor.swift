@@ -1,6 +1,6 @@
-import Foundation
-import AuditModel
 import AuditAnalysis
+import AuditModel
+import Foundation
 
 /// Replaces the names, handles and numbers of hidden people in text with initials.
 ///

@@ -1,6 +1,6 @@
+import AuditModel
 import Crypto
 import Foundation
-import AuditModel
 
 /// A roster a staff member can self-check against without being given pupils' names or dates.
 ///

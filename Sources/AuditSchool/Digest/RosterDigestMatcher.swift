@@ -1,6 +1,6 @@
+import AuditModel
 import Crypto
 import Foundation
-import AuditModel
 
 /// Finds the people of a timeline whose name or handle is in a roster digest.
 ///

@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// What an archive itself says about numeric account ids: the handle and name seen with each.
 ///

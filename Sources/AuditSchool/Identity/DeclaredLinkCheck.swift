@@ -10,14 +10,20 @@ public enum DeclaredLinkCheck {
         let identifier = PupilIdentifier(roster: roster)
         var problems: [String] = []
         for (index, link) in staff.declaredLinks.enumerated() {
-            let exact = identifier.displayNameMatches(for: link.pupil).filter { $0.confidence >= 0.88 }
+            let exact = identifier.displayNameMatches(for: link.pupil).filter {
+                $0.confidence >= 0.88
+            }
             let place = "staff '\(staff.name)' declared_links[\(index)]"
             if exact.isEmpty {
                 problems.append(
-                    "\(place) names the pupil '\(link.pupil)', who is not on the roster; check the spelling against the roster's legal or preferred name")
+                    "\(place) names the pupil '\(link.pupil)', who is not on the roster; check the spelling against the roster's legal or preferred name"
+                )
             } else if exact.count > 1 {
-                let ids = exact.map { "\($0.pupil.legalName) (\($0.pupil.id))" }.joined(separator: ", ")
-                problems.append("\(place) names '\(link.pupil)', which matches several pupils: \(ids); the link cannot be applied")
+                let ids = exact.map { "\($0.pupil.legalName) (\($0.pupil.id))" }.joined(
+                    separator: ", ")
+                problems.append(
+                    "\(place) names '\(link.pupil)', which matches several pupils: \(ids); the link cannot be applied"
+                )
             }
         }
         return problems

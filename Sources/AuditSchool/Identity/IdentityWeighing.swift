@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// Weighs a name-based identification against what else is known, so that a name alone is never
 /// taken for a person: a colleague who shares a pupil's full name is not the pupil.

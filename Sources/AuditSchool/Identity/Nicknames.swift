@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// The built-in table of given names and their usual short forms (Oliver/Ollie, William/Will/Bill),
 /// loaded from `Resources/nicknames.json`.

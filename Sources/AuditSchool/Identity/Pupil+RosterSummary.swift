@@ -30,11 +30,11 @@ extension Pupil {
         var parts: [String] = []
         if let yearLabel { parts.append("\(yearLabel) on the roster") }
         switch (admissionDate, leavingDate) {
-        case let (admitted?, left?):
+        case (let admitted?, let left?):
             parts.append("on roll from \(admitted.dayMonthYear) to \(left.dayMonthYear)")
-        case let (admitted?, nil):
+        case (let admitted?, nil):
             parts.append("on roll since \(admitted.dayMonthYear)")
-        case let (nil, left?):
+        case (nil, let left?):
             parts.append("left on \(left.dayMonthYear)")
         case (nil, nil):
             parts.append("on roll (no admission date on the roster)")

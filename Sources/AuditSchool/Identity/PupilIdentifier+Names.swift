@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 extension PupilIdentifier {
     /// A forename or surname the roster gives a pupil, and whether it is the legal one.

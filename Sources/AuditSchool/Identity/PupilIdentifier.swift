@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// Decides whether a person seen in an archive is one of the school's pupils, and says why.
 ///

@@ -82,7 +82,8 @@ public struct PupilMentionFinder: Sendable {
                     let lastWord = usesBase ? last.foldedBase ?? "" : last.folded
                     let key =
                         length == 1
-                        ? lastWord : words[surnameStart..<(end - 1)].map(\.folded).joined() + lastWord
+                        ? lastWord
+                        : words[surnameStart..<(end - 1)].map(\.folded).joined() + lastWord
                     guard let entries = surnames[key] else { continue }
                     // "Grace Patel-Jones" is someone else; a possessive ends the name.
                     if !usesBase, end < words.count, words[end].isHyphenatedToPrevious { continue }

@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// The UK's bank holidays by region, with their names, as published on gov.uk.
 ///

@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// A social-media account the school knows a pupil uses, from the roster's known-accounts column.
 public struct KnownAccount: Sendable, Equatable, Hashable {

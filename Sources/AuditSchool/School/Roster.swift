@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// The school's pupils, current and former, read from the CSV the MIS exports.
 ///

@@ -60,7 +60,8 @@ public enum SchoolConfigurationError: LocalizedError, Equatable {
         case .missingKey(let file, let keyPath, let line, let expected):
             return "\(Self.place(file, line, keyPath)): this key is missing; expected \(expected)."
         case .invalidValue(let file, let keyPath, let line, let found, let expected):
-            return "\(Self.place(file, line, keyPath)): found '\(Self.shortened(found))'; expected \(expected)."
+            return
+                "\(Self.place(file, line, keyPath)): found '\(Self.shortened(found))'; expected \(expected)."
         case .unknownKey(let file, let keyPath, let line, let accepted):
             let key = keyPath.split(separator: ".").last.map(String.init) ?? keyPath
             return

@@ -1,6 +1,6 @@
+import AuditModel
 import Foundation
 import Yams
-import AuditModel
 
 /// Turns the text of school.yaml into a checked ``SchoolConfiguration``.
 ///
@@ -79,7 +79,9 @@ struct SchoolConfigurationReader {
     private func readNextSteps(_ node: LocatedNode) throws -> NextStepsSettings {
         let map = try fields(
             of: node.node, at: node.path,
-            accepted: ["lado_contact", "guidance", "harms_threshold", "low_level_concern", "conduct"])
+            accepted: [
+                "lado_contact", "guidance", "harms_threshold", "low_level_concern", "conduct",
+            ])
         return NextStepsSettings(
             ladoContact: try map.optional("lado_contact").map(text),
             guidance: try map.optional("guidance").map(text),

@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// Works out which staff member owns a set of archives from the archives' own account data.
 public enum StaffIdentification {
@@ -38,7 +38,8 @@ public enum StaffIdentification {
             // school lists their number: fall back to the staff member's own name.
             for (_, owner) in owners {
                 guard let name = owner?.name else { continue }
-                for member in staff where NameNormalization.key(member.name) == NameNormalization.key(name) {
+                for member in staff
+                where NameNormalization.key(member.name) == NameNormalization.key(name) {
                     matched[member.name] = member
                 }
             }

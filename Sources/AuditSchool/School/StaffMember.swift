@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// A member of staff whose social media may be audited: an entry of school.yaml `staff`.
 public struct StaffMember: Sendable, Equatable {

@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// One staff member's working time, day by day and instant by instant.
 ///
@@ -62,7 +62,8 @@ public struct StaffTimetable: Sendable {
         let wallClock = LocalWallClock(instant, in: timeZone)
         let day = wallClock.day
         let secondsSinceMidnight = wallClock.secondsSinceMidnight
-        let clock = TimeFormatting.padded(wallClock.hour) + ":" + TimeFormatting.padded(wallClock.minute)
+        let clock =
+            TimeFormatting.padded(wallClock.hour) + ":" + TimeFormatting.padded(wallClock.minute)
         let offset = TimeFormatting.offsetString(seconds: wallClock.utcOffset)
         let localTime = clock + ":" + TimeFormatting.padded(wallClock.second)
         let status = status(of: day)

@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// Whether one instant was in a staff member's working time, and why, in words.
 public struct WorkingTimeAssessment: Sendable, Equatable {

@@ -1,6 +1,6 @@
+import AuditModel
 import Foundation
 import GRDB
-import AuditModel
 
 /// A row of `archive`: one imported archive, keyed by its SHA-256.
 struct ArchiveRecord: CaseRecord, PersistableRecord {

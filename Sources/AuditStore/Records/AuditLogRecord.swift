@@ -1,6 +1,6 @@
+import AuditModel
 import Foundation
 import GRDB
-import AuditModel
 
 /// A row of the append-only `audit_log` table: one command run against the case.
 struct AuditLogRecord: CaseRecord, MutablePersistableRecord {

@@ -1,7 +1,7 @@
+import AuditAnalysis
+import AuditModel
 import Foundation
 import GRDB
-import AuditModel
-import AuditAnalysis
 
 /// A row of `finding`: one finding of the latest analysis run of its rule.
 ///

@@ -1,6 +1,6 @@
+import AuditModel
 import Foundation
 import GRDB
-import AuditModel
 
 /// A row of the append-only `incident_outcome` table: one reviewer's outcome for an incident.
 struct IncidentOutcomeRecord: CaseRecord, MutablePersistableRecord {

@@ -1,6 +1,6 @@
+import AuditModel
 import Foundation
 import GRDB
-import AuditModel
 
 /// A row of `item`: one timeline item, keyed by its ``ItemID``, with the first source it was
 /// stored from (further sources are rows of `item_source`).

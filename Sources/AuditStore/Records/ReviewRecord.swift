@@ -1,7 +1,7 @@
+import AuditAnalysis
+import AuditModel
 import Foundation
 import GRDB
-import AuditModel
-import AuditAnalysis
 
 /// A row of the append-only `review` table: one reviewer's decision on a finding.
 struct ReviewRecord: CaseRecord, MutablePersistableRecord {

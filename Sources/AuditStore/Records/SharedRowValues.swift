@@ -1,5 +1,5 @@
-import Foundation
 import AuditModel
+import Foundation
 
 /// The values that repeat across the rows of `item`, decoded once and shared while a whole
 /// timeline is loaded.

@@ -47,7 +47,7 @@ public struct CaseAudit: Sendable {
     /// - Throws: ``CaseAuditError`` when none or several staff members match; ``ImportError``
     ///   when an archive cannot be read.
     public func inferStaff(from archives: [OpenedArchive]) throws -> StaffMember {
-        let owners = try ArchiveImport(statedOwners: statedOwners).owners(
+        let owners = try ImportStage(statedOwners: statedOwners).owners(
             of: archives.map { (reader: $0.reader, sha256: $0.sha256) }, localTimeZone: timeZone,
             ownerHints: ownerHints(for: nil)
         ).map { ($0.platform, $0.owner) }
@@ -152,7 +152,7 @@ public struct CaseAudit: Sendable {
     public func importContents(of archives: [OpenedArchive], staff: StaffMember?) throws
         -> [String: ImportResult]
     {
-        let results = try ArchiveImport().importArchives(
+        let results = try ImportStage().importArchives(
             archives.map { (reader: $0.reader, sha256: $0.sha256) }, localTimeZone: timeZone,
             ownerHints: ownerHints(for: staff))
         return Dictionary(results.map { ($0.archive.sha256, $0) }) { first, _ in first }
@@ -184,7 +184,7 @@ public struct CaseAudit: Sendable {
         for archive in new { observer?.observe(archive.reader) }
         let outcomes = try database.storeStreaming { writer in
             var imported: [ImportedArchive] = []
-            try ArchiveImport(statedOwners: statedOwners).importArchives(
+            try ImportStage(statedOwners: statedOwners).importArchives(
                 new.map { (reader: $0.reader, sha256: $0.sha256) }, localTimeZone: timeZone,
                 ownerHints: ownerHints(for: staff),
                 sink: { sha256 in
@@ -300,7 +300,7 @@ public struct OpenedArchive: Sendable {
     /// zip entries over `limits` are refused.
     /// - Throws: ``ImportError`` when one does not exist or cannot be read.
     public static func open(_ paths: [String], limits: ArchiveLimits) throws -> [OpenedArchive] {
-        try ArchiveImport().openArchives(at: paths.map { URL(fileURLWithPath: $0) }, limits: limits)
+        try ImportStage().openArchives(at: paths.map { URL(fileURLWithPath: $0) }, limits: limits)
             .map { OpenedArchive(reader: $0, sha256: try $0.sha256()) }
     }
 }

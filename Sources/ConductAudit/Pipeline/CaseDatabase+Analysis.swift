@@ -1,8 +1,8 @@
-import Foundation
-import AuditModel
 import AuditAnalysis
-import AuditStore
+import AuditModel
 import AuditReport
+import AuditStore
+import Foundation
 
 extension CaseDatabase {
     /// Analyses the case's whole timeline and records the run with its findings

@@ -1,6 +1,6 @@
+import AuditAnalysis
 import AuditModel
 import AuditSchool
-import AuditAnalysis
 
 /// The staff member's private check: the audit's rules over their own archives, nothing stored.
 ///

@@ -1,6 +1,6 @@
+import AuditAnalysis
 import AuditModel
 import AuditSchool
-import AuditAnalysis
 
 /// What a staff member's private self-check found: the findings of the rules and, when the
 /// school gave a roster digest instead of the roster, the people whose names are in it.

@@ -1,8 +1,8 @@
-import Foundation
-import AuditModel
-import AuditSchool
 import AuditAnalysis
+import AuditModel
 import AuditReport
+import AuditSchool
+import Foundation
 
 /// A self-check report in plain words for the staff member: what was checked, what was found
 /// with a few examples, and what they can do about it.
@@ -51,7 +51,9 @@ public struct SelfCheckSummary: Sendable {
             say("- " + text, indent: 2, hanging: 4)
             // What the export cannot show (Snapchat's unsaved chats and snaps' content).
             for caveat in archive.unparsed where caveat.kind == .caveat && caveat.locator == nil {
-                say("Note: " + caveat.reason.prefix(1).uppercased() + caveat.reason.dropFirst() + ".", indent: 4, hanging: 4)
+                say(
+                    "Note: " + caveat.reason.prefix(1).uppercased() + caveat.reason.dropFirst()
+                        + ".", indent: 4, hanging: 4)
             }
         }
         let period = EvidenceBundle.Period(

@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 /// The shared content pass: one reading per item must give every rule exactly the findings it
@@ -71,7 +71,9 @@ import Testing
         #expect(ContentPass.findings(of: groups, on: items, maximumSlices: 4) == oneCore)
     }
 
-    @Test("slices transformed concurrently come back whole and in order", arguments: [0, 1, 127, 128, 1_001])
+    @Test(
+        "slices transformed concurrently come back whole and in order",
+        arguments: [0, 1, 127, 128, 1_001])
     func slicesInOrder(count: Int) {
         let numbers = Array(0..<count)
         let slices = numbers.mapSlicesConcurrently { Array($0) }
@@ -79,7 +81,10 @@ import Testing
         let five = numbers.mapSlicesConcurrently(minimumSlice: 1, maximumSlices: 5) { Array($0) }
         #expect(five.flatMap { $0 } == numbers)
         #expect(five.count == max(1, min(5, count)))
-        #expect(slices.count == (count >= 128 ? min(ProcessInfo.processInfo.activeProcessorCount, count / 64) : 1))
+        #expect(
+            slices.count
+                == (count >= 128
+                    ? min(ProcessInfo.processInfo.activeProcessorCount, count / 64) : 1))
     }
 
     @Test("the analyzer's findings are those of the rules run one by one")

@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 /// Analysis over a timeline read a batch at a time gives the findings of the analysis of the
@@ -29,12 +29,13 @@ import Testing
     /// The sample archives imported, their items in one timeline, and the audit's configuration.
     static func imported() throws -> ([ImportResult], Timeline, AuditConfiguration) {
         let samples = SampleAnswerKeyTests.samples
-        let school = try SchoolConfiguration.load(from: samples.appendingPathComponent("school.yaml"))
+        let school = try SchoolConfiguration.load(
+            from: samples.appendingPathComponent("school.yaml"))
         let roster = try Roster.load(from: samples.appendingPathComponent("pupils.csv"))
         let staff = try #require(school.staffMember(named: "Rebecca Hale"))
         var hints: [Platform: [String]] = [:]
         for (platform, account) in staff.accounts { hints[platform, default: []].append(account) }
-        let results = try ArchiveImport().importArchives(
+        let results = try ImportStage().importArchives(
             at: archives.map { samples.appendingPathComponent($0) },
             localTimeZone: school.school.timeZone, ownerHints: hints)
         let timeline = Timeline(items: results.flatMap(\.items))

@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 /// A few runs of the built `conduct-audit` binary: standard output, standard error and the exit
@@ -94,7 +94,8 @@ import Testing
                 "--reviewer", "J. Smith (HR)", "--case", casePath,
             ], in: folder)
         #expect(recorded.status == 0)
-        #expect(recorded.output.contains("Recorded: INC-0001 is unsubstantiated (by J. Smith (HR))"))
+        #expect(
+            recorded.output.contains("Recorded: INC-0001 is unsubstantiated (by J. Smith (HR))"))
         let unknown = try Self.run(
             [
                 "outcome", "INC-9999", "--false", "--reason", "x", "--reviewer", "y",
@@ -118,8 +119,10 @@ import Testing
         try Data(manifest.utf8).write(to: manifestURL)
         let rerun = try Self.run(Self.auditArguments, in: folder)
         #expect(rerun.status == 1)
-        #expect(rerun.error.contains("the previous evidence folder had 1 PDF(s); this run writes none"))
-        let page = try EvidenceFixture.text(evidence.appendingPathComponent("INC-0001/incident.html"))
+        #expect(
+            rerun.error.contains("the previous evidence folder had 1 PDF(s); this run writes none"))
+        let page = try EvidenceFixture.text(
+            evidence.appendingPathComponent("INC-0001/incident.html"))
         #expect(page.contains("<strong>unsubstantiated</strong>"))
     }
 

@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 /// Progress lines on standard error belong to a person watching a terminal: a log file or a
@@ -25,21 +25,24 @@ import Testing
 
     @Test(
         "import writes no progress when standard error is a file, and --quiet no notes either",
-        .enabled(if: CommandLineTests.isBuilt, "the conduct-audit binary is not built beside the tests"))
+        .enabled(
+            if: CommandLineTests.isBuilt, "the conduct-audit binary is not built beside the tests"))
     func silentWhenNotATerminal() throws {
         // Given a new case
         let folder = try EvidenceFixture.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let caseFile = folder.appendingPathComponent("case.sqlite")
         // When importing with standard error redirected to a file
-        let first = try CommandLineTests.run(Self.importArguments(case: caseFile, quiet: false), in: folder)
+        let first = try CommandLineTests.run(
+            Self.importArguments(case: caseFile, quiet: false), in: folder)
         // Then it succeeds and standard error holds no progress line
         #expect(first.status == 0, "\(first.error)")
         #expect(first.output.contains("Facebook JSON"))
         #expect(!first.error.contains("importing:"))
         #expect(!first.error.contains("\r"))
         // And a re-import with --quiet does not even note the archives already in the case
-        let again = try CommandLineTests.run(Self.importArguments(case: caseFile, quiet: true), in: folder)
+        let again = try CommandLineTests.run(
+            Self.importArguments(case: caseFile, quiet: true), in: folder)
         #expect(again.status == 0, "\(again.error)")
         #expect(again.error.isEmpty)
     }

@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 /// What a newcomer meets at the terminal, run through the built binary: help whose examples can
@@ -136,7 +136,9 @@ import Testing
         let header = try #require(lines.first)
         #expect(header.hasPrefix("FINDING"))
         let columns = ["INCIDENT", "STATUS", "RULE", "SEVERITY", "LOCAL TIME", "WHAT"]
-        let offsets = try columns.map { try #require(header.range(of: $0)).lowerBound.utf16Offset(in: header) }
+        let offsets = try columns.map {
+            try #require(header.range(of: $0)).lowerBound.utf16Offset(in: header)
+        }
         #expect(offsets == offsets.sorted())
         let rows = lines.dropFirst().filter { $0.hasPrefix("F-") }
         #expect(rows.count > 10)
@@ -203,7 +205,9 @@ import Testing
         return try EvidenceFixture.text(output)
     }
 
-    @Test("an import with many caveats prints a few, the count and where the full list is", builtTrait)
+    @Test(
+        "an import with many caveats prints a few, the count and where the full list is", builtTrait
+    )
     func caveatsSummarised() throws {
         let folder = try EvidenceFixture.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -214,14 +218,16 @@ import Testing
             "30/10/2016", "29/10/2017", "28/10/2018", "27/10/2019", "25/10/2020", "31/10/2021",
             "30/10/2022", "29/10/2023", "27/10/2024", "26/10/2025",
         ]
-        let chat = days.enumerated().map { index, day in
-            "[\(day), 01:30:00] \(index.isMultiple(of: 2) ? "+44 7700 900123" : "Sam Ward"): message \(index)"
-        }.joined(separator: "\n") + "\n"
+        let chat =
+            days.enumerated().map { index, day in
+                "[\(day), 01:30:00] \(index.isMultiple(of: 2) ? "+44 7700 900123" : "Sam Ward"): message \(index)"
+            }.joined(separator: "\n") + "\n"
         let chatURL = folder.appendingPathComponent("WhatsApp Chat with Sam Ward.txt")
         try Data(chat.utf8).write(to: chatURL)
         let run = try Self.run(
             [
-                "import", chatURL.path, "--school", Self.samples.appendingPathComponent("school.yaml").path,
+                "import", chatURL.path, "--school",
+                Self.samples.appendingPathComponent("school.yaml").path,
                 "--staff", "Rebecca Hale", "--case", "case.sqlite",
             ], in: folder)
         #expect(run.status == 0, "\(run.error)")

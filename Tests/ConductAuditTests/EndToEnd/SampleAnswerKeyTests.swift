@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 /// Every sample archive, audited with every rule, gives exactly the findings its answer key
@@ -35,11 +35,15 @@ import Testing
             let itemLocator = (item["pointer"] as? String) ?? (item["locator"] as? String) ?? ""
             for expected in item["expected"] as? [Any] ?? [] {
                 if let rule = expected as? String {
-                    result.insert(Expected(rule: rule, file: file, locator: itemLocator, status: "open"))
-                } else if let entry = expected as? [String: Any], let rule = entry["rule"] as? String {
+                    result.insert(
+                        Expected(rule: rule, file: file, locator: itemLocator, status: "open"))
+                } else if let entry = expected as? [String: Any],
+                    let rule = entry["rule"] as? String
+                {
                     result.insert(
                         Expected(
-                            rule: rule, file: file, locator: entry["locator"] as? String ?? itemLocator,
+                            rule: rule, file: file,
+                            locator: entry["locator"] as? String ?? itemLocator,
                             status: entry["status"] as? String ?? "open"))
                 }
             }
@@ -61,24 +65,34 @@ import Testing
             ("tiktok-beckyhale-2025-03-14.zip", "tiktok-beckyhale-2025-03-14"),
         ])
     func answerKey(archive: String, key: String) throws {
-        let school = try SchoolConfiguration.load(from: Self.samples.appendingPathComponent("school.yaml"))
+        let school = try SchoolConfiguration.load(
+            from: Self.samples.appendingPathComponent("school.yaml"))
         let roster = try Roster.load(from: Self.samples.appendingPathComponent("pupils.csv"))
         let staff = try #require(school.staffMember(named: "Rebecca Hale"))
         var hints: [Platform: [String]] = [:]
         for (platform, account) in staff.accounts { hints[platform, default: []].append(account) }
-        let results = try ArchiveImport().importArchives(
-            at: [Self.samples.appendingPathComponent(archive)], localTimeZone: school.school.timeZone,
+        let results = try ImportStage().importArchives(
+            at: [Self.samples.appendingPathComponent(archive)],
+            localTimeZone: school.school.timeZone,
             ownerHints: hints)
         let timeline = Timeline(items: results.flatMap(\.items))
         let analysis = Analyzer().analyze(
-            timeline, configuration: AuditConfiguration(school: school, staff: staff, roster: roster))
+            timeline,
+            configuration: AuditConfiguration(school: school, staff: staff, roster: roster))
         let found = Set(
             analysis.findings.map {
-                Expected(rule: $0.rule.rawValue, file: $0.source.file, locator: $0.source.locator, status: $0.status.rawValue)
+                Expected(
+                    rule: $0.rule.rawValue, file: $0.source.file, locator: $0.source.locator,
+                    status: $0.status.rawValue)
             })
         let expected = try Self.expectations(inKey: key)
         #expect(!expected.isEmpty)
-        #expect(expected.subtracting(found).isEmpty, "missed: \(expected.subtracting(found).sorted { $0.description < $1.description })")
-        #expect(found.subtracting(expected).isEmpty, "not in the key: \(found.subtracting(expected).sorted { $0.description < $1.description })")
+        #expect(
+            expected.subtracting(found).isEmpty,
+            "missed: \(expected.subtracting(found).sorted { $0.description < $1.description })")
+        #expect(
+            found.subtracting(expected).isEmpty,
+            "not in the key: \(found.subtracting(expected).sorted { $0.description < $1.description })"
+        )
     }
 }

@@ -1,11 +1,11 @@
 import Testing
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 @Suite struct TokenizedTextTests {
@@ -62,7 +62,9 @@ extension TokenizedTextTests {
     /// Plain ASCII texts are read from their bytes; the reading must be the `Character` one.
     static func agreesWithCharacterReading(_ string: String) {
         let text = TokenizedText(string)
-        #expect(text.words == TokenizedText.words(inCharacters: Array(string)), "\(string.debugDescription)")
+        #expect(
+            text.words == TokenizedText.words(inCharacters: Array(string)),
+            "\(string.debugDescription)")
         for word in text.words {
             #expect(text.substring(word.range) == word.text, "\(string.debugDescription)")
         }
@@ -88,7 +90,8 @@ extension TokenizedTextTests {
         var generator = SplitMix(seed: 42)
         for _ in 0..<2_000 {
             let length = Int(generator.next() % 40)
-            let string = String((0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
+            let string = String(
+                (0..<length).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
             Self.agreesWithCharacterReading(string)
         }
     }
@@ -98,7 +101,8 @@ extension TokenizedTextTests {
     @Test(
         "how a word is attached to the one before, whatever the separator's bytes",
         arguments: [
-            ("a b", true, false), ("a  b", true, false), ("a-b", true, true), ("a - b", true, false),
+            ("a b", true, false), ("a  b", true, false), ("a-b", true, true),
+            ("a - b", true, false),
             ("a -- b", false, false), ("a, b", false, false), ("a\tb", false, false),
             ("a' b", true, false), ("a ` b", true, false), ("a\u{00A0}b", true, false),
             ("a\u{2010}b", true, true), ("a\u{2011}b", true, true), ("a ’ b", true, false),

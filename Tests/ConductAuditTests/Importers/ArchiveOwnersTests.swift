@@ -1,15 +1,15 @@
 import Foundation
 import Testing
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
-/// ``ArchiveImport/owners(of:localTimeZone:ownerHints:)`` reads only what names an archive's
+/// ``ImportStage/owners(of:localTimeZone:ownerHints:)`` reads only what names an archive's
 /// owner, and finds the owner a full import finds, for every sample archive and variant.
 @Suite struct ArchiveOwnersTests {
     @Test(
@@ -27,8 +27,9 @@ import Testing
         let archives = [(reader: reader, sha256: try reader.sha256())]
         let zone = TimeZone(identifier: "Europe/London")!
         let hints: [Platform: [String]] = [.whatsapp: ["Rebecca Hale"]]
-        let owners = try ArchiveImport().owners(of: archives, localTimeZone: zone, ownerHints: hints)
-        let imported = try ArchiveImport().importArchives(archives, localTimeZone: zone, ownerHints: hints)
+        let owners = try ImportStage().owners(of: archives, localTimeZone: zone, ownerHints: hints)
+        let imported = try ImportStage().importArchives(
+            archives, localTimeZone: zone, ownerHints: hints)
         #expect(owners.count == 1)
         #expect(owners.first?.platform == imported.first?.archive.platform)
         #expect(owners.first?.owner == imported.first?.archive.owner)

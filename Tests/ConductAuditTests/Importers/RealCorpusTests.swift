@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 /// Imports each of the 27 real downloads of `../shared/formats/real-corpus` (exports that
@@ -19,7 +19,8 @@ import Testing
 @Suite(
     .enabled(
         if: FileManager.default.fileExists(atPath: RealCorpus.root.path),
-        "the real downloads are not beside the repository (../shared/formats/real-corpus); CI has them"))
+        "the real downloads are not beside the repository (../shared/formats/real-corpus); CI has them"
+    ))
 struct RealCorpusTests {
     /// What one download must give.
     struct Expected: CustomTestStringConvertible, Sendable {
@@ -170,7 +171,7 @@ struct RealCorpusTests {
     @Test("each download is read whole, each item once, at its time", arguments: expected)
     func download(_ expected: Expected) throws {
         // The command's path: a folder is first checked for several exports side by side.
-        let results = try ArchiveImport().importArchives(
+        let results = try ImportStage().importArchives(
             at: [Self.archive(of: expected.name)], localTimeZone: Self.london)
         #expect(results.count == 1)
         let result = try #require(results.first)

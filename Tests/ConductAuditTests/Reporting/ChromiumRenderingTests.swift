@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 /// Renders evidence pages the way a person sees them, in headless Chromium, when it is
@@ -74,7 +74,8 @@ import Testing
         let root = try EvidenceFixture.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
         let out = root.appendingPathComponent("evidence")
-        try EvidenceWriter().write(EvidenceFixture.bundle(), to: out, options: .init(printer: printer))
+        try EvidenceWriter().write(
+            EvidenceFixture.bundle(), to: out, options: .init(printer: printer))
         let pdf = out.appendingPathComponent("evidence-bundle.pdf")
         let html = try EvidenceFixture.text(out.appendingPathComponent("evidence-bundle.html"))
         for anchor in ["INC-0001", "INC-0002", "exhibit-index"] {
@@ -85,7 +86,9 @@ import Testing
                     .components(separatedBy: "<").first.flatMap { Int($0) })
             let text = try ShellTool.run("pdftotext -f \(page) -l \(page) '\(pdf.path)' -")
             let expected = anchor == "exhibit-index" ? "Exhibit index" : "\(anchor):"
-            #expect(text.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix(expected), "\(anchor) on page \(page)")
+            #expect(
+                text.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix(expected),
+                "\(anchor) on page \(page)")
         }
         // The contents' entries are links inside the document.
         let data = try Data(contentsOf: pdf)

@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 /// What ``EvidenceBundle/assemble(timeline:findings:incidents:archives:reviews:configuration:ruleDescriptions:inputHashes:generatedAt:)``
@@ -59,7 +59,9 @@ import Testing
         // The MIS's ids: nothing to say.
         let withIDs = try Self.assemble([item], findings: findings)
         #expect(withIDs.inputNotes.isEmpty)
-        #expect(!IndexPage(bundle: withIDs, exhibits: ExhibitIndex(bundle: withIDs)).render().contains("derived"))
+        #expect(
+            !IndexPage(bundle: withIDs, exhibits: ExhibitIndex(bundle: withIDs)).render().contains(
+                "derived"))
         // Derived ids: said under the inputs.
         var configuration = try SampleSchool.configuration()
         configuration.roster.idsAreDerived = true

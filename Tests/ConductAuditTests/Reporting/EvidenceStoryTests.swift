@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 /// The evidence's first screen, next steps, people, charts, times in words and confidence
@@ -45,7 +45,9 @@ import Testing
             explanation: "Follows a former pupil aged 16.", incidentKey: "B999/facebook")
         former.status = .open
         bundle.findings += [second, former]
-        bundle.incidents = Incident.group(bundle.findings) { rule, key, _ in "\(rule.rawValue) \(key)" }
+        bundle.incidents = Incident.group(bundle.findings) { rule, key, _ in
+            "\(rule.rawValue) \(key)"
+        }
         bundle.pupils = [
             "A123456789012": .init(name: "Zoe Kent", detail: "Year 6"),
             "B999": .init(name: "Sam Oldham", detail: "former pupil (left 2023-07-21)"),
@@ -71,7 +73,8 @@ import Testing
             TextSpan(start: 0, length: 3, label: "pupil's name"),
             TextSpan(start: 5, length: 3, label: "safeguarding"),
         ]
-        #expect(MatterKind.of(rule: .confidentialDisclosure, findings: [disclosure]) == .harmsThreshold)
+        #expect(
+            MatterKind.of(rule: .confidentialDisclosure, findings: [disclosure]) == .harmsThreshold)
         disclosure.highlights.removeLast()
         #expect(MatterKind.of(rule: .confidentialDisclosure, findings: [disclosure]) == .conduct)
     }
@@ -90,16 +93,17 @@ import Testing
         #expect(NextStep(.lowLevelConcern).citation.contains("Section two"))
         #expect(NextStep(.conduct).text.contains("disciplinary procedure"))
 
-        let yaml = try String(
-            contentsOf: ReviewWorkflowTests.samples.appendingPathComponent("school.yaml"),
-            encoding: .utf8)
-            + """
+        let yaml =
+            try String(
+                contentsOf: ReviewWorkflowTests.samples.appendingPathComponent("school.yaml"),
+                encoding: .utf8)
+                + """
 
-            next_steps:
-              lado_contact: "Sheffield LADO, 0114 000 0000"
-              guidance: "Keeping children safe in education 2026"
-              conduct: "Speak to HR."
-            """
+                next_steps:
+                  lado_contact: "Sheffield LADO, 0114 000 0000"
+                  guidance: "Keeping children safe in education 2026"
+                  conduct: "Speak to HR."
+                """
         let school = try SchoolConfiguration.parse(yaml: yaml, file: "school.yaml")
         let step = NextStep(.harmsThreshold, settings: school.nextSteps)
         #expect(step.ladoContact == "Sheffield LADO, 0114 000 0000")
@@ -136,7 +140,9 @@ import Testing
         let html = EvidenceFirstScreen.html(for: Self.richerBundle(), linkPrefix: "../")
         #expect(html.contains("4 findings in 4 incidents on Facebook, Instagram."))
         #expect(html.contains("<strong>3 incidents may meet the harms threshold</strong>"))
-        #expect(html.contains("<strong>Zoe Kent, Year 6</strong>: 2 findings on 2 platforms, Jan 2024–Apr 2024"))
+        #expect(
+            html.contains(
+                "<strong>Zoe Kent, Year 6</strong>: 2 findings on 2 platforms, Jan 2024–Apr 2024"))
         #expect(html.contains("<strong>Sam Oldham, former pupil (left 2023-07-21)</strong>"))
         #expect(html.contains("<h2>What to do next</h2>"))
         #expect(html.contains("May meet the harms threshold: 3 incidents"))
@@ -145,8 +151,10 @@ import Testing
         #expect(html.components(separatedBy: #"<svg class="chart""#).count == 3)
         #expect(html.contains("<title>working-hours, Jun 2024: 1 finding(s)</title>"))
         // The screen is the index's opening.
-        let index = IndexPage(bundle: Self.richerBundle(), exhibits: ExhibitIndex(bundle: Self.richerBundle()))
-            .render()
+        let index = IndexPage(
+            bundle: Self.richerBundle(), exhibits: ExhibitIndex(bundle: Self.richerBundle())
+        )
+        .render()
         #expect(index.contains(EvidenceFirstScreen.html(for: Self.richerBundle())))
         #expect(index.contains("<h2>Incidents by person</h2>"))
         #expect(index.contains("<h2>All incidents, in time order</h2>"))
@@ -163,8 +171,11 @@ import Testing
             finding.incidentKey = "2024-06-1\(3 + day)"
             bundle.findings.append(finding)
         }
-        bundle.incidents = Incident.group(bundle.findings) { rule, key, _ in "\(rule.rawValue) \(key)" }
-        let html = IncidentGroups(bundle: bundle, overview: EvidenceOverview(bundle: bundle)).render()
+        bundle.incidents = Incident.group(bundle.findings) { rule, key, _ in
+            "\(rule.rawValue) \(key)"
+        }
+        let html = IncidentGroups(bundle: bundle, overview: EvidenceOverview(bundle: bundle))
+            .render()
         #expect(html.contains(#"<table class="grouped">"#))
         #expect(html.contains(#"<td class="nw">Jun 2024</td><td class="number">5</td>"#))
     }
@@ -173,8 +184,11 @@ import Testing
     func zoneAbbreviations() {
         let summer = Date(timeIntervalSince1970: 1_728_753_600)  // 2024-10-12 17:20 UTC
         let london = ZonedDateTime(summer, in: EvidenceFixture.london)
-        #expect("\(london.shortDate), \(london.shortClock) \(london.zoneAbbreviation)" == "Sat 12 Oct 2024, 18:20 BST")
-        let winter = ZonedDateTime(Date(timeIntervalSince1970: 1_704_895_200), in: EvidenceFixture.london)
+        #expect(
+            "\(london.shortDate), \(london.shortClock) \(london.zoneAbbreviation)"
+                == "Sat 12 Oct 2024, 18:20 BST")
+        let winter = ZonedDateTime(
+            Date(timeIntervalSince1970: 1_704_895_200), in: EvidenceFixture.london)
         #expect(winter.zoneAbbreviation == "GMT")
         let paris = ZonedDateTime(summer, in: TimeZone(identifier: "Europe/Paris") ?? .current)
         #expect(paris.zoneAbbreviation == "UTC+02:00")

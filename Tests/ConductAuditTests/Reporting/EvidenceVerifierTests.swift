@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 @Suite struct EvidenceVerifierTests {
@@ -121,7 +121,9 @@ import Testing
         #expect(difference.expectedSize == UInt64(before.count))
         #expect(difference.actualSize == UInt64(before.count + 15))
         #expect(difference.summary.contains("SHA-256 was \(SHA256Hex.digest(of: before)), is now"))
-        #expect(difference.summary.contains("size was \(before.count) bytes, is now \(before.count + 15)"))
+        #expect(
+            difference.summary.contains(
+                "size was \(before.count) bytes, is now \(before.count + 15)"))
         #expect(report.manifest.kind == "sealed")
         #expect(report.manifest.staff == "Rebecca Hale")
     }
@@ -138,7 +140,10 @@ import Testing
         let text = try EvidenceFixture.text(page)
         try Data(text.replacingOccurrences(of: "S.N.B.", with: "Siobhan").utf8).write(to: page)
 
-        #expect(try EvidenceVerifier().verify(directory: out).changed == ["disclosure/INC-0001/incident.html"])
+        #expect(
+            try EvidenceVerifier().verify(directory: out).changed == [
+                "disclosure/INC-0001/incident.html"
+            ])
         #expect(
             try EvidenceVerifier().verify(directory: out.appendingPathComponent("disclosure"))
                 .changed == ["INC-0001/incident.html"])

@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 @Suite struct EvidenceWriterTests {
@@ -90,13 +90,16 @@ import Testing
             ))
         #expect(!summer.contains("inferred, not recorded"))
         #expect(!summer.contains("Confidence 0.95"))
-        #expect(summer.contains("Near certain: the time the platform recorded and the staff timetable"))
+        #expect(
+            summer.contains("Near certain: the time the platform recorded and the staff timetable"))
 
         let winter = try EvidenceFixture.text(
             root.appendingPathComponent(
                 "evidence/\(try Self.folder(of: EvidenceFixture.pupilFinding, in: bundle))/incident.html"
             ))
-        #expect(winter.contains(#"<span class="nw">Wed 10 Jan 2024,</span> <span class="nw">14:00 GMT</span>"#))
+        #expect(
+            winter.contains(
+                #"<span class="nw">Wed 10 Jan 2024,</span> <span class="nw">14:00 GMT</span>"#))
         #expect(winter.contains(#"<span class="utc nw">(14:00 UTC)</span>"#))
         #expect(winter.contains("The instant is inferred, not recorded."))
         #expect(winter.contains("A123456789012"))
@@ -292,7 +295,8 @@ extension EvidenceWriterTests {
                 platform: .facebook, kind: .post, isAuthoredByOwner: true,
                 author: Person(name: "Rebecca Hale"), text: "post number \(number)",
                 occurredAt: Date(timeIntervalSince1970: 1_706_778_000 + Double(number) * 86_400),
-                timeBasis: .explicit, source: EvidenceFixture.source("your_posts_1.json", "/\(number)"),
+                timeBasis: .explicit,
+                source: EvidenceFixture.source("your_posts_1.json", "/\(number)"),
                 rawFragment: #"{"post": "post number \#(number)"}"#)
             bundle.items[post.id] = post
             bundle.findings.append(
@@ -300,7 +304,9 @@ extension EvidenceWriterTests {
                     rule: .workingHours, severity: .low, confidence: 0.9, item: post,
                     explanation: "Posted in working hours.", incidentKey: "day \(number)"))
         }
-        bundle.incidents = Incident.group(bundle.findings) { rule, key, _ in "\(rule.rawValue) \(key)" }
+        bundle.incidents = Incident.group(bundle.findings) { rule, key, _ in
+            "\(rule.rawValue) \(key)"
+        }
         return bundle
     }
 
@@ -309,12 +315,16 @@ extension EvidenceWriterTests {
         let bundle = Self.bundleOfManyIncidents()
         #expect(bundle.incidents.count > 150)
         let files = try EvidenceWriter().render(bundle)
-        let expected = ["index.html"] + bundle.incidents.flatMap {
-            ["\($0.id)/incident.html", "\($0.id)/incident.json"]
-        }
+        let expected =
+            ["index.html"]
+            + bundle.incidents.flatMap {
+                ["\($0.id)/incident.html", "\($0.id)/incident.json"]
+            }
         #expect(files.map(\.path) == expected)
         let findings = Dictionary(uniqueKeysWithValues: bundle.findings.map { ($0.id, $0) })
-        for (incident, file) in zip(bundle.incidents, files.dropFirst().filter { $0.path.hasSuffix(".html") }) {
+        for (incident, file) in zip(
+            bundle.incidents, files.dropFirst().filter { $0.path.hasSuffix(".html") })
+        {
             let finding = try #require(findings[incident.findings[0]])
             let text = try #require(bundle.items[finding.item]?.text)
             guard text.hasPrefix("post number") else { continue }  // the fixture's own, escaped
@@ -331,9 +341,11 @@ extension EvidenceWriterTests {
         #expect(throws: ReportError.self) {
             try EvidenceWriter().render(bundle) { path, _ in handedOver.append(path) }
         }
-        let expected = ["index.html"] + bundle.incidents[..<100].flatMap {
-            ["\($0.id)/incident.html", "\($0.id)/incident.json"]
-        }
+        let expected =
+            ["index.html"]
+            + bundle.incidents[..<100].flatMap {
+                ["\($0.id)/incident.html", "\($0.id)/incident.json"]
+            }
         #expect(handedOver == expected)
     }
 }

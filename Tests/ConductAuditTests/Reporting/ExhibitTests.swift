@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 @Suite struct ExhibitTests {
@@ -90,7 +90,8 @@ import Testing
         #expect(page.contains(#"<table class="transcript">"#))
         #expect(page.contains("messages 41–42 of 57"))
         #expect(
-            page.contains(#"<tr class="cited"><td class="number">41<span class="badge">1</span></td>"#))
+            page.contains(
+                #"<tr class="cited"><td class="number">41<span class="badge">1</span></td>"#))
         #expect(page.contains(#"<tr><td class="number">42</td>"#))
         #expect(page.contains("ok miss"))
     }

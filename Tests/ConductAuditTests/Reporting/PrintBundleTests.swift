@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 /// The combined print bundle and the note about PDFs a re-run would drop.
@@ -26,7 +26,8 @@ import Testing
             case "part-0.html": pages = 4
             default: pages = 1
             }
-            let text = "%PDF-1.4\n1 0 obj\n<</Type /Catalog /Pages 2 0 R>>\nendobj\n"
+            let text =
+                "%PDF-1.4\n1 0 obj\n<</Type /Catalog /Pages 2 0 R>>\nendobj\n"
                 + "2 0 obj\n<</Type /Pages\n/Count \(pages)\n/Kids []>>\nendobj\n"
             try Data(text.utf8).write(to: pdf)
         }
@@ -34,7 +35,8 @@ import Testing
 
     @Test("a PDF's page count is read from its page tree")
     func pageCount() {
-        let pdf = Data("%PDF-1.4\n2 0 obj\n<</Type /Pages\n/Count 12\n/Kids [3 0 R]>>\nendobj\n".utf8)
+        let pdf = Data(
+            "%PDF-1.4\n2 0 obj\n<</Type /Pages\n/Count 12\n/Kids [3 0 R]>>\nendobj\n".utf8)
         #expect(PrintBundle.pageCount(ofPDF: pdf) == 12)
         #expect(PrintBundle.pageCount(ofPDF: Data("%PDF-1.7 fake".utf8)) == nil)
     }

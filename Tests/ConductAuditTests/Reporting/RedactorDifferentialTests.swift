@@ -2,12 +2,12 @@ import Foundation
 import PropertyBased
 import Testing
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 /// The redactor finds the names to hide with one automaton over all of them
@@ -156,13 +156,13 @@ import Testing
 
     /// A text of glue and the people's names, handles and numbers, written as they are, in
     /// other cases, without accents, mis-encoded or escaped as Meta's JSON does.
-    private static func text(_ random: inout SplitMix, mentioning people: [KnownPerson]) -> String
-    {
+    private static func text(_ random: inout SplitMix, mentioning people: [KnownPerson]) -> String {
         var text = ""
         for _ in 0..<Int.random(in: 0...12, using: &random) {
             let choice = Int.random(in: 0..<10, using: &random)
             let person = people[Int.random(in: 0..<people.count, using: &random)]
-            let pieces = person.names + person.names.flatMap(Redactor.words(of:))
+            let pieces =
+                person.names + person.names.flatMap(Redactor.words(of:))
                 + person.handles.map { "@" + $0 } + person.handles + person.accountIDs
                 + person.names.map(NameNormalization.compact)
             var piece = pieces[Int.random(in: 0..<pieces.count, using: &random)]

@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 /// The evidence assembled in one pass over a timeline read in batches shows, around each
@@ -60,7 +60,8 @@ import Testing
             generatedAt: Date(timeIntervalSince1970: 0))
     }
 
-    @Test("batches of any size give each finding the context the whole timeline gives",
+    @Test(
+        "batches of any size give each finding the context the whole timeline gives",
         arguments: [1, 7, 100_000])
     func contextInBatches(batchSize: Int) throws {
         // Given every sample in one timeline and its findings
@@ -83,7 +84,8 @@ import Testing
         let byID = Dictionary(timeline.items.map { ($0.id, $0) }) { first, _ in first }
         #expect(bundle.items == byID.filter { cited.contains($0.key) })
         #expect(
-            bundle.ownActivity == timeline.items.filter(\.isAuthoredByOwner).compactMap(\.occurredAt))
+            bundle.ownActivity
+                == timeline.items.filter(\.isAuthoredByOwner).compactMap(\.occurredAt))
     }
 
     @Test("a targeted audit's coverage counts are the same in batches")

@@ -17,13 +17,18 @@ struct CommandRunner {
 
     /// The executable `swift build` / `swift test` put in `.build/debug`.
     static var executable: URL? {
-        let candidates = [".build/debug/conduct-audit"].map { repositoryRoot.appendingPathComponent($0) }
+        let candidates = [".build/debug/conduct-audit"].map {
+            repositoryRoot.appendingPathComponent($0)
+        }
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
     /// Runs the executable with `arguments` in `directory`, killing it after `timeout` seconds.
-    static func run(_ arguments: [String], in directory: URL, timeout: TimeInterval = 120) throws -> Result {
-        let executable = try #require(executable, "build the package first: .build/debug/conduct-audit is missing")
+    static func run(_ arguments: [String], in directory: URL, timeout: TimeInterval = 120) throws
+        -> Result
+    {
+        let executable = try #require(
+            executable, "build the package first: .build/debug/conduct-audit is missing")
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

@@ -1,9 +1,9 @@
-import AuditModel
-import AuditSchool
-import AuditImport
 import AuditAnalysis
-import AuditStore
+import AuditImport
+import AuditModel
 import AuditReport
+import AuditSchool
+import AuditStore
 import ConductAudit
 import Foundation
 import Testing
@@ -22,7 +22,7 @@ import Testing
                 at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try data.write(to: url)
         }
-        return try ArchiveImport().importArchive(at: root, localTimeZone: FuzzRun.london)
+        return try ImportStage().importArchive(at: root, localTimeZone: FuzzRun.london)
     }
 
     static func facebookPosts(_ json: String) -> [String: Data] {
@@ -54,7 +54,8 @@ import Testing
 
     @Test("a WhatsApp message of one 10 MB line imports in linear time")
     func hugeWhatsAppLine() throws {
-        var chat = "[18/01/2025, 18:40:12] Ollie Bennett: hello\n[18/01/2025, 18:41:00] Rebecca Hale: "
+        var chat =
+            "[18/01/2025, 18:40:12] Ollie Bennett: hello\n[18/01/2025, 18:41:00] Rebecca Hale: "
         chat += String(repeating: "abcdefghi ", count: 1_000_000)
         chat += "\n[18/01/2025, 18:42:00] Ollie Bennett: ok\n"
         let result = try Self.importWithin(90, ["chat.txt": Data(chat.utf8)])
@@ -63,7 +64,8 @@ import Testing
 
     @Test("a WhatsApp message continued over 200,000 lines imports in linear time")
     func manyContinuationLines() throws {
-        var chat = "[18/01/2025, 18:40:12] Ollie Bennett: hello\n[18/01/2025, 18:41:00] Rebecca Hale: start\n"
+        var chat =
+            "[18/01/2025, 18:40:12] Ollie Bennett: hello\n[18/01/2025, 18:41:00] Rebecca Hale: start\n"
         chat += String(repeating: "more of the same message\n", count: 200_000)
         let result = try Self.importWithin(90, ["chat.txt": Data(chat.utf8)])
         #expect(result.items.count == 2)
@@ -94,10 +96,14 @@ import Testing
         let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)
         while let url = enumerator?.nextObject() as? URL {
             guard !url.hasDirectoryPath else { continue }
-            let relative = String(url.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count + 1))
+            let relative = String(
+                url.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count + 1))
             files[relative] = try Data(contentsOf: url)
         }
-        let page = try #require(files.keys.sorted().first { $0.hasPrefix("your_facebook_activity/posts/") && $0.hasSuffix(".html") })
+        let page = try #require(
+            files.keys.sorted().first {
+                $0.hasPrefix("your_facebook_activity/posts/") && $0.hasSuffix(".html")
+            })
         let nested = String(repeating: "<div><span>", count: 50_000) + "x"
         files[page] = Data(nested.utf8) + (files[page] ?? Data())
         let result = try Self.importWithin(120, files)

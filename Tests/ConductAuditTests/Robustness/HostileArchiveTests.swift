@@ -1,9 +1,9 @@
-import AuditModel
-import AuditSchool
-import AuditImport
 import AuditAnalysis
-import AuditStore
+import AuditImport
+import AuditModel
 import AuditReport
+import AuditSchool
+import AuditStore
 import ConductAudit
 import Foundation
 import Testing
@@ -37,7 +37,8 @@ import ZIPFoundation
                 Array(zip[(index + 30)..<(index + 30 + bytes.count)]) == bytes
             {
                 local.append(index)
-            } else if zip[index + 2] == 1, zip[index + 3] == 2, zip.count >= index + 46 + bytes.count,
+            } else if zip[index + 2] == 1, zip[index + 3] == 2,
+                zip.count >= index + 46 + bytes.count,
                 Array(zip[(index + 46)..<(index + 46 + bytes.count)]) == bytes
             {
                 central.append(index)
@@ -58,7 +59,9 @@ import ZIPFoundation
         let cp437 = "your_facebook_activity/posts/AAAA.json"
         let invalid = "your_facebook_activity/posts/BBBB.json"
         try HostileInputTests.writeZip(
-            Self.baseEntries + [(cp437, Data("[]".utf8), .file), (invalid, Data("[]".utf8), .file)],
+            Self.baseEntries + [
+                (cp437, Data("[]".utf8), .file), (invalid, Data("[]".utf8), .file),
+            ],
             to: zipURL)
         var zip = [UInt8](try Data(contentsOf: zipURL))
         // "AAAA" becomes CP437 "é≡Ç⌐" (flag bit 11 cleared); "BBBB" invalid UTF-8 with bit 11 set.
@@ -68,10 +71,16 @@ import ZIPFoundation
         for (name, replacement, utf8) in renames {
             let found = Self.headers(naming: name, in: zip)
             #expect(found.local.count == 1 && found.central.count == 1)
-            for (offset, nameOffset, flagOffset) in found.local.map({ ($0, 30, 6) }) + found.central.map({ ($0, 46, 8) }) {
+            for (offset, nameOffset, flagOffset) in found.local.map({ ($0, 30, 6) })
+                + found.central.map({ ($0, 46, 8) })
+            {
                 let start = offset + nameOffset + name.utf8.count - 9  // the "XXXX" before ".json"
                 zip.replaceSubrange(start..<(start + 4), with: replacement)
-                if utf8 { zip[offset + flagOffset + 1] |= 0x08 } else { zip[offset + flagOffset + 1] &= ~0x08 }
+                if utf8 {
+                    zip[offset + flagOffset + 1] |= 0x08
+                } else {
+                    zip[offset + flagOffset + 1] &= ~0x08
+                }
             }
         }
         try Data(zip).write(to: zipURL)
@@ -79,8 +88,11 @@ import ZIPFoundation
         let result = try workspace.audit("facebook.zip", extra: ["--json"])
         #expect(result.status == 0 || result.status == 1, "\(result.standardError)")
         let unparsed = try HostileInputTests.unparsed(in: result.standardOutput)
-        #expect(unparsed.contains { ($0["reason"] ?? "").contains("not valid UTF-8") }, "\(unparsed)")
-        #expect(result.standardOutput.contains("posts/\\u00e9") || result.standardOutput.contains("posts/é"))
+        #expect(
+            unparsed.contains { ($0["reason"] ?? "").contains("not valid UTF-8") }, "\(unparsed)")
+        #expect(
+            result.standardOutput.contains("posts/\\u00e9")
+                || result.standardOutput.contains("posts/é"))
         #expect(workspace.strayFiles(since: before).isEmpty)
     }
 
@@ -92,9 +104,13 @@ import ZIPFoundation
         let liar = "your_facebook_activity/comments_and_reactions/comments.json"
         let absurd = "connections/friends/your_friends.json"
         // 4 MiB of JSON whitespace: compresses far, declared as 100 bytes.
-        let big = Data(#"{"comments_v2": ["#.utf8) + Data(repeating: 0x20, count: 4 << 20) + Data("]}".utf8)
+        let big =
+            Data(#"{"comments_v2": ["#.utf8) + Data(repeating: 0x20, count: 4 << 20)
+            + Data("]}".utf8)
         try HostileInputTests.writeZip(
-            Self.baseEntries + [(liar, big, .file), (absurd, Data(#"{"friends_v2": []}"#.utf8), .file)],
+            Self.baseEntries + [
+                (liar, big, .file), (absurd, Data(#"{"friends_v2": []}"#.utf8), .file),
+            ],
             to: zipURL)
         var zip = [UInt8](try Data(contentsOf: zipURL))
         let lying = Self.headers(naming: liar, in: zip)
@@ -110,10 +126,14 @@ import ZIPFoundation
         #expect(result.status == 0 || result.status == 1, "\(result.standardError)")
         let unparsed = try HostileInputTests.unparsed(in: result.standardOutput)
         #expect(
-            unparsed.contains { $0["file"] == liar && ($0["reason"] ?? "").contains("beyond its declared size") },
+            unparsed.contains {
+                $0["file"] == liar && ($0["reason"] ?? "").contains("beyond its declared size")
+            },
             "\(unparsed)")
         #expect(
-            unparsed.contains { $0["file"] == absurd && ($0["reason"] ?? "").contains("larger than the zip itself") },
+            unparsed.contains {
+                $0["file"] == absurd && ($0["reason"] ?? "").contains("larger than the zip itself")
+            },
             "\(unparsed)")
         #expect(workspace.strayFiles(since: before).isEmpty)
     }
@@ -136,15 +156,19 @@ import ZIPFoundation
         let result = try workspace.audit("facebook.zip", extra: ["--json"])
         #expect(result.status == 0 || result.status == 1, "\(result.standardError)")
         // The result document does not list media; the import itself says where each file went.
-        let imported = try ArchiveImport().importArchive(at: zipURL, localTimeZone: FuzzRun.london)
+        let imported = try ImportStage().importArchive(at: zipURL, localTimeZone: FuzzRun.london)
         let media = imported.archive.media.map(\.path)
         let unparsed = imported.archive.unparsed.map(\.file)
         for path in [nestedMedia, nestedTop] {
-            #expect(media.contains(path) || unparsed.contains(path), "\(path): \(media) \(unparsed)")
+            #expect(
+                media.contains(path) || unparsed.contains(path), "\(path): \(media) \(unparsed)")
         }
         #expect(workspace.strayFiles(since: before).isEmpty)
-        #expect(!FileManager.default.fileExists(
-            atPath: workspace.root.deletingLastPathComponent().appendingPathComponent("escaped.json").path))
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: workspace.root.deletingLastPathComponent().appendingPathComponent(
+                    "escaped.json"
+                ).path))
     }
 
     @Test("a zip of 100,000 tiny files imports in reasonable time and memory")
@@ -154,14 +178,20 @@ import ZIPFoundation
         let zipURL = workspace.root.appendingPathComponent("facebook.zip")
         var files = Self.baseEntries.map { ($0.0, $0.1) }
         for index in 0..<100_000 {
-            files.append(("your_facebook_activity/messages/inbox/t_\(index / 1000)/photos/\(index).jpg", Data([UInt8(index & 0xFF)])))
+            files.append(
+                (
+                    "your_facebook_activity/messages/inbox/t_\(index / 1000)/photos/\(index).jpg",
+                    Data([UInt8(index & 0xFF)])
+                ))
         }
         try StoredZipWriter.write(files, to: zipURL)
         let before = CommandRunner.snapshot(of: workspace.root)
         let started = Date()
         let result = try CommandRunner.run(
-            ["import", "facebook.zip", "--school", "school.yaml", "--staff", "Rebecca Hale",
-             "--case", "out/case.sqlite"], in: workspace.root, timeout: 300)
+            [
+                "import", "facebook.zip", "--school", "school.yaml", "--staff", "Rebecca Hale",
+                "--case", "out/case.sqlite",
+            ], in: workspace.root, timeout: 300)
         let elapsed = Date().timeIntervalSince(started)
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.contains("Facebook"), "\(result.standardOutput)")
@@ -179,7 +209,9 @@ import ZIPFoundation
         let filler = String(repeating: "The weekend plans are still on. ", count: 40)
         var posts: [String] = []
         for index in 0..<22_000 {
-            posts.append(#"{"timestamp": \#(1_711_152_000 + index * 60), "data": [{"post": "\#(index) \#(filler)"}]}"#)
+            posts.append(
+                #"{"timestamp": \#(1_711_152_000 + index * 60), "data": [{"post": "\#(index) \#(filler)"}]}"#
+            )
         }
         let json = Data(("[" + posts.joined(separator: ",") + "]").utf8)
         #expect(json.count > 28_000_000)
@@ -189,8 +221,10 @@ import ZIPFoundation
         let before = CommandRunner.snapshot(of: workspace.root)
         let started = Date()
         let result = try CommandRunner.run(
-            ["import", "export", "--school", "school.yaml", "--staff", "Rebecca Hale",
-             "--case", "out/case.sqlite"], in: workspace.root, timeout: 300)
+            [
+                "import", "export", "--school", "school.yaml", "--staff", "Rebecca Hale",
+                "--case", "out/case.sqlite",
+            ], in: workspace.root, timeout: 300)
         let elapsed = Date().timeIntervalSince(started)
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.contains("22001 items"), "\(result.standardOutput)")
@@ -210,11 +244,16 @@ import ZIPFoundation
         let result = try workspace.audit("export", extra: ["--json"])
         #expect(result.status == 0 || result.status == 1, "\(result.standardError)")
         let again = try CommandRunner.run(
-            ["audit", "export", "export copy", "--school", "school.yaml", "--roster", "pupils.csv",
-             "--staff", "Rebecca Hale", "--case", "out/case.sqlite", "--out", "out/evidence"],
+            [
+                "audit", "export", "export copy", "--school", "school.yaml", "--roster",
+                "pupils.csv",
+                "--staff", "Rebecca Hale", "--case", "out/case.sqlite", "--out", "out/evidence",
+            ],
             in: workspace.root)
-        #expect(again.status == 0 || again.status == 1 || again.status == 3, "\(again.standardError)")
-        let timeline = try CommandRunner.run(["timeline", "--case", "out/case.sqlite"], in: workspace.root)
+        #expect(
+            again.status == 0 || again.status == 1 || again.status == 3, "\(again.standardError)")
+        let timeline = try CommandRunner.run(
+            ["timeline", "--case", "out/case.sqlite"], in: workspace.root)
         #expect(timeline.status == 0, "\(timeline.standardError)")
         let posts = timeline.standardOutput.components(separatedBy: "Lovely day").count - 1
         #expect(posts == 1, "\(timeline.standardOutput)")
@@ -229,33 +268,81 @@ enum StoredZipWriter {
     static func write(_ files: [(String, Data)], to url: URL) throws {
         var out = Data()
         var central = Data()
-        func u16(_ value: Int, _ data: inout Data) { withUnsafeBytes(of: UInt16(truncatingIfNeeded: value).littleEndian) { data.append(contentsOf: $0) } }
-        func u32(_ value: UInt32, _ data: inout Data) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
-        func u64(_ value: Int, _ data: inout Data) { withUnsafeBytes(of: UInt64(value).littleEndian) { data.append(contentsOf: $0) } }
+        func u16(_ value: Int, _ data: inout Data) {
+            withUnsafeBytes(of: UInt16(truncatingIfNeeded: value).littleEndian) {
+                data.append(contentsOf: $0)
+            }
+        }
+        func u32(_ value: UInt32, _ data: inout Data) {
+            withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) }
+        }
+        func u64(_ value: Int, _ data: inout Data) {
+            withUnsafeBytes(of: UInt64(value).littleEndian) { data.append(contentsOf: $0) }
+        }
         for (name, data) in files {
             let crc = ZipChecksum.checksum(data)
             let nameBytes = Data(name.utf8)
             let offset = out.count
-            u32(0x0403_4B50, &out); u16(20, &out); u16(0x0800, &out); u16(0, &out); u16(0, &out); u16(0x21, &out)
-            u32(crc, &out); u32(UInt32(data.count), &out); u32(UInt32(data.count), &out)
-            u16(nameBytes.count, &out); u16(0, &out); out.append(nameBytes); out.append(data)
-            u32(0x0201_4B50, &central); u16(20, &central); u16(20, &central); u16(0x0800, &central); u16(0, &central)
-            u16(0, &central); u16(0x21, &central); u32(crc, &central); u32(UInt32(data.count), &central)
-            u32(UInt32(data.count), &central); u16(nameBytes.count, &central); u16(0, &central); u16(0, &central)
-            u16(0, &central); u16(0, &central); u32(0o100644 << 16, &central); u32(UInt32(offset), &central)
+            u32(0x0403_4B50, &out)
+            u16(20, &out)
+            u16(0x0800, &out)
+            u16(0, &out)
+            u16(0, &out)
+            u16(0x21, &out)
+            u32(crc, &out)
+            u32(UInt32(data.count), &out)
+            u32(UInt32(data.count), &out)
+            u16(nameBytes.count, &out)
+            u16(0, &out)
+            out.append(nameBytes)
+            out.append(data)
+            u32(0x0201_4B50, &central)
+            u16(20, &central)
+            u16(20, &central)
+            u16(0x0800, &central)
+            u16(0, &central)
+            u16(0, &central)
+            u16(0x21, &central)
+            u32(crc, &central)
+            u32(UInt32(data.count), &central)
+            u32(UInt32(data.count), &central)
+            u16(nameBytes.count, &central)
+            u16(0, &central)
+            u16(0, &central)
+            u16(0, &central)
+            u16(0, &central)
+            u32(0o100644 << 16, &central)
+            u32(UInt32(offset), &central)
             central.append(nameBytes)
         }
         let centralOffset = out.count
         out.append(central)
         if files.count > 0xFFFF {
             let zip64Offset = out.count
-            u32(0x0606_4B50, &out); u64(44, &out); u16(45, &out); u16(45, &out); u32(0, &out); u32(0, &out)
-            u64(files.count, &out); u64(files.count, &out); u64(central.count, &out); u64(centralOffset, &out)
-            u32(0x0706_4B50, &out); u32(0, &out); u64(zip64Offset, &out); u32(1, &out)
+            u32(0x0606_4B50, &out)
+            u64(44, &out)
+            u16(45, &out)
+            u16(45, &out)
+            u32(0, &out)
+            u32(0, &out)
+            u64(files.count, &out)
+            u64(files.count, &out)
+            u64(central.count, &out)
+            u64(centralOffset, &out)
+            u32(0x0706_4B50, &out)
+            u32(0, &out)
+            u64(zip64Offset, &out)
+            u32(1, &out)
         }
         let count = min(files.count, 0xFFFF)
-        u32(0x0605_4B50, &out); u16(0, &out); u16(0, &out); u16(count, &out); u16(count, &out)
-        u32(UInt32(central.count), &out); u32(UInt32(centralOffset), &out); u16(0, &out)
+        u32(0x0605_4B50, &out)
+        u16(0, &out)
+        u16(0, &out)
+        u16(count, &out)
+        u16(count, &out)
+        u32(UInt32(central.count), &out)
+        u32(UInt32(centralOffset), &out)
+        u16(0, &out)
         try out.write(to: url)
     }
 }

@@ -24,8 +24,10 @@ import ZIPFoundation
         /// Runs `audit INPUT` with the case and evidence folder under `out/`.
         func audit(_ input: String, extra: [String] = []) throws -> CommandRunner.Result {
             try CommandRunner.run(
-                ["audit", input, "--school", "school.yaml", "--roster", "pupils.csv",
-                 "--staff", "Rebecca Hale", "--case", "out/case.sqlite", "--out", "out/evidence"] + extra,
+                [
+                    "audit", input, "--school", "school.yaml", "--roster", "pupils.csv",
+                    "--staff", "Rebecca Hale", "--case", "out/case.sqlite", "--out", "out/evidence",
+                ] + extra,
                 in: root)
         }
 
@@ -38,13 +40,17 @@ import ZIPFoundation
     }
 
     static let profile = Data(#"{"profile_v2": {"name": {"full_name": "Rebecca Hale"}}}"#.utf8)
-    static let posts = Data(#"[{"timestamp": 1710840600, "data": [{"post": "Lovely day"}], "title": "Rebecca Hale updated her status."}]"#.utf8)
+    static let posts = Data(
+        #"[{"timestamp": 1710840600, "data": [{"post": "Lovely day"}], "title": "Rebecca Hale updated her status."}]"#
+            .utf8)
     static let profilePath = "personal_information/profile_information/profile_information.json"
-    static let postsPath = "your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json"
+    static let postsPath =
+        "your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json"
 
     /// Writes a zip holding `entries` (name, bytes, kind) exactly as named, hostile names included.
     static func writeZip(
-        _ entries: [(String, Data, Entry.EntryType)], to url: URL, compression: CompressionMethod = .deflate
+        _ entries: [(String, Data, Entry.EntryType)], to url: URL,
+        compression: CompressionMethod = .deflate
     ) throws {
         let archive = try Archive(url: url, accessMode: .create)
         for (name, data, type) in entries {
@@ -63,14 +69,16 @@ import ZIPFoundation
         files.merge(extra) { _, new in new }
         for (path, data) in files {
             let url = root.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try data.write(to: url)
         }
     }
 
     /// The `unparsed` list of the first archive in a `--json` result.
     static func unparsed(in output: String) throws -> [[String: String]] {
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
         let archives = try #require(json["archives"] as? [[String: Any]])
         return try #require(archives.first?["unparsed"] as? [[String: String]])
     }
@@ -98,10 +106,13 @@ import ZIPFoundation
         try Self.writeExport(at: workspace.root.appendingPathComponent("good"))
         let first = try workspace.audit("good")
         #expect(first.status == 0 || first.status == 1)
-        let caseBefore = try Data(contentsOf: workspace.output.appendingPathComponent("case.sqlite"))
+        let caseBefore = try Data(
+            contentsOf: workspace.output.appendingPathComponent("case.sqlite"))
         // When a truncated zip is audited into the same case
         let zipURL = workspace.root.appendingPathComponent("facebook-rebecca.zip")
-        try Self.writeZip([(Self.profilePath, Self.profile, .file), (Self.postsPath, Self.posts, .file)], to: zipURL)
+        try Self.writeZip(
+            [(Self.profilePath, Self.profile, .file), (Self.postsPath, Self.posts, .file)],
+            to: zipURL)
         let whole = try Data(contentsOf: zipURL)
         try whole.prefix(whole.count / 2).write(to: zipURL)
         let result = try workspace.audit("facebook-rebecca.zip")
@@ -137,11 +148,14 @@ import ZIPFoundation
             at: workspace.root.appendingPathComponent("export"),
             extra: [
                 // truncated JSON
-                commentsPath: Data(#"{"comments_v2": [{"timestamp": 1710840600, "data": [{"comm"#.utf8),
+                commentsPath: Data(
+                    #"{"comments_v2": [{"timestamp": 1710840600, "data": [{"comm"#.utf8),
                 // invalid UTF-8
                 friendsPath: Data([0x7B, 0x22, 0xFF, 0xFE, 0x22, 0x3A, 0x20, 0x31, 0x7D]),
                 // wrong type and an impossible time beside a good item
-                followingPath: Data(#"{"following_v3": [{"name": "Good Person", "timestamp": 1710840600}, {"name": 42, "timestamp": "yesterday"}, {"name": "Time Traveller", "timestamp": 99999999999999}]}"#.utf8),
+                followingPath: Data(
+                    #"{"following_v3": [{"name": "Good Person", "timestamp": 1710840600}, {"name": 42, "timestamp": "yesterday"}, {"name": "Time Traveller", "timestamp": 99999999999999}]}"#
+                        .utf8),
             ])
         let result = try workspace.audit("export", extra: ["--json"])
         #expect(result.status == 0 || result.status == 1, "\(result.standardError)")
@@ -158,7 +172,8 @@ import ZIPFoundation
         let workspace = try Workspace()
         defer { workspace.remove() }
         let zipURL = workspace.root.appendingPathComponent("inner/facebook.zip")
-        try FileManager.default.createDirectory(at: zipURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: zipURL.deletingLastPathComponent(), withIntermediateDirectories: true)
         let absolute = "/tmp/conduct-audit-evil-\(UUID().uuidString).json"
         try Self.writeZip(
             [
@@ -171,13 +186,21 @@ import ZIPFoundation
         let before = CommandRunner.snapshot(of: workspace.root)
         let result = try workspace.audit("inner/facebook.zip", extra: ["--json"])
         #expect(result.status == 0 || result.status == 1, "\(result.standardError)")
-        let reasons = try Self.unparsed(in: result.standardOutput).map { "\($0["file"] ?? ""): \($0["reason"] ?? "")" }
-        #expect(reasons.contains { $0.contains("evil.json") && $0.contains("escapes the archive root") })
+        let reasons = try Self.unparsed(in: result.standardOutput).map {
+            "\($0["file"] ?? ""): \($0["reason"] ?? "")"
+        }
+        #expect(
+            reasons.contains { $0.contains("evil.json") && $0.contains("escapes the archive root") }
+        )
         #expect(reasons.contains { $0.contains("link.json") && $0.contains("symbolic link") })
         #expect(reasons.contains { $0.contains("duplicate entry") })
         #expect(workspace.strayFiles(since: before).isEmpty)
         #expect(!FileManager.default.fileExists(atPath: absolute))
-        #expect(!FileManager.default.fileExists(atPath: workspace.root.deletingLastPathComponent().appendingPathComponent("evil.json").path))
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: workspace.root.deletingLastPathComponent().appendingPathComponent(
+                    "evil.json"
+                ).path))
     }
 
     @Test("a zip bomb entry is refused by its compression ratio, the rest imports")
@@ -196,7 +219,9 @@ import ZIPFoundation
         let unparsed = try Self.unparsed(in: result.standardOutput)
         #expect(unparsed.contains { ($0["reason"] ?? "").contains("possible zip bomb") })
         // Raising the limits lets a genuine, highly compressible file through to the parser.
-        let raised = try workspace.audit("facebook.zip", extra: ["--json", "--raise-limits", "100", "--case", "out/raised.sqlite"])
+        let raised = try workspace.audit(
+            "facebook.zip",
+            extra: ["--json", "--raise-limits", "100", "--case", "out/raised.sqlite"])
         #expect(raised.status == 0 || raised.status == 1 || raised.status == 3)
         #expect(!raised.standardOutput.contains("possible zip bomb"))
     }
@@ -206,18 +231,26 @@ import ZIPFoundation
         let workspace = try Workspace()
         defer { workspace.remove() }
         try Self.writeExport(at: workspace.root.appendingPathComponent("export"))
-        let yaml = try String(contentsOf: workspace.root.appendingPathComponent("school.yaml"), encoding: .utf8)
+        let yaml = try String(
+            contentsOf: workspace.root.appendingPathComponent("school.yaml"), encoding: .utf8)
         try yaml.replacingOccurrences(of: #"start: "08:30""#, with: #"start: "half past eight""#)
-            .write(to: workspace.root.appendingPathComponent("school.yaml"), atomically: true, encoding: .utf8)
+            .write(
+                to: workspace.root.appendingPathComponent("school.yaml"), atomically: true,
+                encoding: .utf8)
         let badYAML = try workspace.audit("export")
         #expect(badYAML.status == 3)
         #expect(badYAML.standardError.contains("school.yaml"))
         #expect(badYAML.standardError.contains("working_hours.start"))
 
-        try yaml.write(to: workspace.root.appendingPathComponent("school.yaml"), atomically: true, encoding: .utf8)
-        var roster = try String(contentsOf: workspace.root.appendingPathComponent("pupils.csv"), encoding: .utf8)
+        try yaml.write(
+            to: workspace.root.appendingPathComponent("school.yaml"), atomically: true,
+            encoding: .utf8)
+        var roster = try String(
+            contentsOf: workspace.root.appendingPathComponent("pupils.csv"), encoding: .utf8)
         roster += "X123,Sam,Smith,,,31/02/2015,3,01/09/2019,,\n"
-        try roster.write(to: workspace.root.appendingPathComponent("pupils.csv"), atomically: true, encoding: .utf8)
+        try roster.write(
+            to: workspace.root.appendingPathComponent("pupils.csv"), atomically: true,
+            encoding: .utf8)
         let badRoster = try workspace.audit("export")
         #expect(badRoster.status == 3)
         #expect(badRoster.standardError.contains("pupils.csv"))

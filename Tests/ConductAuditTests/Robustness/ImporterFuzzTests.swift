@@ -1,9 +1,9 @@
-import AuditModel
-import AuditSchool
-import AuditImport
 import AuditAnalysis
-import AuditStore
+import AuditImport
+import AuditModel
 import AuditReport
+import AuditSchool
+import AuditStore
 import ConductAudit
 import Foundation
 import PropertyBased
@@ -65,7 +65,7 @@ import ZIPFoundation
             "Samples/whatsapp-year5-parents.zip",
         ],
         "snapchat": [
-            "Samples/snapchat-beckyhale-2025-03-14",
+            "Samples/snapchat-beckyhale-2025-03-14"
         ],
         "tiktok": [
             "Samples/tiktok-beckyhale-2025-03-14.zip",
@@ -122,9 +122,11 @@ struct SampleExport: Sendable {
                 at: url, includingPropertiesForKeys: [.isRegularFileKey])
             let prefix = url.standardizedFileURL.path + "/"
             while let file = enumerator?.nextObject() as? URL {
-                guard (try? file.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true
+                guard
+                    (try? file.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true
                 else { continue }
-                let relative = file.standardizedFileURL.path.replacingOccurrences(of: prefix, with: "")
+                let relative = file.standardizedFileURL.path.replacingOccurrences(
+                    of: prefix, with: "")
                 files.append((relative, try Data(contentsOf: file)))
             }
             return SampleExport(
@@ -212,7 +214,9 @@ struct SampleExport: Sendable {
             bytes.replaceSubrange(start..<end, with: Array(number.utf8))
         case .deepNesting:
             let depth = Int.random(in: 1_000...20_000, using: &generator)
-            let opener = ["[", "{\"a\":", "<div>", "<b><i>", "(", "\""].randomElement(using: &generator) ?? "["
+            let opener =
+                ["[", "{\"a\":", "<div>", "<b><i>", "(", "\""].randomElement(using: &generator)
+                ?? "["
             bytes.insert(contentsOf: Array(String(repeating: opener, count: depth).utf8), at: at)
         case .repeatChunk:
             let length = min(bytes.count - at, Int.random(in: 1...256, using: &generator))
@@ -256,14 +260,15 @@ enum FuzzRun {
         defer { try? FileManager.default.removeItem(at: root) }
         let url = try write(export, into: root, asZip: asZip)
         let size = export.files.reduce(0) { $0 + $1.data.count }
-        let describe = "\(export.name): \(mutation) of \(export.target) (seed \(seed), zip \(asZip))"
+        let describe =
+            "\(export.name): \(mutation) of \(export.target) (seed \(seed), zip \(asZip))"
 
         // Then it finishes within a time bounded by its size (generous: a shared debug build).
         let limit = 30 + Double(size) / 100_000
         let started = Date()
         let outcome = try #require(
             runWithDeadline(seconds: limit) {
-                Result { try ArchiveImport().importArchive(at: url, localTimeZone: london) }
+                Result { try ImportStage().importArchive(at: url, localTimeZone: london) }
             }, "no result within \(Int(limit)) s: \(describe)")
         let elapsed = Date().timeIntervalSince(started)
         #expect(elapsed < limit, "\(describe) took \(elapsed) s")
@@ -294,8 +299,10 @@ enum FuzzRun {
 
     static let london = TimeZone(identifier: "Europe/London") ?? .gmt
     /// 1971-01-01 to 2100-01-01, UTC.
-    static let sane = Date(timeIntervalSince1970: 31_536_000)...Date(
-        timeIntervalSince1970: 4_102_444_800)
+    static let sane =
+        Date(
+            timeIntervalSince1970: 31_536_000)...Date(
+            timeIntervalSince1970: 4_102_444_800)
 
     /// Writes the export as a single file, a folder, or a zip (then damaged if asked).
     static func write(_ export: FuzzedExport, into root: URL, asZip: Bool) throws -> URL {
@@ -319,7 +326,8 @@ enum FuzzRun {
         try HostileInputTests.writeZip(export.files.map { ($0.path, $0.data, .file) }, to: url)
         if let (position, seed) = export.zipDamage {
             var generator = SplitMix(seed: seed)
-            let mutation: Mutation = [.flipBits, .truncate, .insertRandomBytes, .deleteChunk, .repeatChunk]
+            let mutation: Mutation =
+                [.flipBits, .truncate, .insertRandomBytes, .deleteChunk, .repeatChunk]
                 .randomElement(using: &generator) ?? .flipBits
             let damaged = SampleExport.damage(
                 try Data(contentsOf: url), by: mutation, position: position, using: &generator)

@@ -33,7 +33,8 @@ import Testing
         defer { workspace.remove() }
         let result = try Self.auditSamples(in: workspace)
         #expect(result.status == 1, "\(result.standardError)")
-        #expect(try Self.permissions(workspace.output.appendingPathComponent("case.sqlite")) == 0o600)
+        #expect(
+            try Self.permissions(workspace.output.appendingPathComponent("case.sqlite")) == 0o600)
         let evidence = workspace.output.appendingPathComponent("evidence")
         var sawMedia = false
         var sawDisclosure = false
@@ -64,9 +65,11 @@ import Testing
         var pages = 0
         for path in CommandRunner.snapshot(of: evidence) where path.hasSuffix(".html") {
             pages += 1
-            let html = try String(contentsOf: evidence.appendingPathComponent(path), encoding: .utf8)
+            let html = try String(
+                contentsOf: evidence.appendingPathComponent(path), encoding: .utf8)
             #expect(html.firstMatch(of: remote) == nil, "\(path) loads a remote resource")
-            #expect(html.firstMatch(of: cssRemote) == nil, "\(path) loads a remote stylesheet resource")
+            #expect(
+                html.firstMatch(of: cssRemote) == nil, "\(path) loads a remote stylesheet resource")
         }
         #expect(pages > 3)
     }

@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 /// ``LocalWallClock`` reads local times by arithmetic; a Gregorian `Calendar` is the reference.
@@ -23,13 +23,15 @@ import Testing
         var generator = SplitMix(seed: 7)
         for _ in 0..<20_000 {
             let range = LocalWallClock.fastRange
-            let seconds = range.lowerBound
+            let seconds =
+                range.lowerBound
                 + Double(generator.next() % UInt64(range.upperBound - range.lowerBound))
                 + Double(generator.next() % 1000) / 1000
             let instant = Date(timeIntervalSince1970: seconds)
             let zone = Self.zones[Int(generator.next() % UInt64(Self.zones.count))]
             #expect(
-                LocalWallClock(instant, in: zone) == LocalWallClock(calendarReading: instant, in: zone),
+                LocalWallClock(instant, in: zone)
+                    == LocalWallClock(calendarReading: instant, in: zone),
                 "\(seconds) in \(zone.identifier)")
         }
     }
@@ -42,7 +44,8 @@ import Testing
             // 2024-10-27 00:59:59Z is 01:59:59 BST; a second later 01:00:00 GMT.
             (1_729_990_799.0, "2024-10-27", 7_199, 3600), (1_729_990_800.0, "2024-10-27", 3_600, 0),
             // 2024-06-30 22:59:59.999Z is 23:59:59 BST; a millisecond later the next day.
-            (1_719_788_399.999, "2024-06-30", 86_399, 3600), (1_719_788_400.0, "2024-07-01", 0, 3600),
+            (1_719_788_399.999, "2024-06-30", 86_399, 3600),
+            (1_719_788_400.0, "2024-07-01", 0, 3600),
             // Before 1970: 1969-12-31 23:59:59.5Z is 1970-01-01 00:59:59 in London, which kept
             // British Standard Time (UTC+1) all year from 1968 to 1971.
             (-0.5, "1970-01-01", 3_599, 3600),
@@ -53,14 +56,21 @@ import Testing
         #expect(clock.day == LocalDay(iso: day))
         #expect(clock.secondsSinceMidnight == sinceMidnight)
         #expect(clock.utcOffset == offset)
-        #expect(clock == LocalWallClock(calendarReading: Date(timeIntervalSince1970: seconds), in: london))
+        #expect(
+            clock
+                == LocalWallClock(calendarReading: Date(timeIntervalSince1970: seconds), in: london)
+        )
     }
 
-    @Test("instants outside 1900–2099 are read through the calendar", arguments: [-4_000_000_000.0, 5_000_000_000.0])
+    @Test(
+        "instants outside 1900–2099 are read through the calendar",
+        arguments: [-4_000_000_000.0, 5_000_000_000.0])
     func outsideFastRange(seconds: Double) throws {
         let london = try #require(TimeZone(identifier: "Europe/London"))
         let instant = Date(timeIntervalSince1970: seconds)
         #expect(!LocalWallClock.fastRange.contains(seconds))
-        #expect(LocalWallClock(instant, in: london) == LocalWallClock(calendarReading: instant, in: london))
+        #expect(
+            LocalWallClock(instant, in: london)
+                == LocalWallClock(calendarReading: instant, in: london))
     }
 }

@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 extension SchoolTests {
@@ -214,7 +214,10 @@ extension SchoolTests {
         func derivedIDs() throws {
             let roster = try parse(Self.arbor)
             #expect(roster.idsAreDerived)
-            #expect(roster.pupils.map(\.legalName) == ["Maisie Hale", "Oliver Bennett", "Oliver Bennett"])
+            #expect(
+                roster.pupils.map(\.legalName) == [
+                    "Maisie Hale", "Oliver Bennett", "Oliver Bennett",
+                ])
             let ids = roster.pupils.map(\.id)
             #expect(Set(ids).count == 3)  // two Oliver Bennetts, told apart by birth date
             for id in ids {
@@ -239,11 +242,16 @@ extension SchoolTests {
             #expect(try parse(Self.sims).idsAreDerived == false)
         }
 
-        @Test("without an id column, two rows of the same name and birth date are refused, naming both lines")
+        @Test(
+            "without an id column, two rows of the same name and birth date are refused, naming both lines"
+        )
         func derivedIDDuplicate() throws {
             let csv = Self.arbor + "\nHale,Maisie,14/03/2013,Year 6\n"
             let error = try #require(throws: RosterError.self) { try parse(csv) }
-            #expect(error == .duplicatePupil(file: "pupils.csv", line: 5, name: "Maisie Hale", firstLine: 2))
+            #expect(
+                error
+                    == .duplicatePupil(
+                        file: "pupils.csv", line: 5, name: "Maisie Hale", firstLine: 2))
             #expect(error.line == 5)
             let message = error.errorDescription ?? ""
             #expect(message.contains("line 5") && message.contains("line 2"))

@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 /// The self-check over Rebecca Hale's Snapchat and TikTok samples with a digest of the sample
@@ -15,10 +15,11 @@ import Testing
     @Test("known Snapchat and TikTok handles match through the digest; caveats are shown")
     func samplesWithDigest() throws {
         let samples = SampleAnswerKeyTests.samples
-        let school = try SchoolConfiguration.load(from: samples.appendingPathComponent("school.yaml"))
+        let school = try SchoolConfiguration.load(
+            from: samples.appendingPathComponent("school.yaml"))
         let roster = try Roster.load(from: samples.appendingPathComponent("pupils.csv"))
         let staff = try #require(school.staffMember(named: "Rebecca Hale"))
-        let results = try ArchiveImport().importArchives(
+        let results = try ImportStage().importArchives(
             at: [
                 samples.appendingPathComponent("snapchat-beckyhale-2025-03-14"),
                 samples.appendingPathComponent("tiktok-beckyhale-2025-03-14.zip"),
@@ -29,11 +30,13 @@ import Testing
                 on: try #require(LocalDay(year: 2025, month: 3, day: 14))))
         let report = SelfCheck().run(
             timeline: Timeline(items: results.flatMap(\.items)), archives: results.map(\.archive),
-            configuration: AuditConfiguration(school: school, staff: staff, roster: Roster(pupils: [])),
+            configuration: AuditConfiguration(
+                school: school, staff: staff, roster: Roster(pupils: [])),
             digest: digest)
 
         let byHandle = report.digestContacts.filter(\.matchedByHandle).map(\.labels)
-        #expect(byHandle.contains { $0.contains("@olliebsnaps") && $0.contains("@ollie.bennett.13") })
+        #expect(
+            byHandle.contains { $0.contains("@olliebsnaps") && $0.contains("@ollie.bennett.13") })
         #expect(byHandle.contains { $0.contains("@hattie.ellis11") })
         #expect(report.findings.contains { $0.rule == .workingHours && $0.platform == .snapchat })
         #expect(report.findings.contains { $0.rule == .workingHours && $0.platform == .tiktok })

@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 @Suite struct CaseDatabaseSearchTests {
@@ -44,7 +44,10 @@ import Testing
             ])
         // A second load is indexed too (the new rows only).
         try database.store(
-            later, items: [item("saw Oliver at the park", on: "2024-03-25", platform: .whatsapp, in: later)])
+            later,
+            items: [
+                item("saw Oliver at the park", on: "2024-03-25", platform: .whatsapp, in: later)
+            ])
         return database
     }
 
@@ -59,7 +62,8 @@ import Testing
         // Then text mentions and a conversation with him are found, earliest first
         #expect(
             Self.texts(found) == [
-                "Oliver was brilliant in assembly", "Quiz night on Friday?", "saw Oliver at the park",
+                "Oliver was brilliant in assembly", "Quiz night on Friday?",
+                "saw Oliver at the park",
                 "Oliver's mum rang again",
             ])
     }
@@ -79,10 +83,22 @@ import Testing
     @Test("ignores accents and case, needs every word, and reads punctuation as text")
     func queryForms() throws {
         let database = try Self.caseWithItems()
-        #expect(Self.texts(try database.items(matching: ItemSearch(query: "ZOE"))) == ["Zoë's party is on Saturday"])
-        #expect(Self.texts(try database.items(matching: ItemSearch(query: "oliver mum"))) == ["Oliver's mum rang again"])
-        #expect(Self.texts(try database.items(matching: ItemSearch(query: "Oliver's"))) == ["Oliver's mum rang again"])
-        #expect(Self.texts(try database.items(matching: ItemSearch(query: "\"quiz night\""))) == ["Quiz night on Friday?"])
+        #expect(
+            Self.texts(try database.items(matching: ItemSearch(query: "ZOE"))) == [
+                "Zoë's party is on Saturday"
+            ])
+        #expect(
+            Self.texts(try database.items(matching: ItemSearch(query: "oliver mum"))) == [
+                "Oliver's mum rang again"
+            ])
+        #expect(
+            Self.texts(try database.items(matching: ItemSearch(query: "Oliver's"))) == [
+                "Oliver's mum rang again"
+            ])
+        #expect(
+            Self.texts(try database.items(matching: ItemSearch(query: "\"quiz night\""))) == [
+                "Quiz night on Friday?"
+            ])
         #expect(try database.items(matching: ItemSearch(query: "name")).isEmpty)
         #expect(try database.items(matching: ItemSearch(query: "  ")).isEmpty)
     }

@@ -2,12 +2,12 @@ import Foundation
 import GRDB
 import Testing
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 @Suite struct CaseDatabaseStoreTests {
@@ -236,7 +236,9 @@ import Testing
             try Row.fetchAll(db, sql: "SELECT item_id, file, locator FROM item_source")
         }
         #expect(
-            rows.map { [$0[0], $0[1], $0[2]] as [String] } == [[two.id.rawValue, "posts.json", "/4"]])
+            rows.map { [$0[0], $0[1], $0[2]] as [String] } == [
+                [two.id.rawValue, "posts.json", "/4"]
+            ])
         #expect(
             try database.sources(of: two.id).map(\SourceReference.citation)
                 == ["posts.json at /1", "posts.json at /4"])
@@ -278,7 +280,8 @@ import Testing
             try String.fetchAll(db, sql: "SELECT archive_sha256 || locator FROM item_source")
         }
         #expect(remaining == [Self.archiveB.sha256 + "/7"])
-        #expect(try database.sources(of: one.id).map(\SourceReference.citation) == ["posts.json at /0"])
+        #expect(
+            try database.sources(of: one.id).map(\SourceReference.citation) == ["posts.json at /0"])
         #expect(
             try database.sources(of: shared.id).map(\SourceReference.archiveSHA256)
                 == [Self.archiveA.sha256, Self.archiveB.sha256])

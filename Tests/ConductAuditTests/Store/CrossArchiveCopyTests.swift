@@ -2,12 +2,12 @@ import Foundation
 import GRDB
 import Testing
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 /// One item per real event however many copies are given: the bundled Facebook sample's JSON and
@@ -31,7 +31,7 @@ import Testing
         let database = try CaseDatabase.makeInMemory()
         var archives: [ImportedArchive] = []
         for url in urls {
-            let result = try ArchiveImport().importArchive(
+            let result = try ImportStage().importArchive(
                 at: url, localTimeZone: EvidenceFixture.london, ownerHints: hints())
             try database.store(result.archive, items: result.items)
             archives.append(result.archive)
@@ -168,7 +168,10 @@ import Testing
     @Test("keys given to stored rows are the keys of the items they store")
     func storedKeysMatchItemKeys() throws {
         let database = try CaseDatabase.makeInMemory()
-        func item(_ kind: ActivityKind, author: Person?, others: [Person], text: String?, at: Double?, _ locator: String)
+        func item(
+            _ kind: ActivityKind, author: Person?, others: [Person], text: String?, at: Double?,
+            _ locator: String
+        )
             -> TimelineItem
         {
             TimelineItem(
@@ -176,29 +179,37 @@ import Testing
                 counterparties: others, text: text, conversation: "Ciarán & co",
                 connectionState: kind.isConnection ? .active : nil,
                 occurredAt: at.map { Date(timeIntervalSince1970: $0) }, timeBasis: .explicit,
-                source: SourceReference(archiveSHA256: "a", archivePath: "a", file: "f", locator: locator),
+                source: SourceReference(
+                    archiveSHA256: "a", archivePath: "a", file: "f", locator: locator),
                 rawFragment: "{}")
         }
         let items = [
-            item(.message, author: Person(name: "Siobhán Ní Bhriain"), others: [Person(handle: "x")], text: "Grand, ta!", at: 1_700_000_000, "/0"),
+            item(
+                .message, author: Person(name: "Siobhán Ní Bhriain"), others: [Person(handle: "x")],
+                text: "Grand, ta!", at: 1_700_000_000, "/0"),
             item(.message, author: nil, others: [Person()], text: nil, at: 1_700_000_100, "/1"),
-            item(.comment, author: Person(accountID: "42"), others: [Person(name: "A"), Person(name: "B")], text: "ok", at: 1_700_000_200, "/2"),
+            item(
+                .comment, author: Person(accountID: "42"),
+                others: [Person(name: "A"), Person(name: "B")], text: "ok", at: 1_700_000_200, "/2"),
             item(.follower, author: nil, others: [Person(name: "Zoë")], text: nil, at: nil, "/3"),
             item(.profile, author: Person(name: "R"), others: [], text: "Name: R", at: nil, "/4"),
         ]
         try database.store(
-            ImportedArchive(path: "a", sha256: "a", platform: .facebook, variant: .json, owner: nil),
+            ImportedArchive(
+                path: "a", sha256: "a", platform: .facebook, variant: .json, owner: nil),
             items: items)
         // A second archive of the platform makes the case key the first one's rows.
         var other = item(.post, author: nil, others: [], text: "elsewhere", at: 1_600_000_000, "/9")
         other.source.archiveSHA256 = "b"
         try database.store(
-            ImportedArchive(path: "b", sha256: "b", platform: .facebook, variant: .html, owner: nil),
+            ImportedArchive(
+                path: "b", sha256: "b", platform: .facebook, variant: .html, owner: nil),
             items: [other])
         let stored = try database.read { db in
             try Row.fetchAll(db, sql: "SELECT id, match_key FROM item")
         }
-        let keys = Dictionary(uniqueKeysWithValues: stored.map { (String($0["id"]), $0["match_key"] as String?) })
+        let keys = Dictionary(
+            uniqueKeysWithValues: stored.map { (String($0["id"]), $0["match_key"] as String?) })
         for item in items {
             #expect(keys[item.id.rawValue] == ItemMatchKey.key(of: item), "\(item.kind)")
             #expect(keys[item.id.rawValue] != nil)
@@ -240,7 +251,7 @@ import Testing
 
         // With a hint nobody matches, the one person in all four threads is still the owner
         // (whom the audit then checks against the staff member).
-        let unmatched = try ArchiveImport().importArchive(
+        let unmatched = try ImportStage().importArchive(
             at: urls[1], localTimeZone: EvidenceFixture.london,
             ownerHints: [.facebook: ["Mark Whitfield"]])
         #expect(unmatched.archive.owner?.name == "Rebecca Hale")

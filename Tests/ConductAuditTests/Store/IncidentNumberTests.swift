@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 /// Incident numbers are assigned once per case and never change or get reused: re-runs,
@@ -56,7 +56,7 @@ import Testing
         #expect(runs.last?.scopeDescription.contains("2024-11-01 to 2024-11-30") == true)
 
         // When an archive is added, old numbers stay and new incidents get new numbers
-        let twitter = try ArchiveImport().importArchive(
+        let twitter = try ImportStage().importArchive(
             at: ReviewWorkflowTests.samples.appendingPathComponent(
                 "twitter-beckyhale-2025-03-14.zip"),
             localTimeZone: EvidenceFixture.london)

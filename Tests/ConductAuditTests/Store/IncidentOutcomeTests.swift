@@ -2,18 +2,20 @@ import Foundation
 import GRDB
 import Testing
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 /// Recording an incident's outcome in KCSIE's terms: stored append-only, logged, kept with the
 /// incident across re-runs, and shown in the evidence.
 @Suite struct IncidentOutcomeTests {
-    @Test("an outcome is stored, logged, shown on the incident page and the index, and kept on re-run")
+    @Test(
+        "an outcome is stored, logged, shown on the incident page and the index, and kept on re-run"
+    )
     func outcomeIsRecordedAndShown() throws {
         let configuration = try ReviewWorkflowTests.configuration()
         let (database, archives) = try ReviewWorkflowTests.sampleCase()
@@ -34,7 +36,8 @@ import Testing
         #expect(try database.outcomes().map(\.outcome) == [.unsubstantiated, .substantiated])
         let log = try database.auditLog().filter { $0.command == "outcome" }
         #expect(log.count == 2)
-        #expect(log[0].summary.contains("recorded \(incident.id) (pupil-contact) as unsubstantiated"))
+        #expect(
+            log[0].summary.contains("recorded \(incident.id) (pupil-contact) as unsubstantiated"))
 
         // A re-run finds the same incident again: the outcome stays with it.
         let rerun = try database.analyse(with: configuration)
@@ -45,11 +48,16 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let out = root.appendingPathComponent("evidence")
         try EvidenceWriter().write(bundle, to: out)
-        let page = try EvidenceFixture.text(out.appendingPathComponent("\(incident.id)/incident.html"))
-        #expect(page.contains("<strong>substantiated</strong> (there is sufficient evidence to prove the allegation) by <strong>A. Head</strong>"))
+        let page = try EvidenceFixture.text(
+            out.appendingPathComponent("\(incident.id)/incident.html"))
+        #expect(
+            page.contains(
+                "<strong>substantiated</strong> (there is sufficient evidence to prove the allegation) by <strong>A. Head</strong>"
+            ))
         #expect(page.contains("Earlier: unsubstantiated by J. Smith (HR)"))
         #expect(page.contains("Account &lt;not&gt; tied to the pupil"))
-        let json = try EvidenceFixture.text(out.appendingPathComponent("\(incident.id)/incident.json"))
+        let json = try EvidenceFixture.text(
+            out.appendingPathComponent("\(incident.id)/incident.json"))
         #expect(json.contains(#""outcome" : "substantiated""#))
         #expect(json.contains(#""matter" : ""#))
         let index = try EvidenceFixture.text(out.appendingPathComponent("index.html"))
@@ -76,7 +84,9 @@ import Testing
         try database.recordOutcome(
             incident: incident.id, outcome: .malicious, reason: "Fabricated", reviewer: "A. Head",
             at: Date())
-        for sql in ["UPDATE incident_outcome SET outcome = 'false'", "DELETE FROM incident_outcome"] {
+        for sql in [
+            "UPDATE incident_outcome SET outcome = 'false'", "DELETE FROM incident_outcome",
+        ] {
             #expect(throws: (any Error).self) { try database.execute(sql: sql) }
         }
         #expect(try database.outcomes().map(\.outcome) == [.malicious])

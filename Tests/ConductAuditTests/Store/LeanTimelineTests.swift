@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 /// The lean timeline analysis reads (raw fragments only of the kinds the rules declare) and the
@@ -65,8 +65,10 @@ import Testing
         }
         let configuration = try SampleSchool.configuration()
         #expect(
-            rule.findings(in: timeline(keeping: rule.rawFragmentKinds), configuration: configuration)
-                .count == 1)
+            rule.findings(
+                in: timeline(keeping: rule.rawFragmentKinds), configuration: configuration
+            )
+            .count == 1)
         #expect(rule.findings(in: timeline(keeping: []), configuration: configuration).isEmpty)
     }
 

@@ -2,12 +2,12 @@ import Foundation
 import GRDB
 import Testing
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 /// ``CaseDatabase/recordReviews(_:command:arguments:)``: the one function `review` and the
@@ -15,10 +15,14 @@ import Testing
 @Suite struct ReviewRecordingTests {
     typealias Store = CaseDatabaseStoreTests
 
-    @Test("each decision of a batch is recorded and gets its own audit-log entry naming the reviewer")
+    @Test(
+        "each decision of a batch is recorded and gets its own audit-log entry naming the reviewer")
     func batchRecordedOneByOne() throws {
         let database = try CaseDatabase.makeInMemory()
-        let items = [Store.item("One", at: 1_718_180_000_000), Store.item("Two", at: 1_718_180_100_000, locator: "/1")]
+        let items = [
+            Store.item("One", at: 1_718_180_000_000),
+            Store.item("Two", at: 1_718_180_100_000, locator: "/1"),
+        ]
         try database.store(Store.archiveA, items: items)
         let findings = items.map { Store.finding(for: $0) }
         try database.replaceFindings(findings, rules: [.workingHours])
@@ -30,8 +34,13 @@ import Testing
         #expect(try database.findings().map(\.status) == [.dismissed, .dismissed])
         #expect(entries.count == 2)
         #expect(try database.auditLog() == entries)
-        #expect(entries.map(\.summary) == findings.map { "J. Head marked \($0.id) dismissed: checked dismissed" })
-        #expect(entries.allSatisfy { $0.command == "serve" && $0.arguments == ["--dismiss"] && $0.id != nil })
+        #expect(
+            entries.map(\.summary)
+                == findings.map { "J. Head marked \($0.id) dismissed: checked dismissed" })
+        #expect(
+            entries.allSatisfy {
+                $0.command == "serve" && $0.arguments == ["--dismiss"] && $0.id != nil
+            })
     }
 
     @Test("a batch naming an unknown finding records nothing, not even the decisions before it")
@@ -53,7 +62,9 @@ import Testing
         #expect(try database.auditLog().isEmpty)
     }
 
-    @Test("a case file is opened in write-ahead-log mode, so the page reads while the command line writes")
+    @Test(
+        "a case file is opened in write-ahead-log mode, so the page reads while the command line writes"
+    )
     func caseFileUsesWriteAheadLog() throws {
         let folder = try TemporaryFolder.make("wal")
         defer { try? FileManager.default.removeItem(at: folder) }

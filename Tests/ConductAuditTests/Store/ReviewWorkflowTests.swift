@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 /// The review workflow end to end through the library, on the repository's sample export:
@@ -30,7 +30,7 @@ import Testing
     /// A case holding the sample export.
     static func sampleCase() throws -> (CaseDatabase, [ImportedArchive]) {
         let database = try CaseDatabase.makeInMemory()
-        let result = try ArchiveImport().importArchive(
+        let result = try ImportStage().importArchive(
             at: samples.appendingPathComponent("facebook-rebeccahale-2025-03-14"),
             localTimeZone: EvidenceFixture.london)
         try database.store(result.archive, items: result.items)
@@ -96,7 +96,9 @@ import Testing
             page.contains(
                 #"Reviewer's decision: <span class="status-dismissed">dismissed</span> by <strong>J. Smith (HR)</strong>"#
             ))
-        #expect(page.contains(#"<span class="nw">Fri 14 Mar 2025,</span> <span class="nw">11:00 GMT</span>"#))
+        #expect(
+            page.contains(
+                #"<span class="nw">Fri 14 Mar 2025,</span> <span class="nw">11:00 GMT</span>"#))
         #expect(page.contains("Scheduled post &lt;set the night before&gt;"))
         let index = try EvidenceFixture.text(out.appendingPathComponent("index.html"))
         #expect(index.contains(#"<span class="status-dismissed">dismissed</span>"#))
@@ -141,9 +143,13 @@ import Testing
         // abusive post targets) stays named in that incident's own pages, and nowhere else.
         for name in ["Freddie", "Whitfield"] {
             let folders = Set(
-                texts.filter { $0.value.contains(name) }.keys.map { $0.split(separator: "/").first ?? "" })
+                texts.filter { $0.value.contains(name) }.keys.map {
+                    $0.split(separator: "/").first ?? ""
+                })
             #expect(folders.count <= 1, "\(name) appears in \(folders.sorted())")
-            #expect(folders.allSatisfy { $0.hasPrefix("INC-") }, "\(name) appears in \(folders.sorted())")
+            #expect(
+                folders.allSatisfy { $0.hasPrefix("INC-") },
+                "\(name) appears in \(folders.sorted())")
         }
         let full = try DisclosureRedactionTests.texts(in: out).filter {
             !$0.key.hasPrefix("disclosure/")

@@ -2,12 +2,12 @@ import Foundation
 import GRDB
 import Testing
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 /// Storing as an import reads (``CaseDatabase/storeStreaming(importedAt:_:)``) gives the case
@@ -37,10 +37,11 @@ import Testing
         nonisolated(unsafe) var streamedResult: ImportResult?
         let outcomes = try streamed.storeStreaming { feed in
             let stored = feed.sink(for: collected.archive.sha256)
-            let result = try Self.importSample(sink: ItemSink { items in
-                batches += 1
-                try stored.accept(items)
-            })
+            let result = try Self.importSample(
+                sink: ItemSink { items in
+                    batches += 1
+                    try stored.accept(items)
+                })
             streamedResult = result
             return [result.archive]
         }
@@ -54,7 +55,10 @@ import Testing
         let indexes = { (database: CaseDatabase) throws -> [String] in
             try database.read { db in
                 try String.fetchAll(
-                    db, sql: "SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name")
+                    db,
+                    sql:
+                        "SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name"
+                )
             }
         }
         let fresh = try indexes(CaseDatabase.makeInMemory())
@@ -74,14 +78,16 @@ import Testing
         #expect(throws: Interrupted.self) {
             _ = try database.storeStreaming { writer in
                 let stored = writer.sink(for: String(repeating: "a", count: 64))
-                _ = try Self.importSample(sink: ItemSink { items in
-                    try stored.accept(items.map { item in
-                        var item = item
-                        item.source.archiveSHA256 = String(repeating: "a", count: 64)
-                        return item
+                _ = try Self.importSample(
+                    sink: ItemSink { items in
+                        try stored.accept(
+                            items.map { item in
+                                var item = item
+                                item.source.archiveSHA256 = String(repeating: "a", count: 64)
+                                return item
+                            })
+                        throw Interrupted()
                     })
-                    throw Interrupted()
-                })
                 return []
             }
         }
@@ -97,10 +103,11 @@ import Testing
             _ = try database.storeStreaming { feed in
                 // Items claiming another archive make the writer fail at the first batch.
                 let stored = feed.sink(for: String(repeating: "f", count: 64))
-                _ = try Self.importSample(sink: ItemSink { items in
-                    batchesOffered += 1
-                    try stored.accept(items)
-                })
+                _ = try Self.importSample(
+                    sink: ItemSink { items in
+                        batchesOffered += 1
+                        try stored.accept(items)
+                    })
                 return []
             }
         }
@@ -156,7 +163,10 @@ extension StreamingStoreTests {
     @Test(
         "Meta importers hand their items to a sink a file at a time, the same items in order",
         arguments: [
-            ("Samples/facebook-rebeccahale-2025-03-14", FacebookJSONImporter() as any ArchiveImporter),
+            (
+                "Samples/facebook-rebeccahale-2025-03-14",
+                FacebookJSONImporter() as any ArchiveImporter
+            ),
             ("Samples/facebook-rebeccahale-2025-03-14-html", FacebookHTMLImporter()),
             ("Samples/instagram-beckyhale-2025-03-14", InstagramJSONImporter()),
             ("Samples/instagram-beckyhale-2025-03-14-html", InstagramHTMLImporter()),

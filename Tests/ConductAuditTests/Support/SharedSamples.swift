@@ -58,7 +58,8 @@ extension Trait where Self == ConditionTrait {
     @Test("the checks over ../shared/formats/samples run where the folder exists")
     func reportAvailability() {
         if SharedSamples.isAvailable {
-            print("note: checks over the real sample exports run against \(SharedSamples.root.path)")
+            print(
+                "note: checks over the real sample exports run against \(SharedSamples.root.path)")
         } else {
             print(
                 "note: \(SharedSamples.root.path) is absent: the checks over the real sample "

@@ -1,9 +1,9 @@
-import AuditModel
-import AuditSchool
-import AuditImport
 import AuditAnalysis
-import AuditStore
+import AuditImport
+import AuditModel
 import AuditReport
+import AuditSchool
+import AuditStore
 import ConductAudit
 import Foundation
 import SyntheticExports
@@ -19,7 +19,8 @@ import Testing
     private func digests(of folder: URL) throws -> [String: String] {
         var result: [String: String] = [:]
         for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
-            result[name] = SHA256Hex.digest(of: try Data(contentsOf: folder.appendingPathComponent(name)))
+            result[name] = SHA256Hex.digest(
+                of: try Data(contentsOf: folder.appendingPathComponent(name)))
         }
         return result
     }
@@ -30,7 +31,9 @@ import Testing
         let (first, _) = try generate(seed: 7, scale: 0.005)
         let (second, _) = try generate(seed: 7, scale: 0.005)
         let (other, _) = try generate(seed: 8, scale: 0.005)
-        defer { for url in [first, second, other] { try? FileManager.default.removeItem(at: url) } }
+        defer {
+            for url in [first, second, other] { try? FileManager.default.removeItem(at: url) }
+        }
         // Then every file is byte for byte the same, and the other seed differs
         let digests = try digests(of: first)
         #expect(digests.count == 6)
@@ -45,7 +48,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         // When every file is imported together
         let urls = exports.map { folder.appendingPathComponent($0.file) }
-        let results = try ArchiveImport().importArchives(
+        let results = try ImportStage().importArchives(
             at: urls, localTimeZone: try #require(TimeZone(identifier: "Europe/London")),
             ownerHints: [.whatsapp: ["Rebecca Hale"]])
         // Then each is recognised as its platform and holds the events written (plus the

@@ -12,7 +12,10 @@ import ZIPFoundation
     {
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("synthetic-shapes-\(UUID().uuidString)")
-        return (folder, try SyntheticExports.generate(seed: 11, scale: scale, into: folder, only: [archive]))
+        return (
+            folder,
+            try SyntheticExports.generate(seed: 11, scale: scale, into: folder, only: [archive])
+        )
     }
 
     /// The text of every entry of the zip at `url` whose path satisfies `isWanted`, by path.
@@ -31,13 +34,16 @@ import ZIPFoundation
         text.components(separatedBy: needle).count - 1
     }
 
-    @Test("the WhatsApp group has the lines asked, ten or more senders and a real export's kinds of line")
+    @Test(
+        "the WhatsApp group has the lines asked, ten or more senders and a real export's kinds of line"
+    )
     func whatsAppGroup() throws {
         // Given the exports at scale 0.01 (3,000 chat lines)
         let (folder, exports) = try generate(.whatsAppGroup, scale: 0.01)
         defer { try? FileManager.default.removeItem(at: folder) }
         let export = try #require(exports.first)
-        let text = try String(contentsOf: folder.appendingPathComponent(export.file), encoding: .utf8)
+        let text = try String(
+            contentsOf: folder.appendingPathComponent(export.file), encoding: .utf8)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         // Then it has at least that many lines
         #expect(lines.count >= 3_000)
@@ -61,7 +67,8 @@ import ZIPFoundation
         #expect(text.contains("This message was deleted."))
         #expect(text.contains("<This message was edited>"))
         // And every header line but the encryption notice and the notices is a message
-        #expect(export.events == headers.count - 1 - headers.filter { $0.contains("] \u{200E}") }.count)
+        #expect(
+            export.events == headers.count - 1 - headers.filter { $0.contains("] \u{200E}") }.count)
     }
 
     @Test("the long Messenger HTML thread is one file holding all its messages")
@@ -69,7 +76,9 @@ import ZIPFoundation
         // Given the exports at scale 0.01 (a thread of 1,000 messages)
         let (folder, _) = try generate(.facebookHTML, scale: 0.01)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let pages = try entries(of: folder.appendingPathComponent(SyntheticExports.Archive.facebookHTML.file)) {
+        let pages = try entries(
+            of: folder.appendingPathComponent(SyntheticExports.Archive.facebookHTML.file)
+        ) {
             $0.hasSuffix(".html") && $0.contains("/messages/inbox/")
         }
         // Then the largest page holds 1,000 messages and its thread has no other page
@@ -88,7 +97,9 @@ import ZIPFoundation
         // Given the exports at scale 0.05 (9,000 messages in about 50 threads, and two pupils')
         let (folder, _) = try generate(.facebookJSON, scale: 0.05)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let files = try entries(of: folder.appendingPathComponent(SyntheticExports.Archive.facebookJSON.file)) {
+        let files = try entries(
+            of: folder.appendingPathComponent(SyntheticExports.Archive.facebookJSON.file)
+        ) {
             $0.contains("/messages/inbox/") && $0.hasSuffix(".json")
         }
         var sizes: [String: Int] = [:]

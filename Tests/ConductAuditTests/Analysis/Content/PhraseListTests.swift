@@ -1,11 +1,11 @@
 import Testing
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 @Suite struct PhraseListTests {
@@ -32,8 +32,11 @@ import Testing
             (["useless idiot", "idiot", "useless"], "a useless idiot", ["useless idiot"]),
             (["Zoë"], "zoe", ["zoe"]),
             // Words of 31 bytes or more share one length in the list's quick first-word check.
-            (["antidisestablishmentarianistically minded", "antidisestablishmentarianism"],
-             "an antidisestablishmentarianistically minded head", ["antidisestablishmentarianistically minded"]),
+            (
+                ["antidisestablishmentarianistically minded", "antidisestablishmentarianism"],
+                "an antidisestablishmentarianistically minded head",
+                ["antidisestablishmentarianistically minded"]
+            ),
             (["Ærø trip", "ærø*"], "the Aerø trip and ærøskøbing", ["Aerø trip", "ærøskøbing"]),
         ])
     func matches(entries: [String], text: String, expected: [String]) {

@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 /// The four content rules on the Facebook sample export, against its answer key.
@@ -44,7 +44,7 @@ import Testing
 
     static func analysis() throws -> AnalysisResult {
         let archive = SampleSchool.samples.appendingPathComponent("facebook-rebeccahale-2025-03-14")
-        let imported = try ArchiveImport(importers: [FacebookJSONImporter()]).importArchive(
+        let imported = try ImportStage(importers: [FacebookJSONImporter()]).importArchive(
             at: archive, localTimeZone: SampleSchool.london)
         let configuration = try SampleSchool.configuration(rules: contentRules)
         return Analyzer().analyze(Timeline(items: imported.items), configuration: configuration)

@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 /// A WhatsApp group chat read from its export: who was a member at each line, and which lines

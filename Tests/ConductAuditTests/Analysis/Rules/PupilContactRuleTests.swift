@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 @Suite struct PupilContactRuleTests {
@@ -273,7 +273,9 @@ import Testing
         #expect(try Self.run([friendship]).findings.isEmpty)
     }
 
-    @Test("an untimed follower counts only when the pupil was on roll, or a child, at any time it could be")
+    @Test(
+        "an untimed follower counts only when the pupil was on roll, or a child, at any time it could be"
+    )
     func untimedConnections() throws {
         let dated = try Self.item(
             .post, with: "Someone", at: "2025-03-01 10:00", counterparties: [])

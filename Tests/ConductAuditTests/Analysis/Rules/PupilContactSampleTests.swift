@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 /// The Samples export against its answer key: every planted pupil and ex-pupil contact is found,
@@ -50,7 +50,7 @@ import Testing
             from: samples.appendingPathComponent("school.yaml"))
         let roster = try Roster.load(from: samples.appendingPathComponent("pupils.csv"))
         let staff = try #require(school.staffMember(named: "Rebecca Hale"))
-        let imported = try ArchiveImport(importers: [FacebookJSONImporter()]).importArchive(
+        let imported = try ImportStage(importers: [FacebookJSONImporter()]).importArchive(
             at: archive, localTimeZone: school.school.timeZone)
         let configuration = AuditConfiguration(
             school: school, staff: staff, roster: roster, rules: [.pupilContact, .exPupilContact])
@@ -99,7 +99,7 @@ import Testing
             from: Self.samples.appendingPathComponent("school.yaml"))
         let roster = try Roster.load(from: Self.samples.appendingPathComponent("pupils.csv"))
         let staff = try #require(school.staffMember(named: "Rebecca Hale"))
-        let imported = try ArchiveImport(importers: [FacebookJSONImporter()]).importArchive(
+        let imported = try ImportStage(importers: [FacebookJSONImporter()]).importArchive(
             at: Self.samples.appendingPathComponent("facebook-rebeccahale-2025-03-14"),
             localTimeZone: school.school.timeZone)
         let timeline = Timeline(items: imported.items)

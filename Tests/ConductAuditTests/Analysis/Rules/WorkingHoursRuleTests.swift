@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 @Suite struct WorkingHoursRuleTests {
@@ -53,7 +53,8 @@ import Testing
             platform: .facebook, kind: kind, isAuthoredByOwner: authored,
             author: Person(name: authored ? "Rebecca Hale" : "Someone Else"), text: text + local,
             occurredAt: instant, timeBasis: .explicit,
-            source: SourceReference(archiveSHA256: "00", archivePath: "fb", file: "posts.json", locator: "/0"),
+            source: SourceReference(
+                archiveSHA256: "00", archivePath: "fb", file: "posts.json", locator: "/0"),
             rawFragment: "{}")
     }
 
@@ -88,14 +89,19 @@ import Testing
             try Self.item("2024-03-26 11:32:00", kind: .profile, authored: true),
             try Self.item("2024-03-26 11:33:00", kind: .message, authored: true),
         ]
-        let findings = WorkingHoursRule().findings(in: Timeline(items: items), configuration: try Self.configuration())
+        let findings = WorkingHoursRule().findings(
+            in: Timeline(items: items), configuration: try Self.configuration())
         #expect(findings.map(\.activity) == [.message])
     }
 
     @Test("explains itself and groups a day's findings into one incident")
     func explanationAndIncidents() throws {
-        let items = [try Self.item("2024-03-26 11:30:00"), try Self.item("2024-03-26 14:00:00"), try Self.item("2024-03-27 09:00:00")]
-        let result = Analyzer().analyze(Timeline(items: items), configuration: try Self.configuration())
+        let items = [
+            try Self.item("2024-03-26 11:30:00"), try Self.item("2024-03-26 14:00:00"),
+            try Self.item("2024-03-27 09:00:00"),
+        ]
+        let result = Analyzer().analyze(
+            Timeline(items: items), configuration: try Self.configuration())
         #expect(result.findings.count == 3)
         #expect(result.incidents.map(\.findings.count) == [2, 1])
         #expect(result.incidents.first?.id == "INC-0001")
@@ -108,8 +114,10 @@ import Testing
     @Test("finding ids are the same on every run and differ between items")
     func stableIDs() throws {
         let items = [try Self.item("2024-03-26 11:30:00"), try Self.item("2024-03-26 14:00:00")]
-        let first = Analyzer().analyze(Timeline(items: items), configuration: try Self.configuration())
-        let second = Analyzer().analyze(Timeline(items: items.reversed()), configuration: try Self.configuration())
+        let first = Analyzer().analyze(
+            Timeline(items: items), configuration: try Self.configuration())
+        let second = Analyzer().analyze(
+            Timeline(items: items.reversed()), configuration: try Self.configuration())
         #expect(first.findings.map(\.id) == second.findings.map(\.id))
         #expect(Set(first.findings.map(\.id)).count == 2)
     }

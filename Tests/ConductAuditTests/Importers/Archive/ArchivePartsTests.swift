@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 /// Exports split across several zips are one archive; exports of one account taken on different
@@ -33,8 +33,8 @@ import Testing
 
     static let root = "facebook-zoehale-2026-3-11-Hl65Zstp/"
 
-    static func importer() -> ArchiveImport {
-        ArchiveImport(importers: [FacebookJSONImporter(), WhatsAppChatImporter()])
+    static func importer() -> ImportStage {
+        ImportStage(importers: [FacebookJSONImporter(), WhatsAppChatImporter()])
     }
 
     static func importArchives(_ urls: [URL]) throws -> [ImportResult] {
@@ -209,13 +209,13 @@ import Testing
         ] {
             let url = folder.appendingPathComponent(name)
             try Data().write(to: url)
-            let parsed = ArchiveImport.partName(try ArchiveReader(url: url))
+            let parsed = ImportStage.partName(try ArchiveReader(url: url))
             #expect(parsed?.stem == stem, "\(name)")
             #expect(parsed?.number == number, "\(name)")
         }
         let plain = folder.appendingPathComponent("facebook-x.zip")
         try Data().write(to: plain)
-        #expect(ArchiveImport.partName(try ArchiveReader(url: plain)) == nil)
+        #expect(ImportStage.partName(try ArchiveReader(url: plain)) == nil)
     }
 
     /// A March export and a June export of the same account, each wrapped in a folder named with

@@ -2,12 +2,12 @@ import Foundation
 import Testing
 import ZIPFoundation
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 /// Shared helpers for the Facebook importer tests: the real samples, hand-made archives and the
@@ -28,7 +28,7 @@ enum FacebookTestSupport {
 
     /// Imports through the public pipeline, with only the Facebook importer registered.
     static func importArchive(at url: URL) throws -> ImportResult {
-        try ArchiveImport(importers: [FacebookJSONImporter()]).importArchive(
+        try ImportStage(importers: [FacebookJSONImporter()]).importArchive(
             at: url, localTimeZone: london)
     }
 

@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 /// Small hand-made Facebook HTML exports, built in a temporary folder, each showing one behaviour.
@@ -268,7 +268,7 @@ import Testing
             ["index.html": "<html><body><p>My blog</p></body></html>"], under: folder)
         #expect(
             throws: ImportError.unrecognizedArchive(
-                folder, expected: ArchiveImport.expectedDescription)
+                folder, expected: ImportStage.expectedDescription)
         ) {
             try Support.importArchive(at: folder)
         }

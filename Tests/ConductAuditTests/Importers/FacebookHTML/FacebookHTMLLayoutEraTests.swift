@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 /// Facebook HTML downloads in the shapes of two real ones of `../shared/formats/real-corpus`
@@ -57,7 +57,7 @@ import Testing
                         "Md Rashed", [("Md Rashed", "hello", "Feb 22, 2024 8:12:00pm")]),
             ], under: folder)
         // The command's path: the folder is checked for several exports side by side first.
-        let results = try ArchiveImport().importArchives(
+        let results = try ImportStage().importArchives(
             at: [folder], localTimeZone: Support.london)
         let result = try #require(results.first)
         #expect(results.count == 1)

@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 /// Shared helpers for the HTML importer tests: the real samples, the repository's `Samples/`
@@ -34,7 +34,7 @@ enum HTMLTestSupport {
 
     /// Imports through the public pipeline with every standard importer.
     static func importArchive(at url: URL) throws -> ImportResult {
-        try ArchiveImport().importArchive(at: url, localTimeZone: london)
+        try ImportStage().importArchive(at: url, localTimeZone: london)
     }
 
     /// The items of `result` keyed by "file#locator".

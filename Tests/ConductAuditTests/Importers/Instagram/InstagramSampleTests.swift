@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 /// The real samples under `shared/formats/samples/instagram` and the Samples/ export, with values
@@ -57,7 +57,7 @@ import Testing
         .needsSharedSamples)
     func detectedAmongAllImporters() throws {
         for sample in ["ig_json_2022-07_corsali_test-account", "ig_json_2025-04_Hitchgernn"] {
-            let result = try ArchiveImport().importArchive(
+            let result = try ImportStage().importArchive(
                 at: Support.sample(sample), localTimeZone: Support.london)
             #expect(result.archive.platform == .instagram)
         }
@@ -237,7 +237,7 @@ import Testing
     func rebeccaHaleSample() throws {
         let key = try SampleAnswerKey.load("instagram-beckyhale-2025-03-14.answer-key.json")
         let url = SampleAnswerKey.samplesFolder.appendingPathComponent(key.export)
-        let result = try ArchiveImport().importArchive(at: url, localTimeZone: Support.london)
+        let result = try ImportStage().importArchive(at: url, localTimeZone: Support.london)
         #expect(result.archive.platform == .instagram)
         #expect(result.archive.owner == Person(name: "Rebecca Hale", handle: key.ownerHandle))
         #expect(key.differences(from: result) == [])

@@ -1,11 +1,11 @@
 import Foundation
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 /// Shared helpers for the Instagram importer tests: the real samples and imports through the
@@ -25,7 +25,7 @@ enum InstagramTestSupport {
 
     /// Imports through the public pipeline, with only the Instagram importer registered.
     static func importArchive(at url: URL) throws -> ImportResult {
-        try ArchiveImport(importers: [InstagramJSONImporter()]).importArchive(
+        try ImportStage(importers: [InstagramJSONImporter()]).importArchive(
             at: url, localTimeZone: london)
     }
 

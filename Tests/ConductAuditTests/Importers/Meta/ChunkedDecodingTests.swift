@@ -1,14 +1,14 @@
 import Foundation
-import Testing
 import SyntheticExports
+import Testing
 import ZIPFoundation
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 /// Large arrays are decoded a chunk at a time (``MetaJSONDecoding/forEachChunk(of:in:_:)``):
@@ -42,7 +42,9 @@ import ZIPFoundation
         #expect(firsts == [0, size, size * 2])
         #expect(chunked.map(\.value) == whole.map(\.value))
         #expect(chunked.map(\.raw) == whole.map(\.raw))
-        #expect(chunked[count - 1].raw == #"{"id":\#(count - 1),"text":"tweet [\#(count - 1)], \"quoted\""}"#)
+        #expect(
+            chunked[count - 1].raw
+                == #"{"id":\#(count - 1),"text":"tweet [\#(count - 1)], \"quoted\""}"#)
     }
 
     @Test("a small array is decoded whole")
@@ -58,7 +60,8 @@ import ZIPFoundation
 
     @Test("a damaged record in a later chunk is reported from that chunk's first record")
     func damagedChunk() throws {
-        var text = String(decoding: Self.array(count: MetaJSONDecoding.chunkSize * 2), as: UTF8.self)
+        var text = String(
+            decoding: Self.array(count: MetaJSONDecoding.chunkSize * 2), as: UTF8.self)
         let damaged = #""id": \#(MetaJSONDecoding.chunkSize + 7), "text""#
         text = text.replacingOccurrences(of: damaged, with: #""id": tru, "text""#)
         var delivered = 0
@@ -83,7 +86,8 @@ import ZIPFoundation
         let data = Data(json.utf8)
         #expect(JSONSourceIndex(data).topLevelElementRanges() == nil)
         // Foundation's decoder tolerates a trailing comma; what matters is the same outcome.
-        let wholeRefused = (try? MetaJSONDecoding.decode([MetaRecord<Tweet>].self, from: data)) == nil
+        let wholeRefused =
+            (try? MetaJSONDecoding.decode([MetaRecord<Tweet>].self, from: data)) == nil
         var chunkedRefused = false
         do {
             try MetaJSONDecoding.forEachChunk(of: MetaRecord<Tweet>.self, in: data) { _, _ in }
@@ -98,10 +102,11 @@ import ZIPFoundation
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("chunked-x-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let exports = try SyntheticExports.generate(seed: 3, scale: 0.17, into: folder, only: [.twitter])
+        let exports = try SyntheticExports.generate(
+            seed: 3, scale: 0.17, into: folder, only: [.twitter])
         let export = try #require(exports.first { $0.file.hasPrefix("twitter") })
         let url = folder.appendingPathComponent(export.file)
-        let result = try ArchiveImport().importArchive(
+        let result = try ImportStage().importArchive(
             at: url, localTimeZone: try #require(TimeZone(identifier: "Europe/London")))
         #expect(result.items.count == export.events + 7)
         #expect(result.archive.unparsed.map(\.file) == ["Your archive.html", "data/manifest.js"])
@@ -116,7 +121,9 @@ import ZIPFoundation
         try #require(elements.count > MetaJSONDecoding.chunkSize, "the file must span chunks")
         let tweets = result.items.filter { $0.source.file == "data/tweets.js" }
         #expect(Set(tweets.map(\.source.locator)).count == tweets.count)
-        for position in [0, MetaJSONDecoding.chunkSize - 1, MetaJSONDecoding.chunkSize, elements.count - 1] {
+        for position in [
+            0, MetaJSONDecoding.chunkSize - 1, MetaJSONDecoding.chunkSize, elements.count - 1,
+        ] {
             let item = try #require(tweets.first { $0.source.locator == "/\(position)" })
             let key = JSONSourceIndexTests.Key(intValue: position)
             #expect(item.rawFragment == index.compactText(at: [key]))

@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 /// ``JSONSourceIndex``: the source text of a value found by its coding path, checked against
@@ -39,7 +39,10 @@ import Testing
             "plain": "Альфина"  }
             """#
         let index = JSONSourceIndex(Data(json.utf8))
-        #expect(index.compactText(at: []) == #"{"a b":[1,-2.5e3,true,null,"x } ] \" \\"],"k\"ey":{"inner":{},"list":[[],["  spaced  "]]},"caf\u00e9":"Zo\u00c3\u00ab","plain":"Альфина"}"#)
+        #expect(
+            index.compactText(at: [])
+                == #"{"a b":[1,-2.5e3,true,null,"x } ] \" \\"],"k\"ey":{"inner":{},"list":[[],["  spaced  "]]},"caf\u00e9":"Zo\u00c3\u00ab","plain":"Альфина"}"#
+        )
         #expect(index.compactText(at: Self.path(["a b"])) == #"[1,-2.5e3,true,null,"x } ] \" \\"]"#)
         #expect(index.compactText(at: Self.path(["a b", 1])) == "-2.5e3")
         #expect(index.compactText(at: Self.path(["a b", 3])) == "null")
@@ -63,7 +66,8 @@ import Testing
 
     @Test("keys holding slashes or digits never stand for another path")
     func keysWithSlashes() {
-        let index = JSONSourceIndex(Data(#"{"a/": {"b": 1}, "a": {"/b": 2, "0": 3}, "x": [4]}"#.utf8))
+        let index = JSONSourceIndex(
+            Data(#"{"a/": {"b": 1}, "a": {"/b": 2, "0": 3}, "x": [4]}"#.utf8))
         #expect(index.compactText(at: Self.path(["a/", "b"])) == "1")
         #expect(index.compactText(at: Self.path(["a", "/b"])) == "2")
         #expect(index.compactText(at: Self.path(["a", "0"])) == "3")
@@ -77,7 +81,10 @@ import Testing
         let index = JSONSourceIndex(json)
         #expect(index.compactText(at: Self.path([0, "a"])) == #""b\"c""#)
         let elements = try #require(index.topLevelElementRanges())
-        #expect(elements.map { String(decoding: index.bytes(in: $0), as: UTF8.self) } == [#"{"a": "b\"c"}"#, "[1]"])
+        #expect(
+            elements.map { String(decoding: index.bytes(in: $0), as: UTF8.self) } == [
+                #"{"a": "b\"c"}"#, "[1]",
+            ])
     }
 
     /// JSON files of the real samples, read in place.
@@ -100,7 +107,9 @@ import Testing
                     guard let script = try? TwitterScript(data: data) else { continue }
                     data = script.json
                 }
-                guard let document = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+                guard
+                    let document = try? JSONSerialization.jsonObject(
+                        with: data, options: [.fragmentsAllowed])
                 else { continue }
                 let index = JSONSourceIndex(data)
                 checkedFiles += 1
@@ -113,13 +122,16 @@ import Testing
 
     /// The value written with sorted keys, for comparing two readings.
     static func canonical(_ value: Any) throws -> Data {
-        try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .fragmentsAllowed])
+        try JSONSerialization.data(
+            withJSONObject: value, options: [.sortedKeys, .fragmentsAllowed])
     }
 
     /// Compares every value below `value` to the index's text for its path; returns the count.
-    static func compare(_ value: Any, index: JSONSourceIndex, path: [Any], depth: Int) throws -> Int {
+    static func compare(_ value: Any, index: JSONSourceIndex, path: [Any], depth: Int) throws -> Int
+    {
         let text = try #require(index.compactText(at: Self.path(path)), "no text at \(path)")
-        let reread = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
+        let reread = try JSONSerialization.jsonObject(
+            with: Data(text.utf8), options: [.fragmentsAllowed])
         #expect(try canonical(reread) == canonical(value), "differs at \(path)")
         var count = 1
         guard depth > 0 else { return count }

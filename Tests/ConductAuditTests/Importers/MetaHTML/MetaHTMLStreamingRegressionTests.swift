@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 /// The streaming page reader gives exactly what the whole-page (DOM) reader gave.
@@ -48,12 +48,18 @@ import Testing
     /// The real downloads beside the repository, by name (`../shared/formats`): only a digest of
     /// each import's lines is kept here, never their text.
     static let sharedArchives: [(String, URL)] = [
-        ("fb_html_2023-11_phongpro321", SharedSamples.sample("facebook", "fb_html_2023-11_phongpro321")),
+        (
+            "fb_html_2023-11_phongpro321",
+            SharedSamples.sample("facebook", "fb_html_2023-11_phongpro321")
+        ),
         (
             "html_simple",
             SharedSamples.sample("facebook", "SYNTHETIC_msgvault_fixtures/html_simple")
         ),
-        ("ig_html_2026-04_justx9019", SharedSamples.sample("instagram", "ig_html_2026-04_justx9019")),
+        (
+            "ig_html_2026-04_justx9019",
+            SharedSamples.sample("instagram", "ig_html_2026-04_justx9019")
+        ),
         (
             "fb-html-2021-09-old-layout",
             SharedSamples.root.appendingPathComponent("../real-corpus/fb-html-2021-09-old-layout")
@@ -141,9 +147,11 @@ import Testing
         // its shape, as libxml2 recovers it, and is left out.
         let cut = result.items.filter { $0.source.file == "\(inbox)/cutoff_111/message_1.html" }
         #expect(cut.map(\.text) == ["first message arrives whole", "second message arrives whole"])
-        #expect(cut.map(\.source.locator) == [
-            "/html/body/div/div/div/div/div[2]/div[1]", "/html/body/div/div/div/div/div[2]/div[2]",
-        ])
+        #expect(
+            cut.map(\.source.locator) == [
+                "/html/body/div/div/div/div/div[2]/div[1]",
+                "/html/body/div/div/div/div/div[2]/div[2]",
+            ])
         // A record that lost its date is kept without a time, cited by its element path.
         #expect(
             issues.contains {

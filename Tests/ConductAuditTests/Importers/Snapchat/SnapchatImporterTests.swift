@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 /// The Snapchat importer on every layout of docs/formats/snapchat.md: the current per-
@@ -120,41 +120,41 @@ import Testing
     /// download folder `mydata~<id>/json/`; a chat's media file in `chat_media/`.
     static let directionLayout: [String: String] = [
         "mydata~1612345678901/json/account.json": """
-            {"Basic Information": {"Username": "mr.teacher", "Name": "Sam Teacher", "Creation Date": "2015-01-02 03:04:05 UTC", "Birthday": "2010-05-06"}}
-            """,
+        {"Basic Information": {"Username": "mr.teacher", "Name": "Sam Teacher", "Creation Date": "2015-01-02 03:04:05 UTC", "Birthday": "2010-05-06"}}
+        """,
         "mydata~1612345678901/json/friends.json": """
-            {
-              "Friends": [{"Username": "kid.one", "Display Name": "Kid One", "Creation Timestamp": "2021-03-04 18:00:00 UTC", "Last Modified Timestamp": "2021-03-04 18:00:00 UTC", "Source": "Added by Quick Add"}],
-              "Friend Requests Sent": [],
-              "Blocked Users": [],
-              "Deleted Friends": [],
-              "Ignored Snapchatters": [{"Username": "stranger.x", "Display Name": "", "Creation Timestamp": "2021-05-01 09:00:00 UTC", "Last Modified Timestamp": "2021-05-02 09:00:00 UTC", "Source": ""}],
-              "Pending Requests": [],
-              "Hidden Friend Suggestions": [{"Username": "hidden.one", "Display Name": "Hidden", "Creation Timestamp": "", "Last Modified Timestamp": "", "Source": ""}],
-              "Shortcuts": []
-            }
-            """,
+        {
+          "Friends": [{"Username": "kid.one", "Display Name": "Kid One", "Creation Timestamp": "2021-03-04 18:00:00 UTC", "Last Modified Timestamp": "2021-03-04 18:00:00 UTC", "Source": "Added by Quick Add"}],
+          "Friend Requests Sent": [],
+          "Blocked Users": [],
+          "Deleted Friends": [],
+          "Ignored Snapchatters": [{"Username": "stranger.x", "Display Name": "", "Creation Timestamp": "2021-05-01 09:00:00 UTC", "Last Modified Timestamp": "2021-05-02 09:00:00 UTC", "Source": ""}],
+          "Pending Requests": [],
+          "Hidden Friend Suggestions": [{"Username": "hidden.one", "Display Name": "Hidden", "Creation Timestamp": "", "Last Modified Timestamp": "", "Source": ""}],
+          "Shortcuts": []
+        }
+        """,
         "mydata~1612345678901/json/chat_history.json": """
-            {
-              "Received Saved Chat History": [
-                {"From": "kid.one", "Media Type": "TEXT", "Created": "2021-03-05 19:00:00 UTC", "Text": "hi sir"},
-                {"From": "kid.one", "Media Type": "IMAGE", "Created": "2021-03-05 19:01:00 UTC", "Text": ""}
-              ],
-              "Sent Saved Chat History": [
-                {"To": "kid.one", "Media Type": "TEXT", "Created": "2021-03-05 19:02:00 UTC", "Text": "hello"}
-              ],
-              "Received Unsaved Chat History": [],
-              "Sent Unsaved Chat History": [
-                {"To": "kid.one", "Media Type": "MEDIA", "Created": "2021-03-05 19:03:00 UTC", "Text": "", "Media IDs": "b~abc123"}
-              ]
-            }
-            """,
+        {
+          "Received Saved Chat History": [
+            {"From": "kid.one", "Media Type": "TEXT", "Created": "2021-03-05 19:00:00 UTC", "Text": "hi sir"},
+            {"From": "kid.one", "Media Type": "IMAGE", "Created": "2021-03-05 19:01:00 UTC", "Text": ""}
+          ],
+          "Sent Saved Chat History": [
+            {"To": "kid.one", "Media Type": "TEXT", "Created": "2021-03-05 19:02:00 UTC", "Text": "hello"}
+          ],
+          "Received Unsaved Chat History": [],
+          "Sent Unsaved Chat History": [
+            {"To": "kid.one", "Media Type": "MEDIA", "Created": "2021-03-05 19:03:00 UTC", "Text": "", "Media IDs": "b~abc123"}
+          ]
+        }
+        """,
         "mydata~1612345678901/json/snap_history.json": """
-            {
-              "Received Snap History": [{"From": "kid.one", "Media Type": "VIDEO", "Created": "2021-03-06 08:15:00 UTC"}],
-              "Sent Snap History": [{"To": "kid.one", "Media Type": "IMAGE", "Created": "2021-03-06 08:20:00 UTC"}]
-            }
-            """,
+        {
+          "Received Snap History": [{"From": "kid.one", "Media Type": "VIDEO", "Created": "2021-03-06 08:15:00 UTC"}],
+          "Sent Snap History": [{"To": "kid.one", "Media Type": "IMAGE", "Created": "2021-03-06 08:20:00 UTC"}]
+        }
+        """,
         "mydata~1612345678901/chat_media/2021-03-05_b~abc123.jpg": "not really a jpeg",
         "mydata~1612345678901/html/friends.html": "<html><body><table></table></body></html>",
     ]
@@ -176,7 +176,8 @@ import Testing
         #expect(hi.author?.handle == "kid.one")
         #expect(hi.conversation == "kid.one")
         #expect(hi.text == "hi sir")
-        let picture = try #require(items["\(root)json/chat_history.json#/Received Saved Chat History/1"])
+        let picture = try #require(
+            items["\(root)json/chat_history.json#/Received Saved Chat History/1"])
         #expect(picture.text == nil)
         #expect(picture.attachments.map(\.kind) == [.photo])
         let hello = try #require(items["\(root)json/chat_history.json#/Sent Saved Chat History/0"])
@@ -185,8 +186,14 @@ import Testing
         #expect(hello.conversation == "kid.one")
         // The unsaved list (kept by Snapchat for a while) is read too; its media id names the
         // file in chat_media/.
-        let unsaved = try #require(items["\(root)json/chat_history.json#/Sent Unsaved Chat History/0"])
-        #expect(unsaved.attachments == [Attachment(kind: .photo, uri: "\(root)chat_media/2021-03-05_b~abc123.jpg", caption: "MEDIA")])
+        let unsaved = try #require(
+            items["\(root)json/chat_history.json#/Sent Unsaved Chat History/0"])
+        #expect(
+            unsaved.attachments == [
+                Attachment(
+                    kind: .photo, uri: "\(root)chat_media/2021-03-05_b~abc123.jpg", caption: "MEDIA"
+                )
+            ])
         #expect(result.archive.media.map(\.path) == ["\(root)chat_media/2021-03-05_b~abc123.jpg"])
 
         let snapIn = try #require(items["\(root)json/snap_history.json#/Received Snap History/0"])
@@ -212,34 +219,37 @@ import Testing
     func oldestLayout() throws {
         let result = try Self.importFolder([
             "chat_history.json": """
-                {"Received Chat History": [{"From": "pal", "Media Type": "TEXT", "Created": "2018-07-01 10:00:00 UTC", "Text": "yo"}],
-                 "Sent Chat History": [{"To": "pal", "Media Type": "TEXT", "Created": "2018-07-01 10:01:00 UTC", "Text": "hey"}]}
-                """,
+            {"Received Chat History": [{"From": "pal", "Media Type": "TEXT", "Created": "2018-07-01 10:00:00 UTC", "Text": "yo"}],
+             "Sent Chat History": [{"To": "pal", "Media Type": "TEXT", "Created": "2018-07-01 10:01:00 UTC", "Text": "hey"}]}
+            """,
             "friends.json": """
-                {"Friends": [{"Username": "pal", "Display Name": "Pal", "Creation Timestamp": "2018-06-30 09:00:00 UTC"}]}
-                """,
+            {"Friends": [{"Username": "pal", "Display Name": "Pal", "Creation Timestamp": "2018-06-30 09:00:00 UTC"}]}
+            """,
         ])
         #expect(result.archive.platform == .snapchat)
         #expect(result.items.count == 3)
         let items = Support.itemsByLocation(result)
         #expect(items["chat_history.json#/Sent Chat History/0"]?.isAuthoredByOwner == true)
         #expect(items["chat_history.json#/Received Chat History/0"]?.author?.handle == "pal")
-        #expect(items["friends.json#/Friends/0"]?.counterparties == [Person(name: "Pal", handle: "pal")])
+        #expect(
+            items["friends.json#/Friends/0"]?.counterparties == [Person(name: "Pal", handle: "pal")]
+        )
         // No account file: the owner is not named, and the archive says so.
         #expect(result.archive.owner == nil)
-        #expect(result.archive.unparsed.contains { $0.file == "account.json" && $0.kind == .caveat })
+        #expect(
+            result.archive.unparsed.contains { $0.file == "account.json" && $0.kind == .caveat })
     }
 
     @Test("without an account file, the records marked IsSender name the owner")
     func ownerFromIsSender() throws {
         let result = try Self.importFolder([
             "json/chat_history.json": """
-                {"pal": [{"From": "pal", "Media Type": "TEXT", "Created": "2024-01-01 10:00:00 UTC", "Content": "hi", "IsSender": false},
-                         {"From": "me.myself", "Media Type": "TEXT", "Created": "2024-01-01 10:01:00 UTC", "Content": "hello", "IsSender": true}]}
-                """,
+            {"pal": [{"From": "pal", "Media Type": "TEXT", "Created": "2024-01-01 10:00:00 UTC", "Content": "hi", "IsSender": false},
+                     {"From": "me.myself", "Media Type": "TEXT", "Created": "2024-01-01 10:01:00 UTC", "Content": "hello", "IsSender": true}]}
+            """,
             "json/friends.json": """
-                {"Friend Requests Sent": [{"Username": "pal", "Creation Timestamp": "2023-12-31 10:00:00 UTC"}]}
-                """,
+            {"Friend Requests Sent": [{"Username": "pal", "Creation Timestamp": "2023-12-31 10:00:00 UTC"}]}
+            """,
         ])
         #expect(result.archive.owner == Person(handle: "me.myself"))
         #expect(result.archive.ownerEvidence?.contains("IsSender") == true)
@@ -251,7 +261,8 @@ import Testing
     @Test("an archive with neither chats nor snaps says what that means")
     func noChatsOrSnaps() throws {
         let result = try Self.importFolder([
-            "json/friends.json": #"{"Friends": [{"Username": "pal", "Creation Timestamp": "2018-06-30 09:00:00 UTC"}]}"#,
+            "json/friends.json":
+                #"{"Friends": [{"Username": "pal", "Creation Timestamp": "2018-06-30 09:00:00 UTC"}]}"#,
             "json/account.json": #"{"Basic Information": {"Username": "me", "Name": "Me"}}"#,
         ])
         let caveats = result.archive.unparsed.filter { $0.kind == .caveat }
@@ -264,18 +275,25 @@ import Testing
         let result = try Self.importFolder([
             "json/chat_history.json": "{\"pal\": [",
             "json/friends.json": """
-                {"Friends": [{"Display Name": "Nobody"}, {"Username": "pal", "Creation Timestamp": "yesterday"}], "Mystery List": []}
-                """,
+            {"Friends": [{"Display Name": "Nobody"}, {"Username": "pal", "Creation Timestamp": "yesterday"}], "Mystery List": []}
+            """,
         ])
         let unreadable = result.archive.unparsed.filter { $0.kind == .unreadable }
-        #expect(unreadable.contains { $0.file == "json/chat_history.json" && $0.reason.contains("not valid JSON") })
-        #expect(unreadable.contains { $0.locator == "/Friends/0" && $0.reason.contains("names no account") })
+        #expect(
+            unreadable.contains {
+                $0.file == "json/chat_history.json" && $0.reason.contains("not valid JSON")
+            })
+        #expect(
+            unreadable.contains {
+                $0.locator == "/Friends/0" && $0.reason.contains("names no account")
+            })
         #expect(unreadable.contains { $0.locator == "/Mystery List" })
         let pal = try #require(result.items.first { $0.kind == .friend })
         #expect(pal.occurredAt == nil)
         #expect(
             result.archive.unparsed.contains {
-                $0.locator == "/Friends/1" && $0.kind == .caveat && $0.reason.contains("'yesterday'")
+                $0.locator == "/Friends/1" && $0.kind == .caveat
+                    && $0.reason.contains("'yesterday'")
             })
     }
 
@@ -283,33 +301,33 @@ import Testing
     /// the account as a two-column table.
     static let htmlLayout: [String: String] = [
         "html/account.html": """
-            <html><body><h3>Basic Information</h3><table>
-            <tr><td>Username</td><td>mr.teacher</td></tr><tr><td>Name</td><td>Sam Teacher</td></tr>
-            </table></body></html>
-            """,
+        <html><body><h3>Basic Information</h3><table>
+        <tr><td>Username</td><td>mr.teacher</td></tr><tr><td>Name</td><td>Sam Teacher</td></tr>
+        </table></body></html>
+        """,
         "html/friends.html": """
-            <html><body><h3>Friends</h3><table>
-            <tr><th>Username</th><th>Display Name</th><th>Creation Timestamp</th><th>Last Modified Timestamp</th><th>Source</th></tr>
-            <tr><td>kid.one</td><td>Kid One</td><td>2021-03-04 18:00:00 UTC</td><td>2021-03-04 18:00:00 UTC</td><td>Added by Search</td></tr>
-            </table><h3>Blocked Users</h3><table>
-            <tr><th>Username</th><th>Display Name</th><th>Creation Timestamp</th><th>Last Modified Timestamp</th><th>Source</th></tr>
-            </table></body></html>
-            """,
+        <html><body><h3>Friends</h3><table>
+        <tr><th>Username</th><th>Display Name</th><th>Creation Timestamp</th><th>Last Modified Timestamp</th><th>Source</th></tr>
+        <tr><td>kid.one</td><td>Kid One</td><td>2021-03-04 18:00:00 UTC</td><td>2021-03-04 18:00:00 UTC</td><td>Added by Search</td></tr>
+        </table><h3>Blocked Users</h3><table>
+        <tr><th>Username</th><th>Display Name</th><th>Creation Timestamp</th><th>Last Modified Timestamp</th><th>Source</th></tr>
+        </table></body></html>
+        """,
         "html/snap_history.html": """
-            <html><body><h4>Received Snap History</h4><table>
-            <tr><th>From</th><th>Media Type</th><th>Created</th></tr>
-            <tr><td>kid.one</td><td>IMAGE</td><td>2021-03-06 08:15:00 UTC</td></tr>
-            </table><h4>Sent Snap History</h4><table>
-            <tr><th>To</th><th>Media Type</th><th>Created</th></tr>
-            <tr><td>kid.one</td><td>VIDEO</td><td>2021-03-06 08:20:00 UTC</td></tr>
-            </table></body></html>
-            """,
+        <html><body><h4>Received Snap History</h4><table>
+        <tr><th>From</th><th>Media Type</th><th>Created</th></tr>
+        <tr><td>kid.one</td><td>IMAGE</td><td>2021-03-06 08:15:00 UTC</td></tr>
+        </table><h4>Sent Snap History</h4><table>
+        <tr><th>To</th><th>Media Type</th><th>Created</th></tr>
+        <tr><td>kid.one</td><td>VIDEO</td><td>2021-03-06 08:20:00 UTC</td></tr>
+        </table></body></html>
+        """,
         "html/chat_history.html": """
-            <html><body><h4>Received Saved Chat History</h4><table>
-            <tr><th>From</th><th>Media Type</th><th>Created</th><th>Text</th></tr>
-            <tr><td>kid.one</td><td>TEXT</td><td>2021-03-05 19:00:00 UTC</td><td>hi sir</td></tr>
-            </table></body></html>
-            """,
+        <html><body><h4>Received Saved Chat History</h4><table>
+        <tr><th>From</th><th>Media Type</th><th>Created</th><th>Text</th></tr>
+        <tr><td>kid.one</td><td>TEXT</td><td>2021-03-05 19:00:00 UTC</td><td>hi sir</td></tr>
+        </table></body></html>
+        """,
         "index.html": "<html><body><a href=\"html/friends.html\">Friends</a></body></html>",
     ]
 
@@ -326,11 +344,13 @@ import Testing
         #expect(friend.source.locator.hasPrefix("/html/body/table"))
         #expect(friend.rawFragment.hasPrefix("<tr>"))
         #expect(friend.rawFragment.contains("kid.one"))
-        let sentSnap = try #require(result.items.first { $0.kind == .message && $0.isAuthoredByOwner })
+        let sentSnap = try #require(
+            result.items.first { $0.kind == .message && $0.isAuthoredByOwner })
         #expect(sentSnap.attachments.map(\.kind) == [.video])
         let chat = try #require(result.items.first { $0.text == "hi sir" })
         #expect(chat.source.file == "html/chat_history.html")
-        #expect(result.archive.unparsed.contains { $0.file == "index.html" && $0.kind == .notImported })
+        #expect(
+            result.archive.unparsed.contains { $0.file == "index.html" && $0.kind == .notImported })
         #expect(Self.unaccounted(result, files: Self.htmlLayout.keys.map { $0 }).isEmpty)
     }
 
@@ -338,19 +358,21 @@ import Testing
     func positionalHTMLTables() throws {
         let result = try Self.importFolder([
             "html/snap_history.html": """
-                <html><body><div class="title">Snap History</div>
-                <table><tr><td>kid.one</td><td>IMAGE</td><td>2020-01-10 17:00:00 UTC</td></tr></table>
-                <table><tr><td>kid.one</td><td>VIDEO</td><td>2020-01-10 17:05:00 UTC</td></tr></table>
-                </body></html>
-                """,
+            <html><body><div class="title">Snap History</div>
+            <table><tr><td>kid.one</td><td>IMAGE</td><td>2020-01-10 17:00:00 UTC</td></tr></table>
+            <table><tr><td>kid.one</td><td>VIDEO</td><td>2020-01-10 17:05:00 UTC</td></tr></table>
+            </body></html>
+            """,
             "html/chat_history.html": """
-                <html><body><h2>Chat History</h2>
-                <table><tr><td>kid.one</td><td>TEXT</td><td>2020-01-10 17:10:00 UTC</td><td>thanks miss</td></tr></table>
-                <table><tr><td>kid.one</td><td>TEXT</td><td>2020-01-10 17:11:00 UTC</td><td>no problem</td></tr></table>
-                </body></html>
-                """,
+            <html><body><h2>Chat History</h2>
+            <table><tr><td>kid.one</td><td>TEXT</td><td>2020-01-10 17:10:00 UTC</td><td>thanks miss</td></tr></table>
+            <table><tr><td>kid.one</td><td>TEXT</td><td>2020-01-10 17:11:00 UTC</td><td>no problem</td></tr></table>
+            </body></html>
+            """,
         ])
-        let items = result.items.sorted { ($0.occurredAt ?? .distantPast) < ($1.occurredAt ?? .distantPast) }
+        let items = result.items.sorted {
+            ($0.occurredAt ?? .distantPast) < ($1.occurredAt ?? .distantPast)
+        }
         #expect(items.map(\.isAuthoredByOwner) == [false, true, false, true])
         #expect(items.map(\.conversation) == ["kid.one", "kid.one", "kid.one", "kid.one"])
         #expect(items[2].text == "thanks miss")
@@ -370,19 +392,29 @@ import Testing
         }
         try FacebookTestSupport.zip(files, prefix: "mydata~1612345678901/", to: first)
         try FacebookTestSupport.zip(
-            ["chat_media/2021-03-05_b~abc123.jpg": Data("picture".utf8),
-             "memories/2021-01-01_x.mp4": Data("film".utf8)],
+            [
+                "chat_media/2021-03-05_b~abc123.jpg": Data("picture".utf8),
+                "memories/2021-01-01_x.mp4": Data("film".utf8),
+            ],
             prefix: "mydata~1612345678901/", to: second)
-        let results = try ArchiveImport().importArchives(at: [first, second], localTimeZone: Support.london)
+        let results = try ImportStage().importArchives(
+            at: [first, second], localTimeZone: Support.london)
         #expect(results.count == 1)
         let result = try #require(results.first)
         #expect(result.archive.parts.count == 2)
-        #expect(result.archive.media.map(\.path) == ["mydata~1612345678901/chat_media/2021-03-05_b~abc123.jpg"])
-        let unsaved = try #require(result.items.first { $0.source.locator == "/Sent Unsaved Chat History/0" })
-        #expect(unsaved.attachments.first?.uri == "mydata~1612345678901/chat_media/2021-03-05_b~abc123.jpg")
+        #expect(
+            result.archive.media.map(\.path) == [
+                "mydata~1612345678901/chat_media/2021-03-05_b~abc123.jpg"
+            ])
+        let unsaved = try #require(
+            result.items.first { $0.source.locator == "/Sent Unsaved Chat History/0" })
+        #expect(
+            unsaved.attachments.first?.uri
+                == "mydata~1612345678901/chat_media/2021-03-05_b~abc123.jpg")
         #expect(
             result.archive.unparsed.contains {
-                $0.file == "mydata~1612345678901/memories/2021-01-01_x.mp4" && $0.kind == .notImported
+                $0.file == "mydata~1612345678901/memories/2021-01-01_x.mp4"
+                    && $0.kind == .notImported
             })
     }
 
@@ -403,14 +435,18 @@ import Testing
         let analysis = Analyzer().analyze(
             Timeline(items: result.items),
             configuration: AuditConfiguration(school: school, staff: staff, roster: roster))
-        let contact = analysis.findings.filter { $0.rule == .pupilContact }.map(\.source.locator).sorted()
+        let contact = analysis.findings.filter { $0.rule == .pupilContact }.map(\.source.locator)
+            .sorted()
         #expect(
             contact == [
                 "/Friends/0", "/Received Saved Chat History/0", "/Received Saved Chat History/1",
                 "/Received Snap History/0", "/Sent Saved Chat History/0", "/Sent Snap History/0",
                 "/Sent Unsaved Chat History/0",
             ])
-        #expect(analysis.findings.contains { $0.rule == .ageMisrepresentation && $0.source.locator == "/Basic Information" })
+        #expect(
+            analysis.findings.contains {
+                $0.rule == .ageMisrepresentation && $0.source.locator == "/Basic Information"
+            })
         // The request the owner ignored is not contact.
         #expect(!analysis.findings.contains { $0.source.locator == "/Ignored Snapchatters/0" })
     }

@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 /// The TikTok importer on the real December 2025 download (when the shared corpus is present),
@@ -48,7 +48,8 @@ import Testing
 
         // The group chat: its id is the conversation, its other senders the counterparties; a
         // shared video is a link.
-        let groupKey = "/Direct Message/Direct Messages/ChatHistory/Chat History with Group_Chat_7516994713120440594:"
+        let groupKey =
+            "/Direct Message/Direct Messages/ChatHistory/Chat History with Group_Chat_7516994713120440594:"
         let shared = try #require(items["\(file)#\(groupKey)/0"])
         #expect(shared.conversation == "Group_Chat_7516994713120440594")
         #expect(shared.author?.handle == "drnolgn")
@@ -57,7 +58,8 @@ import Testing
         #expect(items["\(file)#\(groupKey)/1"]?.text == "yanlışlıkla grup kurdum…")
 
         // A LIVE comment: CommentTime and RawTime agree (FORMATS.md §5).
-        let live = try #require(result.items.first { $0.title?.hasPrefix("Comment in a LIVE") == true })
+        let live = try #require(
+            result.items.first { $0.title?.hasPrefix("Comment in a LIVE") == true })
         #expect(live.occurredAt == Date(timeIntervalSince1970: 1_746_141_398))
 
         let blocked = try #require(items["\(file)#/App Settings/Block List/BlockList/0"])
@@ -70,23 +72,31 @@ import Testing
         let data = try Data(contentsOf: Self.realSample.appendingPathComponent(file))
         let text = try #require(String(data: data, encoding: .utf8))
         #expect(text.contains("\"UserName\": \"yirmidortband\""))
-        #expect(following.rawFragment == #"{"Date":"2025-11-14 19:13:26","UserName":"yirmidortband"}"#)
+        #expect(
+            following.rawFragment == #"{"Date":"2025-11-14 19:13:26","UserName":"yirmidortband"}"#)
     }
 
     @Test("the sample: the profile's birthday as a date, posts with photo links, LIVE comments")
     func sample() throws {
-        let result = try Support.importArchive(at: Support.repositorySample("tiktok-beckyhale-2025-03-14.zip"))
+        let result = try Support.importArchive(
+            at: Support.repositorySample("tiktok-beckyhale-2025-03-14.zip"))
         #expect(result.archive.owner == Person(name: "Becky Hale", handle: "beckyhale.reads"))
         #expect(result.items.count == 15)
         let items = Support.itemsByLocation(result)
         let file = "user_data_tiktok.json"
         let profile = try #require(items["\(file)#/Profile/Profile Info/ProfileMap"])
-        #expect(profile.text == "Name: Becky Hale\nUsername: beckyhale.reads\nBirthday: 1988-06-17\nBio: Books, walks and baking")
+        #expect(
+            profile.text
+                == "Name: Becky Hale\nUsername: beckyhale.reads\nBirthday: 1988-06-17\nBio: Books, walks and baking"
+        )
         let post = try #require(items["\(file)#/Post/Posts/VideoList/0"])
         #expect(post.kind == .post)
         #expect(post.attachments.map(\.kind) == [.photo])
         #expect(post.text == "Year 5 bake sale at Larkfield today - so proud of them all")
-        let reply = try #require(items["\(file)#/Direct Message/Direct Messages/ChatHistory/Chat History with hattie.ellis11:/1"])
+        let reply = try #require(
+            items[
+                "\(file)#/Direct Message/Direct Messages/ChatHistory/Chat History with hattie.ellis11:/1"
+            ])
         #expect(reply.isAuthoredByOwner)
         #expect(reply.counterparties == [Person(handle: "hattie.ellis11")])
         #expect(reply.conversation == "hattie.ellis11")
@@ -133,7 +143,8 @@ import Testing
         #expect(items["\(file)#/Activity/Follower List/FansList/0"]?.kind == .follower)
         #expect(items["\(file)#/Comment/Comments/CommentsList/0"]?.text == "nice")
         #expect(items["\(file)#/Video/Videos/VideoList/0"]?.attachments.map(\.kind) == [.video])
-        let hi = try #require(items["\(file)#/Direct Messages/Chat History/ChatHistory/Chat History with kid.one:/1"])
+        let hi = try #require(
+            items["\(file)#/Direct Messages/Chat History/ChatHistory/Chat History with kid.one:/1"])
         #expect(hi.isAuthoredByOwner)
         #expect(Support.utc(hi.occurredAt) == "2023-02-05T21:01:00Z")
         #expect(
@@ -143,8 +154,10 @@ import Testing
 
         // The profile presents an adult as a child: age misrepresentation, on the birthday and
         // on the bio.
-        let school = try SchoolConfiguration.load(from: SampleAnswerKeyTests.samples.appendingPathComponent("school.yaml"))
-        let roster = try Roster.load(from: SampleAnswerKeyTests.samples.appendingPathComponent("pupils.csv"))
+        let school = try SchoolConfiguration.load(
+            from: SampleAnswerKeyTests.samples.appendingPathComponent("school.yaml"))
+        let roster = try Roster.load(
+            from: SampleAnswerKeyTests.samples.appendingPathComponent("pupils.csv"))
         let staff = try #require(school.staffMember(named: "Rebecca Hale"))
         let analysis = Analyzer().analyze(
             Timeline(items: result.items),
@@ -162,7 +175,9 @@ import Testing
         #expect {
             try Support.importArchive(at: url)
         } throws: { error in
-            guard case .invalidFile(let file, _, let reason)? = error as? ImportError else { return false }
+            guard case .invalidFile(let file, _, let reason)? = error as? ImportError else {
+                return false
+            }
             return file == "user_data_tiktok.json" && reason.contains("not valid JSON")
         }
         // A number beyond any type (found by the fuzzer): refused the same way, naming where.

@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 /// The real samples under `shared/formats/samples/twitter` and the Samples/ archive, with values
@@ -45,7 +45,7 @@ import Testing
         let reader = try ArchiveReader(url: Support.sample(sample))
         #expect(FacebookJSONImporter().recognizedVariant(of: reader) == nil)
         #expect(InstagramJSONImporter().recognizedVariant(of: reader) == nil)
-        let result = try ArchiveImport().importArchive(
+        let result = try ImportStage().importArchive(
             reader, sha256: try reader.sha256(), localTimeZone: Support.london)
         #expect(result.archive.platform == .twitter)
     }
@@ -281,7 +281,7 @@ import Testing
     func rebeccaHaleSample() throws {
         let key = try SampleAnswerKey.load("twitter-beckyhale-2025-03-14.answer-key.json")
         let url = SampleAnswerKey.samplesFolder.appendingPathComponent(key.export)
-        let result = try ArchiveImport().importArchive(at: url, localTimeZone: Support.london)
+        let result = try ImportStage().importArchive(at: url, localTimeZone: Support.london)
         #expect(result.archive.platform == .twitter)
         #expect(
             result.archive.owner

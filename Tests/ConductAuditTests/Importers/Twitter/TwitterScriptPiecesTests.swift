@@ -2,12 +2,12 @@ import Foundation
 import SyntheticExports
 import Testing
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 /// X data files read in pieces (``TwitterScript/largeArray(in:of:where:smallest:pieceSize:)``,
@@ -89,7 +89,8 @@ import Testing
     static func withSyntheticArchive(scale: Double, _ body: (ArchiveReader) throws -> Void) throws {
         let folder = try FacebookTestSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let exports = try SyntheticExports.generate(seed: 5, scale: scale, into: folder, only: [.twitter])
+        let exports = try SyntheticExports.generate(
+            seed: 5, scale: scale, into: folder, only: [.twitter])
         let export = try #require(exports.first { $0.file.hasPrefix("twitter") })
         try body(try ArchiveReader(url: folder.appendingPathComponent(export.file)))
     }

@@ -1,11 +1,11 @@
 import Foundation
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 /// Shared helpers for the X importer tests: the real samples, hand-made archives, and imports
@@ -25,7 +25,7 @@ enum TwitterTestSupport {
 
     /// Imports through the public pipeline, with only the X importer registered.
     static func importArchive(at url: URL) throws -> ImportResult {
-        try ArchiveImport(importers: [TwitterArchiveImporter()]).importArchive(
+        try ImportStage(importers: [TwitterArchiveImporter()]).importArchive(
             at: url, localTimeZone: london)
     }
 

@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 /// The byte-level reading of chat files against the reading it replaced: the header parser
@@ -53,7 +53,7 @@ import Testing
     static func damaged(_ line: String, using random: inout SplitMix) -> String {
         var scalars = Array(line.unicodeScalars)
         for _ in 0..<Int.random(in: 1...3, using: &random) {
-            let piece = Array(pieces.randomElement(using: &random)!.unicodeScalars)
+            let piece = Array((pieces.randomElement(using: &random) ?? "").unicodeScalars)
             let at = Int.random(in: 0...scalars.count, using: &random)
             switch Int.random(in: 0..<3, using: &random) {
             case 0: scalars.insert(contentsOf: piece, at: at)

@@ -2,12 +2,12 @@ import Foundation
 import Testing
 import ZIPFoundation
 
-@testable import AuditModel
-@testable import AuditSchool
-@testable import AuditImport
 @testable import AuditAnalysis
-@testable import AuditStore
+@testable import AuditImport
+@testable import AuditModel
 @testable import AuditReport
+@testable import AuditSchool
+@testable import AuditStore
 @testable import ConductAudit
 
 /// Shared helpers for the WhatsApp importer tests: the real samples, the Samples/ exports and
@@ -37,13 +37,13 @@ enum WhatsAppTestSupport {
 
     /// Imports through the public pipeline with only the WhatsApp importer registered.
     static func importArchive(at url: URL, hints: [String] = []) throws -> ImportResult {
-        try ArchiveImport(importers: [WhatsAppChatImporter()]).importArchive(
+        try ImportStage(importers: [WhatsAppChatImporter()]).importArchive(
             at: url, localTimeZone: london, ownerHints: [.whatsapp: hints])
     }
 
     /// Imports chats given together.
     static func importArchives(at urls: [URL], hints: [String] = []) throws -> [ImportResult] {
-        try ArchiveImport(importers: [WhatsAppChatImporter()]).importArchives(
+        try ImportStage(importers: [WhatsAppChatImporter()]).importArchives(
             at: urls, localTimeZone: london, ownerHints: [.whatsapp: hints])
     }
 

@@ -1,7 +1,7 @@
-import Foundation
 import AuditModel
+import Foundation
 
-extension ArchiveImport {
+extension ImportStage {
     /// The platforms whose exports come split across several zips (Meta's downloads,
     /// FORMATS.md §0.3; Snapchat's `mydata~<id>-2.zip` … parts holding media only).
     static let splitPlatforms: Set<Platform> = [.facebook, .instagram, .snapchat]
@@ -44,7 +44,9 @@ extension ArchiveImport {
     /// - Parameter urls: the archives as the user gave them.
     /// - Returns: one reader per archive or joined export, in the order of each one's first path.
     /// - Throws: ``ImportError`` when a path does not exist or cannot be opened.
-    public func openArchives(at urls: [URL], limits: ArchiveLimits = .standard) throws -> [ArchiveReader] {
+    public func openArchives(at urls: [URL], limits: ArchiveLimits = .standard) throws
+        -> [ArchiveReader]
+    {
         let readers = try urls.map { try ArchiveReader(url: $0, limits: limits) }
         for reader in readers where reader.container == .folder {
             let inside = exportsInside(reader.url, limits: limits)
@@ -56,7 +58,8 @@ extension ArchiveImport {
         }
         return try partGroups(of: readers).map { group in
             group.count == 1
-                ? readers[group[0]] : try ArchiveReader(partReaders: group.map { readers[$0] }, limits: limits)
+                ? readers[group[0]]
+                : try ArchiveReader(partReaders: group.map { readers[$0] }, limits: limits)
         }
     }
 
@@ -65,15 +68,22 @@ extension ArchiveImport {
     /// One export's own sub-folders are recognised as parts of that platform's export, so only
     /// children of different platforms, or an export file (a zip or chat) beside folders, show
     /// that the folder is one level too high.
-    func exportsInside(_ folder: URL, limits: ArchiveLimits) -> [(name: String, platform: Platform, isFile: Bool)] {
+    func exportsInside(_ folder: URL, limits: ArchiveLimits) -> [(
+        name: String, platform: Platform, isFile: Bool
+    )] {
         let fileManager = FileManager.default
-        guard let children = try? fileManager.contentsOfDirectory(atPath: folder.path) else { return [] }
+        guard let children = try? fileManager.contentsOfDirectory(atPath: folder.path) else {
+            return []
+        }
         var found: [(name: String, platform: Platform, isFile: Bool)] = []
         for name in children.sorted() where !name.hasPrefix(".") {
             let url = folder.appendingPathComponent(name)
             var isDirectory: ObjCBool = false
-            guard fileManager.fileExists(atPath: url.path, isDirectory: &isDirectory) else { continue }
-            let isExportFile = !isDirectory.boolValue && ["zip", "txt"].contains(url.pathExtension.lowercased())
+            guard fileManager.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+                continue
+            }
+            let isExportFile =
+                !isDirectory.boolValue && ["zip", "txt"].contains(url.pathExtension.lowercased())
             guard isDirectory.boolValue || isExportFile,
                 let reader = try? ArchiveReader(url: url, limits: limits), !reader.entries.isEmpty,
                 let index = recognizingImporter(of: reader)
@@ -149,7 +159,8 @@ extension ArchiveImport {
         let formats = Set(members.compactMap { alone[$0] ?? nil })
         guard formats.count <= 1 else { return nil }
         guard try !Self.haveConflictingFiles(members.map { readers[$0] }) else { return nil }
-        let joined = try ArchiveReader(partReaders: members.map { readers[$0] }, limits: readers[members[0]].limits)
+        let joined = try ArchiveReader(
+            partReaders: members.map { readers[$0] }, limits: readers[members[0]].limits)
         guard let importer = recognizingImporter(of: joined),
             Self.splitPlatforms.contains(importers[importer].platform),
             formats.isEmpty || formats == [importer]

@@ -1,8 +1,9 @@
-import Foundation
 import AuditModel
+import Foundation
 
-/// Detects an archive's format and runs the matching importer.
-public struct ArchiveImport: Sendable {
+/// The import stage: opens archives, detects each one's format from its content and runs the
+/// matching ``ArchiveImporter`` (one per format), streaming the items to a sink.
+public struct ImportStage: Sendable {
     /// The importers tried, in order.
     public var importers: [any ArchiveImporter]
     /// Owners stated by the person running the audit (`--owner ARCHIVE=NAME`), by the archive's
@@ -11,7 +12,7 @@ public struct ArchiveImport: Sendable {
     public var statedOwners: [String: String]
 
     public init(
-        importers: [any ArchiveImporter] = ArchiveImport.standardImporters,
+        importers: [any ArchiveImporter] = ImportStage.standardImporters,
         statedOwners: [String: String] = [:]
     ) {
         self.importers = importers
@@ -88,10 +89,8 @@ public struct ArchiveImport: Sendable {
         var results: [Int: ImportResult] = [:]
         try importArchives(
             assigned: assigned, archives, localTimeZone: localTimeZone, ownerHints: ownerHints,
-            sink: { _ in nil }
-        ) {
-            results.merge($0) { first, _ in first }
-        }
+            sink: { _ in nil },
+            deliver: { results.merge($0) { first, _ in first } })
         return archives.indices.compactMap { results[$0] }
     }
 
@@ -216,7 +215,9 @@ public struct ArchiveImport: Sendable {
                 context: ImportContext(
                     archiveSHA256: sha256, archivePath: reader.path, localTimeZone: localTimeZone,
                     ownerHints: (stated.map { [$0] } ?? []) + (ownerHints[importer.platform] ?? []),
-                    sink: sink(sha256).map { Self.identifying($0, wrapper: Self.topFolder(reader)) },
+                    sink: sink(sha256).map {
+                        Self.identifying($0, wrapper: Self.topFolder(reader))
+                    },
                     statedOwner: stated)
             )
         }
