@@ -269,7 +269,10 @@ if redaction:
         extra = (float(redacted) / plain - 1) * 100
         print(f"| 1 | all five with `--redact-third-parties` | | | {redacted} | | | | | | ≤ +25% | {'pass' if extra <= 25 else 'MISS'} ({extra:+.0f}%) |")
     else:
-        print(f"| 1 | all five with `--redact-third-parties` | | | > {timeout} (stopped) | | | | | | ≤ +25% | MISS (> {float(timeout) / plain * 100 - 100:+.0f}%) |")
+        # Stopped: only a lower bound is known, and it says something only past the plain audit.
+        bound = float(timeout) / plain * 100 - 100
+        verdict = f"MISS (> {bound:+.0f}%)" if bound > 25 else "undetermined (stopped too early)"
+        print(f"| 1 | all five with `--redact-third-parties` | | | > {timeout} (stopped) | | | | | | ≤ +25% | {verdict} |")
 PY
 echo
 echo "Runs, logs and cases: $runs; rows: $results"
