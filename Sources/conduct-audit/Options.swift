@@ -95,15 +95,6 @@ struct ArchiveOptions: ParsableArguments {
             }
         }
     }
-
-    /// The name stated with `--owner` for the archive at `path` (the parts of a split export
-    /// joined with " + "), if any.
-    func statedOwner(ofArchiveAt path: String) -> String? {
-        let owners = statedOwners
-        return path.components(separatedBy: " + ").lazy.compactMap {
-            owners[URL(fileURLWithPath: $0).standardizedFileURL.path]
-        }.first
-    }
 }
 
 /// How the evidence folder is written beyond its HTML pages: PDFs, a disclosure copy.
